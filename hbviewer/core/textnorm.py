@@ -1,0 +1,77 @@
+"""Character-level normalisation shared by display, splitting and search.
+
+Two forms of every text exist:
+
+* the *display* form, what staff read: the decoded text with full-width ASCII
+  (３年, ＶＩＰ, ，) turned into ordinary characters, nothing else changed;
+* the *folded* form, used only for matching: traditional characters turned into
+  simplified ones and letters lower-cased.
+
+Folding never changes the length of a string, so an offset found in the folded
+form is the same offset in the display form. That is what lets search hits and
+figure spans be highlighted in the text that is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Full-width ASCII variants U+FF01..U+FF5E map to U+0021..U+007E; the ideographic
+# space becomes a plain space. NBSP and other odd spaces too, so that
+# paragraph splitting sees one kind of blank.
+_DISPLAY_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_DISPLAY_TABLE.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
+                       0x200B: None, 0xFEFF: None})
+
+
+def to_display(text: str) -> str:
+    """Normalise decoded text for showing and storing (full-width ASCII, odd spaces)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_DISPLAY_TABLE)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: constructing the converter costs ~12 ms
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    out = _t2s().convert(ch).lower()
+    return out if len(out) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Return the matching form of ``text``: simplified, lower-case, same length.
+
+    OpenCC converts whole phrases; on the rare phrase where that changes the
+    length, fall back to converting character by character.
+    """
+    if not text:
+        return text
+    converted = _t2s().convert(text.translate(_DISPLAY_TABLE_KEEP_LEN)).lower()
+    if len(converted) == len(text):
+        return converted
+    return "".join(_fold_char(ch) for ch in text)
+
+
+# Folding must not drop characters (zero-width ones are removed at display time
+# already), so the matching table keeps only the one-to-one entries.
+_DISPLAY_TABLE_KEEP_LEN = {k: v for k, v in _DISPLAY_TABLE.items() if v is not None}
+
+_WS_RUN = re.compile(r"\s+")
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse every run of white space to one space (the form the index holds)."""
+    return _WS_RUN.sub(" ", text).strip()
+
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(CJK_RE.match(ch))
