@@ -1,0 +1,95 @@
+"""Plain values passed between the core, the CLI and the UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as split from a source file, in display form.
+
+    ``text`` (the deck and body paragraphs) is what staff read and what figure
+    and search-hit offsets point into; the title is kept apart.
+    """
+
+    title: str
+    paragraphs: tuple[str, ...]
+    subtitle: str = ""
+    byline: str = ""
+    section: str = ""
+    publication: str = ""
+    date: str | None = None
+    captions: tuple[str, ...] = ()
+    position: int = 0
+    original: str = ""
+    title_inferred: bool = False
+
+    @property
+    def text(self) -> str:
+        return PARAGRAPH_SEPARATOR.join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the library holds it."""
+
+    id: int
+    source_id: int
+    source_name: str
+    position: int
+    title: str
+    text: str
+    subtitle: str = ""
+    byline: str = ""
+    section: str = ""
+    publication: str = ""
+    date: str | None = None
+    captions: tuple[str, ...] = ()
+    title_inferred: bool = False
+    original: str = ""
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    id: int
+    path: str
+    name: str
+    encoding: str
+    size: int
+    imported_at: str
+    article_count: int
+
+
+@dataclass
+class FileImportResult:
+    """What happened to one file; ``error`` is a message for the user."""
+
+    path: str
+    status: str  # imported | replaced | unchanged | failed | cancelled
+    articles: int = 0
+    duplicates: int = 0
+    duplicate_titles: list[str] = field(default_factory=list)
+    encoding: str = ""
+    error: str = ""
+    error_code: str = ""
+
+
+@dataclass
+class ImportReport:
+    files: list[FileImportResult] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def articles_added(self) -> int:
+        return sum(f.articles for f in self.files if f.status in ("imported", "replaced"))
+
+    @property
+    def duplicates(self) -> int:
+        return sum(f.duplicates for f in self.files)
+
+    @property
+    def failed(self) -> list[FileImportResult]:
+        return [f for f in self.files if f.status == "failed"]

@@ -1,0 +1,84 @@
+"""Splitting the seed pages into articles, checked against a list written by reading them."""
+
+import pytest
+
+from hbviewer.core.articles import split_articles
+from hbviewer.core.reading import read_text_file
+
+from conftest import SEEDS, load_gold
+
+GOLD = load_gold("seed_articles.json")["files"]
+
+
+def _split(name):
+    return split_articles(read_text_file(SEEDS / name).text)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_titles_and_count_match_gold(name):
+    got = _split(name)
+    want = GOLD[name]["articles"]
+    assert [a.title for a in got] == [w["title"] for w in want]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_bylines_starts_and_dates_match_gold(name):
+    got = _split(name)
+    for article, want in zip(got, GOLD[name]["articles"]):
+        assert article.byline == want["byline"], article.title
+        assert article.text.startswith(want["begins"]), (article.title, article.text[:40])
+        if "date" in want:
+            assert article.date == want["date"]
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_cleaning_joins_lines_and_sets_captions_apart(name):
+    got = _split(name)
+    gold = GOLD[name]
+    for idx, phrases in gold.get("contains", {}).items():
+        for phrase in phrases:
+            assert phrase in got[int(idx)].text, phrase
+    for idx, phrases in gold.get("absent", {}).items():
+        for phrase in phrases:
+            assert phrase not in got[int(idx)].text, phrase
+    for idx, captions in gold.get("captions", {}).items():
+        assert list(got[int(idx)].captions) == captions
+    for idx, phrases in gold.get("count_once", {}).items():
+        for phrase in phrases:
+            assert got[int(idx)].text.count(phrase) == 1, phrase
+
+
+def test_no_caption_inside_a_sentence_of_seed_000():
+    articles = _split("000_086b7857410a924f.txt")
+    for a in articles:
+        for caption in a.captions:
+            assert caption.strip("▲") not in a.text
+
+
+def test_original_text_is_kept():
+    page = read_text_file(SEEDS / "000_086b7857410a924f.txt").text
+    first = _split("000_086b7857410a924f.txt")[0]
+    assert first.original in page
+    assert "▲领克汽车生产线。" in first.original  # the raw page part, caption and all
+
+
+def test_byline_without_headline_takes_nothing_from_the_story_before():
+    page = "# 第一篇\n\n本报讯 第一篇的正文。\n\n本报讯 第二篇没有标题,只有正文。\n"
+    first, second = split_articles(page)
+    assert first.title == "第一篇"
+    assert first.text == "本报讯 第一篇的正文。"
+    assert second.title_inferred and second.title.startswith("第二篇没有标题")
+
+
+def test_kicker_line_joins_the_headline():
+    page = ("上一篇的最后一句。\n\n承德\n\n积极对接京津 取得良好成效\n\n"
+            "河北日报讯 今年以来,承德市科技局积极克服疫情影响。\n")
+    articles = split_articles("# 上一篇\n\n本报讯 " + page)
+    assert articles[-1].title == "承德 积极对接京津 取得良好成效"
+    assert articles[0].text.endswith("上一篇的最后一句。")
+
+
+def test_exact_duplicate_paragraph_dropped():
+    page = "# 标题\n\n本报讯 这是一个重复的段落,内容完全相同。\n\n本报讯 这是一个重复的段落,内容完全相同。\n"
+    (article,) = split_articles(page)
+    assert article.text.count("重复的段落") == 1
