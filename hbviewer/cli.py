@@ -1,0 +1,224 @@
+"""hbviewer-cli: the library from a terminal or a script.
+
+Exit codes: 0 ok, 1 nothing found, 2 bad input (a bad file, a bad query, a
+library that cannot be opened). ``--json`` prints machine-readable output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_NOTHING, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+class _TerminalProgress:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.enabled = stream.isatty()
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if not self.enabled or total == 0:
+            return
+        width = 30
+        filled = int(width * done / total)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+        if done == total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _open_library(args):
+    from .core.library import Library
+    from .paths import default_library_path
+
+    path = Path(args.library) if args.library else default_library_path()
+    return Library.open(path)
+
+
+def cmd_import(args, lib) -> int:
+    from .core.importer import import_paths
+    from .paths import seeds_dir
+
+    paths = list(args.paths)
+    if args.samples:
+        paths.append(seeds_dir())
+    if not paths:
+        print("Nothing to import: give files or folders, or --samples.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    report = import_paths(lib, paths, progress=_TerminalProgress(),
+                          max_bytes=int(args.max_file_mb * 1024 * 1024))
+    if args.json:
+        _print_json({"articles_added": report.articles_added, "duplicates": report.duplicates,
+                     "files": [asdict(f) for f in report.files]})
+    else:
+        for f in report.files:
+            if f.status == "failed":
+                print(f"error: {f.error}", file=sys.stderr)
+            elif f.status == "unchanged":
+                print(f"{Path(f.path).name}: unchanged since the last import, skipped")
+            else:
+                extra = f", {f.duplicates} already in the library" if f.duplicates else ""
+                verb = "replaced with" if f.status == "replaced" else "imported"
+                print(f"{Path(f.path).name}: {verb} {f.articles} articles{extra} ({f.encoding})")
+                for title in f.duplicate_titles:
+                    print(f"  already in the library: {title}")
+        print(f"{report.articles_added} articles added, {len(report.failed)} files failed.")
+    return EXIT_BAD_INPUT if report.failed else EXIT_OK
+
+
+def _query(args):
+    from .core.search import SearchQuery
+
+    return SearchQuery(text=getattr(args, "query", "") or "", date_from=args.date_from,
+                       date_to=args.date_to,
+                       sources=tuple(args.source) if getattr(args, "source", None) else (),
+                       limit=args.limit)
+
+
+def cmd_search(args, lib) -> int:
+    from .core.search import QueryError
+
+    try:
+        result = lib.search(_query(args))
+    except QueryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        _print_json({"query": args.query, "total": result.total, "hits": [
+            {"id": h.article_id, "title": h.title, "source": h.source_name, "date": h.date,
+             "score": round(h.score, 4), "snippet": h.snippet.text,
+             "snippet_hits": [list(s) for s in h.snippet.hits],
+             "title_hits": [list(s) for s in h.title_hits],
+             "text_hits": [list(s) for s in h.text_hits]} for h in result.hits]})
+    else:
+        for h in result.hits:
+            print(f"[{h.article_id}] {h.title}  ({h.source_name}{', ' + h.date if h.date else ''})")
+            print(f"    {h.snippet.text}")
+        shown = len(result.hits)
+        print(f"{result.total} articles found" + (f", {shown} shown" if shown < result.total else ""))
+    return EXIT_OK if result.total else EXIT_NOTHING
+
+
+def cmd_list(args, lib) -> int:
+    articles = lib.articles(_query(args))
+    if args.json:
+        _print_json([{"id": a.id, "title": a.title, "source": a.source_name, "date": a.date,
+                      "position": a.position} for a in articles])
+    else:
+        for a in articles:
+            print(f"[{a.id}] {a.title}  ({a.source_name}{', ' + a.date if a.date else ''})")
+    return EXIT_OK if articles else EXIT_NOTHING
+
+
+def cmd_show(args, lib) -> int:
+    article = lib.article(args.id)
+    if article is None:
+        print(f"error: no article with id {args.id}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        _print_json(asdict(article))
+        return EXIT_OK
+    print(article.title)
+    for label, value in (("subtitle", article.subtitle), ("byline", article.byline),
+                         ("date", article.date), ("publication", article.publication),
+                         ("source", article.source_name)):
+        if value:
+            print(f"{label}: {value}")
+    print()
+    print(article.text)
+    for caption in article.captions:
+        print(f"[caption] {caption}")
+    return EXIT_OK
+
+
+def cmd_stats(args, lib) -> int:
+    stats = lib.stats()
+    if args.json:
+        _print_json(stats)
+    else:
+        for key, value in stats.items():
+            print(f"{key}: {value}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hbviewer-cli", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"hbviewer {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--library", help="library file (default: the user's library)")
+    common.add_argument("--json", action="store_true", help="print JSON")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", parents=[common], help="import text files or folders")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--samples", action="store_true", help="import the bundled sample articles")
+    p.add_argument("--max-file-mb", type=float, default=32.0, help="largest file to import (MB)")
+    p.set_defaults(func=cmd_import)
+
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--from", dest="date_from", help="articles dated on or after YYYY-MM-DD")
+    filters.add_argument("--to", dest="date_to", help="articles dated on or before YYYY-MM-DD")
+    filters.add_argument("--source", type=int, action="append", help="only this source id")
+
+    p = sub.add_parser("search", parents=[common, filters], help="search the library")
+    p.add_argument("terms", nargs="+", metavar="QUERY",
+                   help='words (all must occur), "a phrase", -excluded, a OR b')
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("list", parents=[common, filters], help="list articles")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="show one article")
+    p.add_argument("id", type=int)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("stats", parents=[common], help="library statistics")
+    p.set_defaults(func=cmd_stats)
+    return parser
+
+
+def _protect_excluded_terms(argv: list[str]) -> list[str]:
+    """Let ``search 科技 -北京`` work: a dash before a Chinese word is not an option."""
+    if "--" in argv:
+        return argv
+    excluded = [a for a in argv if len(a) > 1 and a[0] == "-" and not a[1].isascii()]
+    if not excluded:
+        return argv
+    return [a for a in argv if a not in excluded] + ["--", *excluded]
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .core.library import LibraryError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(_protect_excluded_terms(argv))
+    if getattr(args, "terms", None) is not None:
+        args.query = " ".join(args.terms)
+    try:
+        lib = _open_library(args)
+    except LibraryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return args.func(args, lib)
+    finally:
+        lib.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

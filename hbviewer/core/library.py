@@ -1,0 +1,346 @@
+"""The article library: one SQLite file, versioned, searchable.
+
+Callers (CLI, UI, importer) use :class:`Library` only; nothing else knows there
+is SQL underneath, so another backend can implement the same methods.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import threading
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .model import Article, SourceInfo, StoredArticle
+from .search import (
+    INDEX_VERSION, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult, find_spans,
+    index_tokens, make_snippet, parse_query,
+)
+from .textnorm import fold
+
+SCHEMA_VERSION = 1
+
+
+class LibraryError(Exception):
+    """The library file cannot be used; the message says why and what to do."""
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    # executescript() would commit the surrounding transaction: run statement by statement.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migrate_1(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        -- the index is contentless: articles holds the text, the index only tokens
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE sources(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            encoding TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE articles(
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            title_inferred INTEGER NOT NULL DEFAULT 0,
+            subtitle TEXT NOT NULL DEFAULT '',
+            byline TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            publication TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            text TEXT NOT NULL,
+            captions TEXT NOT NULL DEFAULT '[]',
+            original TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX articles_source ON articles(source_id, position);
+        CREATE INDEX articles_date ON articles(date);
+        CREATE VIRTUAL TABLE article_index USING fts5(
+            title, body, content='', tokenize='ascii', prefix='8', columnsize=1
+        );
+        """
+    )
+
+
+MIGRATIONS = {1: _migrate_1}  # version reached -> function that reaches it
+
+
+def fingerprint(article: Article) -> str:
+    """Same normalised text, same fingerprint: the same article imported twice."""
+    key = "".join(fold(article.title + "\n" + article.text).split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Library:
+    """An open library file. Safe to use from one thread at a time per instance."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path):
+        self._db = db
+        self.path = path
+        self._lock = threading.RLock()
+
+    # -- opening ---------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, create: bool = True) -> "Library":
+        path = Path(path)
+        if not path.exists() and not create:
+            raise LibraryError(f"No library at {path}.")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False,
+                                 isolation_level=None)
+        except (sqlite3.Error, OSError) as exc:
+            raise LibraryError(f"The library {path} cannot be opened: {exc}.") from None
+        lib = cls(db, path)
+        try:
+            lib._setup()
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise LibraryError(
+                f"{path} is not a usable hbviewer library ({exc}). Open another library or "
+                "start a new one; the file has not been changed.") from None
+        return lib
+
+    def _setup(self) -> None:
+        db = self._db
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("PRAGMA busy_timeout=10000")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.path} was written by a newer hbviewer (library version {version}; this "
+                f"program knows up to {SCHEMA_VERSION}). Update hbviewer to open it.")
+        if version < SCHEMA_VERSION:
+            if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise LibraryError(f"{self.path} is an SQLite file but not an hbviewer library.")
+            db.execute("PRAGMA journal_mode=WAL")
+            with self._transaction():
+                for target in range(version + 1, SCHEMA_VERSION + 1):
+                    MIGRATIONS[target](db)
+                    db.execute(f"PRAGMA user_version={target}")
+                db.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        stored = db.execute("SELECT value FROM meta WHERE key='index_version'").fetchone()
+        if stored is None or int(stored[0]) != INDEX_VERSION:
+            self.rebuild_index()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _transaction(self):
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            else:
+                self._db.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------
+    def source_by_path(self, path: str) -> SourceInfo | None:
+        row = self._db.execute(
+            "SELECT s.id, s.path, s.name, s.encoding, s.size, s.imported_at, s.sha256,"
+            " (SELECT count(*) FROM articles a WHERE a.source_id = s.id)"
+            " FROM sources s WHERE path = ?", (path,)).fetchone()
+        return None if row is None else SourceInfo(*row[:6], article_count=row[7])
+
+    def source_sha256(self, path: str) -> str | None:
+        row = self._db.execute("SELECT sha256 FROM sources WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def store_file(self, path: str, name: str, sha256: str, size: int, encoding: str,
+                   articles: list[Article], should_stop=None) -> tuple[int, list[str], bool]:
+        """Store one file's articles in one transaction, replacing an earlier version.
+
+        Returns ``(stored, duplicate_titles, replaced)``. ``should_stop`` is checked
+        between articles; when it answers True nothing of this file is kept.
+        """
+        with self._transaction() as db:
+            old = db.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
+            replaced = old is not None
+            if replaced:
+                self._delete_source_articles(old[0])
+                db.execute("UPDATE sources SET name=?, sha256=?, size=?, encoding=?, imported_at=?"
+                           " WHERE id=?", (name, sha256, size, encoding, _now(), old[0]))
+                source_id = old[0]
+            else:
+                source_id = db.execute(
+                    "INSERT INTO sources(path, name, sha256, size, encoding, imported_at)"
+                    " VALUES(?,?,?,?,?,?)", (path, name, sha256, size, encoding, _now())).lastrowid
+            stored, duplicates = 0, []
+            for article in articles:
+                if should_stop is not None and should_stop():
+                    raise _Cancelled()
+                fp = fingerprint(article)
+                if db.execute("SELECT 1 FROM articles WHERE fingerprint=?", (fp,)).fetchone():
+                    duplicates.append(article.title)
+                    continue
+                article_id = db.execute(
+                    "INSERT INTO articles(source_id, position, title, title_inferred, subtitle,"
+                    " byline, section, publication, date, text, captions, original, fingerprint)"
+                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (source_id, article.position, article.title, int(article.title_inferred),
+                     article.subtitle, article.byline, article.section, article.publication,
+                     article.date, article.text, json.dumps(list(article.captions), ensure_ascii=False),
+                     article.original, fp)).lastrowid
+                db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
+                           (article_id, index_tokens(article.title), index_tokens(article.text)))
+                stored += 1
+            return stored, duplicates, replaced
+
+    def _delete_source_articles(self, source_id: int) -> None:
+        rows = self._db.execute("SELECT id, title, text FROM articles WHERE source_id=?",
+                                (source_id,)).fetchall()
+        for article_id, title, text in rows:
+            # A contentless index forgets a row only when told the tokens it held.
+            self._db.execute(
+                "INSERT INTO article_index(article_index, rowid, title, body) VALUES('delete',?,?,?)",
+                (article_id, index_tokens(title), index_tokens(text)))
+        self._db.execute("DELETE FROM articles WHERE source_id=?", (source_id,))
+
+    def remove_source(self, source_id: int) -> None:
+        with self._transaction() as db:
+            self._delete_source_articles(source_id)
+            db.execute("DELETE FROM sources WHERE id=?", (source_id,))
+
+    def rebuild_index(self) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO article_index(article_index) VALUES('delete-all')")
+            for article_id, title, text in db.execute("SELECT id, title, text FROM articles").fetchall():
+                db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
+                           (article_id, index_tokens(title), index_tokens(text)))
+            db.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+
+    # -- reading ---------------------------------------------------------------
+    _ARTICLE_COLUMNS = ("a.id, a.source_id, s.name, a.position, a.title, a.text, a.subtitle, a.byline,"
+                        " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original")
+
+    def _article(self, row) -> StoredArticle:
+        (aid, sid, sname, pos, title, text, subtitle, byline, section, publication, date,
+         captions, inferred, original) = row
+        return StoredArticle(aid, sid, sname, pos, title, text, subtitle, byline, section,
+                             publication, date, tuple(json.loads(captions)), bool(inferred), original)
+
+    def article(self, article_id: int) -> StoredArticle | None:
+        row = self._db.execute(
+            f"SELECT {self._ARTICLE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE a.id = ?", (article_id,)).fetchone()
+        return None if row is None else self._article(row)
+
+    def articles(self, query: SearchQuery | None = None) -> list[StoredArticle]:
+        """Articles in library order (source, then page position), filtered."""
+        query = query or SearchQuery(limit=None)
+        where, params = self._filters(query)
+        sql = (f"SELECT {self._ARTICLE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id"
+               f"{where} ORDER BY s.path, a.position")
+        if query.limit is not None:
+            sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
+        return [self._article(r) for r in self._db.execute(sql, params)]
+
+    def sources(self) -> list[SourceInfo]:
+        rows = self._db.execute(
+            "SELECT s.id, s.path, s.name, s.encoding, s.size, s.imported_at,"
+            " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s ORDER BY s.path")
+        return [SourceInfo(*r) for r in rows]
+
+    def stats(self) -> dict:
+        db = self._db
+        return {
+            "path": str(self.path),
+            "sources": db.execute("SELECT count(*) FROM sources").fetchone()[0],
+            "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
+            "characters": db.execute("SELECT coalesce(sum(length(text)), 0) FROM articles").fetchone()[0],
+            "schema_version": SCHEMA_VERSION,
+            "file_bytes": self.path.stat().st_size if self.path.exists() else 0,
+        }
+
+    @staticmethod
+    def _filters(query: SearchQuery) -> tuple[str, list]:
+        clauses, params = [], []
+        if query.sources:
+            clauses.append(f"a.source_id IN ({','.join('?' * len(query.sources))})")
+            params.extend(query.sources)
+        if query.date_from:
+            clauses.append("a.date >= ?")
+            params.append(query.date_from)
+        if query.date_to:
+            clauses.append("a.date <= ?")
+            params.append(query.date_to)
+        if query.article_ids is not None:
+            ids = ",".join(str(int(i)) for i in query.article_ids) or "NULL"
+            clauses.append(f"a.id IN ({ids})")
+        return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Articles whose title or text contains the query, best first, with snippets."""
+        if not query.text.strip():
+            articles = self.articles(query)
+            hits = tuple(SearchHit(a.id, a.title, a.source_name, a.date, 0.0,
+                                   make_snippet(a.text, [])) for a in articles)
+            total = self._count(query)
+            return SearchResult(query, total, hits)
+        parsed = parse_query(query.text)
+        base, match_params = self._match_sql(query, parsed)
+        try:
+            total = self._db.execute("SELECT count(*)" + base, match_params).fetchone()[0]
+            sql = (f"SELECT a.id, a.title, s.name, a.date, a.text, bm25(article_index, 4.0, 1.0) AS rank"
+                   f"{base} ORDER BY rank, a.id")
+            if query.limit is not None:
+                sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
+            rows = self._db.execute(sql, match_params).fetchall()
+        except sqlite3.OperationalError as exc:  # should not happen: expressions are generated
+            raise QueryError(f"The search could not be run ({exc}).") from None
+        return SearchResult(query, total, tuple(self._hit(r, parsed) for r in rows))
+
+    def search_ids(self, query: SearchQuery) -> set[int]:
+        """Every matching article id, unranked and without snippets (for filters)."""
+        if not query.text.strip():
+            where, params = self._filters(query)
+            return {r[0] for r in self._db.execute(f"SELECT a.id FROM articles a{where}", params)}
+        base, params = self._match_sql(query, parse_query(query.text))
+        return {r[0] for r in self._db.execute("SELECT a.id" + base, params)}
+
+    def _match_sql(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list]:
+        where, params = self._filters(query)
+        where = where.replace(" WHERE ", " AND ", 1)
+        base = (" FROM article_index JOIN articles a ON a.id = article_index.rowid"
+                " JOIN sources s ON s.id = a.source_id WHERE article_index MATCH ?" + where)
+        return base, [parsed.fts_expression(), *params]
+
+    def _count(self, query: SearchQuery) -> int:
+        where, params = self._filters(query)
+        return self._db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
+
+    @staticmethod
+    def _hit(row, parsed: ParsedQuery) -> SearchHit:
+        article_id, title, source_name, date, text, rank = row
+        text_spans = find_spans(text, parsed.terms)
+        title_spans = find_spans(title, parsed.terms)
+        return SearchHit(article_id, title, source_name, date, -rank,
+                         make_snippet(text, text_spans), tuple(title_spans), tuple(text_spans))
+
+
+class _Cancelled(Exception):
+    """Raised inside a transaction to roll back a cancelled import."""

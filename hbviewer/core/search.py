@@ -1,0 +1,224 @@
+"""Search: the query language, the index tokens, and hits in the shown text.
+
+The index holds overlapping character bigrams of the folded text (simplified,
+lower-case, white space collapsed), plus the last character alone. A query
+string of n >= 2 characters is the phrase of its n-1 bigrams, which matches
+exactly where the string occurs; a single character is a prefix query over the
+bigrams it starts. So every article that contains the query string is found,
+for 1-character queries too — word segmentation (农业 inside 农业发展银行) or a
+trigram index (nothing under 3 characters) would miss some.
+
+SQLite's FTS5 only offers its own tokenizers to Python, so each bigram is
+written as the hex of its UTF-32 code points: plain ASCII tokens that the
+``ascii`` tokenizer keeps whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .textnorm import collapse_spaces, fold
+
+INDEX_VERSION = 1  # bump when tokens change: the library rebuilds its index
+_CHAR_HEX = 8
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; the message says why, for the user."""
+
+
+def _hex(text: str) -> str:
+    return text.encode("utf-32-be").hex()
+
+
+def index_tokens(text: str) -> str:
+    """The token stream the index stores for one field of an article."""
+    s = collapse_spaces(fold(text))
+    if not s:
+        return ""
+    h = _hex(s)
+    step = _CHAR_HEX
+    bigrams = [h[i:i + 2 * step] for i in range(0, len(h) - step, step)]
+    bigrams.append(h[-step:])
+    return " ".join(bigrams)
+
+
+def _term_match(term: str) -> str:
+    """FTS5 expression for one term (already folded, spaces collapsed)."""
+    h = _hex(term)
+    if len(term) == 1:
+        return h + "*"
+    step = _CHAR_HEX
+    return '"' + " ".join(h[i:i + 2 * step] for i in range(0, len(h) - step, step)) + '"'
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the user asked for: text plus filters. Copies, never mutation."""
+
+    text: str = ""
+    sources: tuple[int, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    article_ids: tuple[int, ...] | None = None  # restrict to these (e.g. a region's articles)
+    limit: int | None = 50
+    offset: int = 0
+
+    def with_text(self, text: str) -> "SearchQuery":
+        return replace(self, text=text, offset=0)
+
+    def with_limit(self, limit: int | None) -> "SearchQuery":
+        return replace(self, limit=limit)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query as groups of alternatives: (a OR b) AND c AND NOT d."""
+
+    required: tuple[tuple[str, ...], ...]  # each inner tuple is OR'd; groups are AND'd
+    excluded: tuple[str, ...]
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(t for group in self.required for t in group)
+
+    def fts_expression(self) -> str:
+        groups = ["(" + " OR ".join(_term_match(t) for t in g) + ")" for g in self.required]
+        expr = " AND ".join(groups)
+        for t in self.excluded:
+            expr = f"({expr}) NOT {_term_match(t)}"
+        return expr
+
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse ``张家口 科技``, ``"科技创新"``, ``-北京``, ``廊坊 OR 涿州``.
+
+    Several terms must all occur; ``OR`` (or ``|``) between two terms accepts
+    either; ``-term`` excludes; ASCII quotes keep a phrase with spaces together.
+    Chinese quotation marks are text to find, except around a whole term.
+    Terms are folded like the index, so 張家口 and 张家口 are the same query.
+    """
+    items: list[tuple[str, bool]] = []  # (term, negated); "OR" marks alternation
+    for m in _TOKEN.finditer(text):
+        if m.group(3) is not None:
+            word = m.group(3)
+            if word in ("OR", "|"):
+                items.append(("OR", False))
+                continue
+            negated = word.startswith("-") and len(word) > 1
+            term = word[1:] if negated else word
+            if len(term) > 2 and term[0] == "“" and term[-1] == "”" and "“" not in term[1:-1]:
+                term = term[1:-1]  # “科技创新” typed with a Chinese input method: a phrase
+        else:
+            negated = bool(m.group(1))
+            term = m.group(2)
+        term = collapse_spaces(fold(term))
+        if term:
+            items.append((term, negated))
+    required: list[list[str]] = []
+    excluded: list[str] = []
+    join_next = False
+    for term, negated in items:
+        if term == "OR" and not negated:
+            join_next = bool(required)
+            continue
+        if negated:
+            excluded.append(term)
+            join_next = False
+        elif join_next and required:
+            required[-1].append(term)
+            join_next = False
+        else:
+            required.append([term])
+    if not required:
+        if excluded:
+            raise QueryError("A search needs at least one word to look for, not only words to leave out.")
+        raise QueryError("The search is empty.")
+    return ParsedQuery(tuple(tuple(g) for g in required), tuple(excluded))
+
+
+def find_spans(text: str, terms) -> list[tuple[int, int]]:
+    """Offsets of every occurrence of the terms in ``text`` (display form), merged."""
+    folded = fold(text)
+    spans = []
+    for term in terms:
+        if " " in term:
+            pattern = re.compile(r"\s+".join(re.escape(part) for part in term.split(" ")))
+            spans.extend(m.span() for m in pattern.finditer(folded))
+            continue
+        start = folded.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = folded.find(term, start + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    hits: tuple[tuple[int, int], ...]  # offsets into ``text``
+
+
+def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 90) -> Snippet:
+    """A window of about ``width`` characters around the first hits, on one line."""
+    if not spans:
+        return Snippet(_one_line(text[:width])[0] + ("…" if len(text) > width else ""), ())
+    first = spans[0][0]
+    start = max(0, first - width // 3)
+    # Start after a sentence or paragraph break when one is near.
+    for sep in ("\n", "。", "!", "?", "！", "？"):
+        cut = text.rfind(sep, start, first)
+        if cut >= 0 and first - cut < width // 2:
+            start = cut + 1
+            break
+    end = min(len(text), start + width)
+    prefix = "…" if start > 0 else ""
+    window, where = _one_line(text[start:end])
+    hits = tuple((where[s - start] + len(prefix), where[min(e, end) - start] + len(prefix))
+                 for s, e in spans if start <= s < end)
+    return Snippet(prefix + window + ("…" if end < len(text) else ""), hits)
+
+
+def _one_line(text: str) -> tuple[str, list[int]]:
+    """Collapse line breaks to one space; ``where[i]`` is where text[i] went."""
+    out: list[str] = []
+    where: list[int] = []
+    for ch in text:
+        where.append(len(out))
+        if ch == "\n":
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(ch)
+    where.append(len(out))
+    return "".join(out), where
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: int
+    title: str
+    source_name: str
+    date: str | None
+    score: float
+    snippet: Snippet
+    title_hits: tuple[tuple[int, int], ...] = ()
+    text_hits: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: SearchQuery
+    total: int
+    hits: tuple[SearchHit, ...] = field(default_factory=tuple)

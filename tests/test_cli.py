@@ -1,0 +1,80 @@
+"""hbviewer-cli: commands, JSON output and exit codes."""
+
+import json
+
+import pytest
+
+from hbviewer.cli import main
+
+from conftest import SEEDS
+
+
+@pytest.fixture
+def lib_path(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    assert main(["import", "--library", str(path), str(SEEDS)]) == 0
+    return str(path)
+
+
+def run_json(capsys, *argv):
+    capsys.readouterr()
+    code = main([*argv, "--json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_import_reports_per_file(tmp_path, capsys):
+    code = main(["import", "--library", str(tmp_path / "l.sqlite3"), str(SEEDS)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "000_086b7857410a924f.txt: imported 10 articles (utf-8)" in out
+    assert "26 articles added, 0 files failed." in out
+
+
+def test_search_finds_all_five_seeds_and_folds_scripts(lib_path, capsys):
+    code, data = run_json(capsys, "search", "--library", lib_path, "科技")
+    assert code == 0
+    assert {h["source"] for h in data["hits"]} == {p.name for p in SEEDS.glob("*.txt")}
+    _, simp = run_json(capsys, "search", "--library", lib_path, "张家口")
+    _, trad = run_json(capsys, "search", "--library", lib_path, "張家口")
+    assert {h["id"] for h in simp["hits"]} == {h["id"] for h in trad["hits"]}
+    assert simp["total"] >= 3
+    hit = simp["hits"][0]
+    s, e = hit["snippet_hits"][0]
+    assert hit["snippet"][s:e] in ("张家口", "張家口")
+
+
+def test_nothing_found_exits_1_and_bad_query_exits_2(lib_path, capsys):
+    assert main(["search", "--library", lib_path, "没有这样的词语组合"]) == 1
+    assert main(["search", "--library", lib_path, "-北京"]) == 2
+    assert "at least one word" in capsys.readouterr().err
+
+
+def test_list_show_stats(lib_path, capsys):
+    code, listed = run_json(capsys, "list", "--library", lib_path)
+    assert code == 0 and len(listed) == 26
+    code, article = run_json(capsys, "show", "--library", lib_path, str(listed[0]["id"]))
+    assert code == 0 and article["title"] == listed[0]["title"] and article["text"]
+    code, stats = run_json(capsys, "stats", "--library", lib_path)
+    assert stats["articles"] == 26 and stats["sources"] == 5
+    assert main(["show", "--library", lib_path, "99999"]) == 2
+
+
+def test_bad_files_exit_2_with_messages(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code = main(["import", "--library", str(tmp_path / "l.sqlite3"), str(empty), str(tmp_path / "nope.txt")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "empty.txt is empty" in err and "no such file or folder" in err
+
+
+def test_bad_library_exits_2(tmp_path, capsys):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"garbage" * 100)
+    assert main(["stats", "--library", str(bad)]) == 2
+    assert "not a usable hbviewer library" in capsys.readouterr().err
+
+
+def test_samples_option_imports_the_bundled_seeds(tmp_path, capsys):
+    code, data = run_json(capsys, "import", "--library", str(tmp_path / "l.sqlite3"), "--samples")
+    assert code == 0 and data["articles_added"] == 26

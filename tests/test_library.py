@@ -1,0 +1,145 @@
+"""The library file: one transaction per file, duplicates once, versions, bad files."""
+
+import sqlite3
+
+import pytest
+
+from hbviewer.core.importer import import_paths
+from hbviewer.core.library import SCHEMA_VERSION, Library, LibraryError
+from hbviewer.core.search import SearchQuery
+
+from conftest import SEEDS
+
+PAGE = "# 甲县新闻\n\n本报讯 甲县今年新增高新技术企业12家。\n\n## 乙县新闻\n\n本报讯 乙县技术合同交易额3.5亿元。\n"
+
+
+def snapshot(lib):
+    return [(a.id, a.title, a.text) for a in lib.articles()], lib.stats()["sources"]
+
+
+def test_import_seeds_then_again_is_unchanged(library):
+    first = import_paths(library, [SEEDS])
+    assert [f.status for f in first.files] == ["imported"] * 5
+    assert first.articles_added == 26
+    again = import_paths(library, [SEEDS])
+    assert [f.status for f in again.files] == ["unchanged"] * 5
+    assert library.stats()["articles"] == 26
+
+
+def test_same_article_in_two_files_is_stored_once_and_reported(library, tmp_path):
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PAGE.split("## ")[0] + "## 丙县新闻\n\n本报讯 丙县新增5家。\n",
+                                    encoding="utf-8")
+    report = import_paths(library, [tmp_path / "a.txt", tmp_path / "b.txt"])
+    a, b = report.files
+    assert (a.articles, a.duplicates) == (2, 0)
+    assert (b.articles, b.duplicates, b.duplicate_titles) == (1, 1, ["甲县新闻"])
+    assert library.stats()["articles"] == 3
+
+
+def test_changed_file_replaces_its_articles(library, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    import_paths(library, [page])
+    page.write_text(PAGE.replace("12家", "13家"), encoding="utf-8")
+    result = import_paths(library, [page]).files[0]
+    assert result.status == "replaced" and result.articles == 2
+    texts = [a.text for a in library.articles()]
+    assert any("13家" in t for t in texts) and not any("12家" in t for t in texts)
+    assert library.search_ids(SearchQuery("12家")) == set()
+    assert len(library.search_ids(SearchQuery("13家"))) == 1
+
+
+def test_bad_files_leave_the_library_unchanged(library, tmp_path):
+    import_paths(library, [SEEDS])
+    before = snapshot(library)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    with open(tmp_path / "big.txt", "wb") as f:
+        f.truncate(50 * 1024 * 1024)
+    gb = tmp_path / "gb.txt"
+    gb.write_bytes(PAGE.encode("gb18030"))
+    report = import_paths(library, [tmp_path / "empty.txt", tmp_path / "binary.txt",
+                                    tmp_path / "big.txt", tmp_path / "missing.txt", gb])
+    by_name = {f.path.rsplit("/", 1)[-1]: f for f in report.files}
+    assert by_name["empty.txt"].error_code == "empty"
+    assert by_name["binary.txt"].error_code == "binary"
+    assert by_name["big.txt"].error_code == "too_large"
+    assert by_name["missing.txt"].error_code == "missing"
+    assert by_name["gb.txt"].status == "imported" and by_name["gb.txt"].encoding == "gb18030"
+    assert all(f.error for f in report.failed) and len(report.failed) == 4
+    after_ids = {a.id for a in library.articles()}
+    assert {a[0] for a in before[0]} <= after_ids and len(after_ids) == len(before[0]) + 2
+
+
+def test_cancel_in_the_middle_of_a_file_keeps_nothing_of_it(library, tmp_path):
+    import_paths(library, [SEEDS / "002_ece3f9838cd41f0d.txt"])
+    before = snapshot(library)
+    calls = []
+
+    def stop_after_first_article():
+        calls.append(1)
+        return len(calls) > 2  # checked before the file, then between articles
+
+    report = import_paths(library, [SEEDS / "000_086b7857410a924f.txt"],
+                          should_stop=stop_after_first_article)
+    assert report.cancelled and report.files[0].status == "cancelled"
+    assert snapshot(library) == before
+
+
+def test_progress_is_reported_per_file(library):
+    seen = []
+    import_paths(library, [SEEDS], progress=lambda done, total, name: seen.append((done, total)))
+    assert seen[0] == (0, 5) and seen[-1] == (5, 5)
+
+
+def test_newer_schema_is_refused_without_change(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    Library.open(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    with pytest.raises(LibraryError, match="newer hbviewer"):
+        Library.open(path)
+
+
+@pytest.mark.parametrize("content", [b"this is not a database" * 100, b"SQLite format 3\x00" + b"\x07" * 50])
+def test_garbage_file_is_refused_and_kept(tmp_path, content):
+    path = tmp_path / "lib.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(LibraryError, match="not a usable hbviewer library"):
+        Library.open(path)
+    assert path.read_bytes() == content
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE t(x)")
+    db.commit()
+    db.close()
+    with pytest.raises(LibraryError, match="not an hbviewer library"):
+        Library.open(path)
+
+
+def test_reopened_library_keeps_articles_and_index(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    lib = Library.open(path)
+    import_paths(lib, [SEEDS])
+    ids = lib.search_ids(SearchQuery("科技"))
+    lib.close()
+    lib = Library.open(path)
+    assert lib.search_ids(SearchQuery("科技")) == ids and ids
+    lib.close()
+
+
+def test_removing_a_source_removes_it_from_search(library):
+    import_paths(library, [SEEDS])
+    source = next(s for s in library.sources() if s.name.startswith("002"))
+    assert library.search_ids(SearchQuery("點擊")) == set()  # metadata line is not text
+    assert library.search_ids(SearchQuery("高新院")) == set()
+    before = library.search_ids(SearchQuery("張家口"))
+    library.remove_source(source.id)
+    after = library.search_ids(SearchQuery("張家口"))
+    assert len(after) == len(before) - 1
