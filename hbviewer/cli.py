@@ -144,6 +144,45 @@ def cmd_show(args, lib) -> int:
     return EXIT_OK
 
 
+def _figure_articles(args, lib):
+    """(title, figures) for a file given by path, or a stored article given by id."""
+    from .core.analysis import refresh_stale
+    from .core.articles import split_articles
+    from .core.figures import extract_figures
+    from .core.reading import read_text_file
+
+    target = args.target
+    if target.isdigit() and not Path(target).exists():
+        refresh_stale(lib)
+        article = lib.article(int(target))
+        if article is None:
+            raise ValueError(f"no article with id {target}.")
+        return [(article.title, lib.figures(article.id))]
+    decoded = read_text_file(target)
+    return [(a.title, extract_figures(a.text)) for a in split_articles(decoded.text)]
+
+
+def cmd_figures(args, lib) -> int:
+    from .core.reading import UnreadableFile
+
+    try:
+        articles = _figure_articles(args, lib)
+    except (UnreadableFile, ValueError) as exc:
+        print(f"error: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        _print_json([{"title": title, "figures": [f.to_json() for f in figures]}
+                     for title, figures in articles])
+    else:
+        for title, figures in articles:
+            print(title)
+            for f in figures:
+                approx = f" ({f.approx})" if f.approx else ""
+                high = f"–{f.value_high:g}" if f.value_high is not None else ""
+                print(f"  {f.indicator or '?'}: {f.text}  = {f.value:g}{high} {f.unit}{approx} [{f.kind}]")
+    return EXIT_OK if any(figures for _, figures in articles) else EXIT_NOTHING
+
+
 def cmd_stats(args, lib) -> int:
     stats = lib.stats()
     if args.json:
@@ -187,6 +226,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.set_defaults(func=cmd_show)
 
+    p = sub.add_parser("figures", parents=[common], help="figures of a file or a stored article")
+    p.add_argument("target", metavar="PATH|ARTICLE_ID")
+    p.set_defaults(func=cmd_figures)
+
     p = sub.add_parser("stats", parents=[common], help="library statistics")
     p.set_defaults(func=cmd_stats)
     return parser
@@ -216,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return args.func(args, lib)
+    except BrokenPipeError:  # output piped into head or less that quit early
+        sys.stderr.close()
+        return EXIT_OK
     finally:
         lib.close()
 

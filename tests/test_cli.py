@@ -78,3 +78,17 @@ def test_bad_library_exits_2(tmp_path, capsys):
 def test_samples_option_imports_the_bundled_seeds(tmp_path, capsys):
     code, data = run_json(capsys, "import", "--library", str(tmp_path / "l.sqlite3"), "--samples")
     assert code == 0 and data["articles_added"] == 26
+
+
+def test_figures_of_a_file_and_of_a_stored_article(lib_path, capsys):
+    code, data = run_json(capsys, "figures", "--library", lib_path, str(SEEDS / "000_086b7857410a924f.txt"))
+    assert code == 0 and len(data) == 10
+    first = data[0]["figures"][1]
+    assert set(first) >= {"start", "end", "text", "value", "value_high", "unit", "kind", "approx",
+                          "indicator", "change", "as_of", "region"}
+    assert (first["text"], first["value"], first["unit"], first["indicator"]) == ("295家", 295, "家", "高新技术企业")
+    _, listed = run_json(capsys, "list", "--library", lib_path)
+    code, stored = run_json(capsys, "figures", "--library", lib_path, str(listed[0]["id"]))
+    assert code == 0 and stored[0]["title"] == listed[0]["title"]
+    assert stored[0]["figures"] == data[0]["figures"]
+    assert main(["figures", "--library", lib_path, "99999"]) == 2

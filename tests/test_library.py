@@ -143,3 +143,38 @@ def test_removing_a_source_removes_it_from_search(library):
     library.remove_source(source.id)
     after = library.search_ids(SearchQuery("張家口"))
     assert len(after) == len(before) - 1
+
+
+def test_figures_are_stored_with_articles_and_refreshed_when_stale(library):
+    from hbviewer.core.analysis import ANALYSIS_VERSION, refresh_stale
+
+    import_paths(library, [SEEDS])
+    first = library.articles()[0]
+    stored = library.figures(first.id)
+    assert [f.text for f in stored][:3] == ["2家", "295家", "2698家"]
+    assert all(first.text[f.start:f.end] == f.text for f in stored)
+    total = library.stats()["figures"]
+    assert total > 200 and library.stale_figure_articles(ANALYSIS_VERSION) == []
+    library._db.execute("UPDATE articles SET figures_version = 0")  # as if stored by an older extractor
+    library._db.execute("DELETE FROM figures")
+    assert len(library.stale_figure_articles(ANALYSIS_VERSION)) == 26
+    assert refresh_stale(library) == 26
+    assert library.stats()["figures"] == total and library.stale_figure_articles(ANALYSIS_VERSION) == []
+
+
+def test_version_1_library_is_migrated(tmp_path):
+    """A library written before figures were stored opens and gets a figures table."""
+    from hbviewer.core import library as library_module
+
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("BEGIN")
+    library_module._migrate_1(db)
+    db.execute("INSERT INTO meta VALUES('index_version', '1')")
+    db.execute("PRAGMA user_version=1")
+    db.execute("COMMIT")
+    db.close()
+    lib = Library.open(path)
+    assert lib.stats()["figures"] == 0
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    lib.close()

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .analysis import ANALYSIS_VERSION, analyse_article
 from .articles import split_articles
 from .library import Library, _Cancelled
 from .model import FileImportResult, ImportReport
@@ -76,7 +77,8 @@ def import_file(library: Library, path: str | os.PathLike, *, max_bytes: int = D
                                 error=f"{path.name}: no article text was found in this file.")
     try:
         stored, duplicates, replaced = library.store_file(
-            key, path.name, digest, decoded.size, decoded.encoding, articles, should_stop)
+            key, path.name, digest, decoded.size, decoded.encoding, articles, should_stop,
+            figures=[analyse_article(a) for a in articles], figures_version=ANALYSIS_VERSION)
     except _Cancelled:
         return FileImportResult(key, "cancelled", encoding=decoded.encoding)
     return FileImportResult(key, "replaced" if replaced else "imported", articles=stored,

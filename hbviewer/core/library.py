@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .figures import Figure
 from .model import Article, SourceInfo, StoredArticle
 from .search import (
     INDEX_VERSION, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult, find_spans,
@@ -21,7 +22,7 @@ from .search import (
 )
 from .textnorm import fold
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class LibraryError(Exception):
@@ -75,7 +76,37 @@ def _migrate_1(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = {1: _migrate_1}  # version reached -> function that reaches it
+def _migrate_2(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE figures(
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL NOT NULL,
+            value_high REAL,
+            unit TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            approx TEXT,
+            indicator TEXT NOT NULL DEFAULT '',
+            change TEXT,
+            as_of TEXT,
+            region TEXT NOT NULL DEFAULT '',
+            region_code TEXT NOT NULL DEFAULT '',
+            prefecture TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX figures_article ON figures(article_id, start);
+        CREATE INDEX figures_region ON figures(region_code);
+        -- articles whose figures were extracted by an older extractor are re-extracted
+        ALTER TABLE articles ADD COLUMN figures_version INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2}  # version reached -> function that reaches it
 
 
 def fingerprint(article: Article) -> str:
@@ -171,11 +202,13 @@ class Library:
         return row[0] if row else None
 
     def store_file(self, path: str, name: str, sha256: str, size: int, encoding: str,
-                   articles: list[Article], should_stop=None) -> tuple[int, list[str], bool]:
-        """Store one file's articles in one transaction, replacing an earlier version.
+                   articles: list[Article], should_stop=None, figures: list[list[Figure]] | None = None,
+                   figures_version: int = 0) -> tuple[int, list[str], bool]:
+        """Store one file's articles (and their figures) in one transaction.
 
-        Returns ``(stored, duplicate_titles, replaced)``. ``should_stop`` is checked
-        between articles; when it answers True nothing of this file is kept.
+        An earlier version of the file is replaced. Returns ``(stored,
+        duplicate_titles, replaced)``. ``should_stop`` is checked between
+        articles; when it answers True nothing of this file is kept.
         """
         with self._transaction() as db:
             old = db.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
@@ -190,7 +223,7 @@ class Library:
                     "INSERT INTO sources(path, name, sha256, size, encoding, imported_at)"
                     " VALUES(?,?,?,?,?,?)", (path, name, sha256, size, encoding, _now())).lastrowid
             stored, duplicates = 0, []
-            for article in articles:
+            for i, article in enumerate(articles):
                 if should_stop is not None and should_stop():
                     raise _Cancelled()
                 fp = fingerprint(article)
@@ -199,16 +232,49 @@ class Library:
                     continue
                 article_id = db.execute(
                     "INSERT INTO articles(source_id, position, title, title_inferred, subtitle,"
-                    " byline, section, publication, date, text, captions, original, fingerprint)"
-                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " byline, section, publication, date, text, captions, original, fingerprint,"
+                    " figures_version) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (source_id, article.position, article.title, int(article.title_inferred),
                      article.subtitle, article.byline, article.section, article.publication,
                      article.date, article.text, json.dumps(list(article.captions), ensure_ascii=False),
-                     article.original, fp)).lastrowid
+                     article.original, fp, figures_version if figures is not None else 0)).lastrowid
+                if figures is not None:
+                    self._insert_figures(article_id, figures[i])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(article.title), index_tokens(article.text)))
                 stored += 1
             return stored, duplicates, replaced
+
+    def _insert_figures(self, article_id: int, figures: list[Figure]) -> None:
+        self._db.executemany(
+            'INSERT INTO figures(article_id, start, "end", text, value, value_high, unit, kind, approx,'
+            " indicator, change, as_of, region, region_code, prefecture)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(article_id, f.start, f.end, f.text, f.value, f.value_high, f.unit, f.kind, f.approx,
+              f.indicator, None if f.change is None else json.dumps(f.change, ensure_ascii=False),
+              f.as_of, f.region, f.region_code, f.prefecture) for f in figures])
+
+    def replace_figures(self, updates: list[tuple[int, list[Figure]]], version: int) -> None:
+        """Store freshly extracted figures for articles, in one transaction."""
+        with self._transaction() as db:
+            for article_id, figures in updates:
+                db.execute("DELETE FROM figures WHERE article_id=?", (article_id,))
+                self._insert_figures(article_id, figures)
+                db.execute("UPDATE articles SET figures_version=? WHERE id=?", (version, article_id))
+
+    def stale_figure_articles(self, version: int, limit: int | None = None) -> list[int]:
+        """Articles whose figures come from another extractor version (or none yet)."""
+        sql = "SELECT id FROM articles WHERE figures_version != ? ORDER BY id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self._db.execute(sql, (version,))]
+
+    def figures(self, article_id: int) -> list[Figure]:
+        rows = self._db.execute(
+            'SELECT start, "end", text, value, value_high, unit, kind, approx, indicator, change, as_of,'
+            " region, region_code, prefecture FROM figures WHERE article_id=? ORDER BY start", (article_id,))
+        return [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p)
+                for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p in rows]
 
     def _delete_source_articles(self, source_id: int) -> None:
         rows = self._db.execute("SELECT id, title, text FROM articles WHERE source_id=?",
@@ -272,6 +338,7 @@ class Library:
             "sources": db.execute("SELECT count(*) FROM sources").fetchone()[0],
             "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
             "characters": db.execute("SELECT coalesce(sum(length(text)), 0) FROM articles").fetchone()[0],
+            "figures": db.execute("SELECT count(*) FROM figures").fetchone()[0],
             "schema_version": SCHEMA_VERSION,
             "file_bytes": self.path.stat().st_size if self.path.exists() else 0,
         }

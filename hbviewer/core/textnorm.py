@@ -25,9 +25,13 @@ _DISPLAY_TABLE.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2
                        0x200B: None, 0xFEFF: None})
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_display(text: str) -> str:
     """Normalise decoded text for showing and storing (full-width ASCII, odd spaces)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _LONE_SURROGATE.sub("\ufffd", text)  # cannot be stored or converted
     return text.translate(_DISPLAY_TABLE)
 
 
@@ -39,23 +43,32 @@ def _t2s():
 
 
 @lru_cache(maxsize=65536)
-def _fold_char(ch: str) -> str:
-    out = _t2s().convert(ch).lower()
+def _simplify_char(ch: str) -> str:
+    out = _t2s().convert(ch)
     return out if len(out) == 1 else ch
 
 
-def fold(text: str) -> str:
-    """Return the matching form of ``text``: simplified, lower-case, same length.
+def simplify(text: str) -> str:
+    """Traditional characters turned into simplified ones; same length, case kept.
 
     OpenCC converts whole phrases; on the rare phrase where that changes the
     length, fall back to converting character by character.
     """
     if not text:
         return text
-    converted = _t2s().convert(text.translate(_DISPLAY_TABLE_KEEP_LEN)).lower()
+    converted = _t2s().convert(text.translate(_DISPLAY_TABLE_KEEP_LEN))
     if len(converted) == len(text):
         return converted
-    return "".join(_fold_char(ch) for ch in text)
+    return "".join(_simplify_char(ch) for ch in text.translate(_DISPLAY_TABLE_KEEP_LEN))
+
+
+def fold(text: str) -> str:
+    """Return the matching form of ``text``: simplified, lower-case, same length."""
+    folded = simplify(text)
+    lowered = folded.lower()
+    # A few characters change length when lower-cased (İ); keep those as they are.
+    return lowered if len(lowered) == len(folded) else "".join(
+        ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
 
 
 # Folding must not drop characters (zero-width ones are removed at display time

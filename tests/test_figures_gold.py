@@ -1,0 +1,149 @@
+"""Figure extraction scored against a hand-made list of every figure in the seed pages.
+
+The gold file was written by reading the pages. A gold figure is located in the
+split article text by the words just before it; gold figures that fall in a
+headline (not in the article text) are not scored. Matching is one-to-one by
+overlapping spans. Optional gold figures neither count for recall nor against
+precision.
+"""
+
+import pytest
+
+from hbviewer.core.articles import split_articles
+from hbviewer.core.figures import extract_figures
+from hbviewer.core.reading import read_text_file
+from hbviewer.core.textnorm import fold
+
+from conftest import SEEDS, load_gold
+
+GOLD = load_gold("seed_figures.json")["files"]
+
+SPAN_BAR = 0.95
+VALUE_BAR = 0.97
+INDICATOR_BAR = 0.80
+
+
+def locate(gold_figures, texts):
+    """(article index, start, end, gold) for each gold figure found in the article texts."""
+    used = set()
+    located, missing = [], []
+    for g in gold_figures:
+        found = None
+        for k in range(len(g["before"]), -1, -1):
+            needle = g["before"][len(g["before"]) - k:] + g["text"]
+            hits = [(a, pos + k) for a, t in enumerate(texts) for pos in _all(t, needle)]
+            hits = [h for h in hits if h not in used]
+            if hits and (k >= 4 or k == len(g["before"])):
+                found = hits[0]
+                break
+        if found is None:
+            missing.append(g)
+            continue
+        used.add(found)
+        located.append((found[0], found[1], found[1] + len(g["text"]), g))
+    return located, missing
+
+
+def _all(text, needle):
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + 1)
+
+
+def indicator_ok(predicted, gold):
+    p, g = fold(predicted), fold(gold)
+    if not p or not g:
+        return False
+    if p == g:
+        return True
+    short, long_ = sorted((p, g), key=len)
+    return short in long_ and len(short) >= 0.5 * len(long_)
+
+
+def value_ok(fig, gold):
+    if fig.unit != gold["unit"]:
+        return False
+    if abs(fig.value - gold["value"]) > 1e-6 * max(1.0, abs(gold["value"])):
+        return False
+    high = gold.get("value_high")
+    return high is None or (fig.value_high is not None and abs(fig.value_high - high) <= 1e-6 * abs(high))
+
+
+def score():
+    tp = fp = fn = 0
+    value_right = indicator_right = matched = 0
+    report = []
+    unlocated = 0
+    for name, gold_figures in sorted(GOLD.items()):
+        articles = split_articles(read_text_file(SEEDS / name).text)
+        texts = [a.text for a in articles]
+        located, missing = locate(gold_figures, texts)
+        unlocated += len(missing)
+        for a, text in enumerate(texts):
+            golds = [(s, e, g) for (ai, s, e, g) in located if ai == a]
+            preds = extract_figures(text)
+            taken = set()
+            for s, e, g in golds:
+                best = None
+                for i, f in enumerate(preds):
+                    if i not in taken and f.start < e and s < f.end:
+                        overlap = min(e, f.end) - max(s, f.start)
+                        if best is None or overlap > best[0]:
+                            best = (overlap, i)
+                if best is None:
+                    if not g.get("optional"):
+                        fn += 1
+                        report.append(f"MISS {name[:3]} {g['before'][-6:]}[{g['text']}]")
+                    continue
+                taken.add(best[1])
+                f = preds[best[1]]
+                if g.get("optional"):
+                    continue
+                tp += 1
+                matched += 1
+                if value_ok(f, g):
+                    value_right += 1
+                else:
+                    report.append(f"VALUE {name[:3]} {f.text}: {f.value} {f.value_high} {f.unit} != "
+                                  f"{g['value']} {g.get('value_high')} {g['unit']}")
+                if indicator_ok(f.indicator, g["indicator"]):
+                    indicator_right += 1
+                else:
+                    report.append(f"INDICATOR {name[:3]} {f.text}: {f.indicator!r} != {g['indicator']!r}")
+            for i, f in enumerate(preds):
+                if i not in taken:
+                    fp += 1
+                    report.append(f"EXTRA {name[:3]} {text[max(0, f.start - 6):f.start]}[{f.text}]")
+    precision = tp / max(1, tp + fp)
+    recall = tp / max(1, tp + fn)
+    return {"precision": precision, "recall": recall, "value": value_right / max(1, matched),
+            "indicator": indicator_right / max(1, matched), "tp": tp, "fp": fp, "fn": fn,
+            "unlocated": unlocated, "report": report}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    s = score()
+    print(f"\nseed figures: precision {s['precision']:.3f} recall {s['recall']:.3f} "
+          f"value+unit {s['value']:.3f} indicator {s['indicator']:.3f} "
+          f"(tp {s['tp']}, fp {s['fp']}, fn {s['fn']}, gold in headlines {s['unlocated']})")
+    for line in s["report"]:
+        print("  " + line)
+    return s
+
+
+def test_gold_figures_are_found_in_article_text(scores):
+    assert scores["unlocated"] <= 10  # only headline figures stay outside the article text
+
+
+def test_span_precision_and_recall(scores):
+    assert scores["precision"] >= SPAN_BAR and scores["recall"] >= SPAN_BAR
+
+
+def test_value_and_unit_of_matched_figures(scores):
+    assert scores["value"] >= VALUE_BAR
+
+
+def test_indicator_of_matched_figures(scores):
+    assert scores["indicator"] >= INDICATOR_BAR
