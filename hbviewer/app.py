@@ -6,9 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    print("The hbviewer desktop window is not available in this version yet. "
-          "Use hbviewer-cli to import, search and read articles.", file=sys.stderr)
-    return 2
+    from .ui.app import run
+
+    return run(list(sys.argv if argv is None else argv))
 
 
 if __name__ == "__main__":

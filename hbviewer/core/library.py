@@ -17,8 +17,8 @@ from pathlib import Path
 from .figures import Figure
 from .model import Article, SourceInfo, StoredArticle
 from .search import (
-    INDEX_VERSION, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult, find_spans,
-    index_tokens, make_snippet, parse_query,
+    INDEX_VERSION, ArticleRow, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult,
+    find_spans, index_tokens, make_snippet, parse_query,
 )
 from .textnorm import fold
 
@@ -299,6 +299,14 @@ class Library:
                            (article_id, index_tokens(title), index_tokens(text)))
             db.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
 
+    def meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
+
     # -- reading ---------------------------------------------------------------
     _ARTICLE_COLUMNS = ("a.id, a.source_id, s.name, a.position, a.title, a.text, a.subtitle, a.byline,"
                         " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original")
@@ -380,6 +388,31 @@ class Library:
         except sqlite3.OperationalError as exc:  # should not happen: expressions are generated
             raise QueryError(f"The search could not be run ({exc}).") from None
         return SearchResult(query, total, tuple(self._hit(r, parsed) for r in rows))
+
+    def rows(self, query: SearchQuery) -> tuple[int, list[ArticleRow]]:
+        """What a list of articles shows: ``(total, rows)``, best first for a text query.
+
+        Only light columns are read without a text query, so listing a large
+        library stays quick.
+        """
+        counts_sql = "(SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
+        if query.text.strip():
+            result = self.search(query)
+            ids = [h.article_id for h in result.hits]
+            counts = dict(self._db.execute(
+                f"SELECT a.id, {counts_sql} FROM articles a WHERE a.id IN ({','.join('?' * len(ids))})",
+                ids).fetchall()) if ids else {}
+            return result.total, [ArticleRow(h.article_id, h.title, h.date, h.source_name,
+                                             counts.get(h.article_id, 0), h.score, h.snippet)
+                                  for h in result.hits]
+        where, params = self._filters(query)
+        sql = (f"SELECT a.id, a.title, a.date, s.name, {counts_sql} FROM articles a"
+               f" JOIN sources s ON s.id = a.source_id{where} ORDER BY s.path, a.position")
+        if query.limit is not None:
+            sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
+        rows = [ArticleRow(aid, title, date, source, n) for aid, title, date, source, n
+                in self._db.execute(sql, params)]
+        return self._count(query), rows
 
     def search_ids(self, query: SearchQuery) -> set[int]:
         """Every matching article id, unranked and without snippets (for filters)."""

@@ -222,3 +222,16 @@ class SearchResult:
     query: SearchQuery
     total: int
     hits: tuple[SearchHit, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One line of an article list: what the library pane and ``list`` show."""
+
+    article_id: int
+    title: str
+    date: str | None
+    source_name: str
+    figure_count: int
+    score: float = 0.0
+    snippet: Snippet | None = None

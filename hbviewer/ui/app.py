@@ -1,0 +1,108 @@
+"""Starting the desktop application: display check, translations, library, window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+NO_DISPLAY_MESSAGE = (
+    "hbviewer needs a graphical display, and none was found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+    "On a server or in a terminal, use hbviewer-cli instead: hbviewer-cli --help")
+
+
+def has_display() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def choose_language(setting: str, system_locale: str) -> str:
+    """zh_CN unless English is chosen, or the system speaks a language other than Chinese."""
+    if setting in ("zh_CN", "en"):
+        return setting
+    if system_locale.startswith("zh") or system_locale in ("C", "POSIX", ""):
+        return "zh_CN"
+    return "en"
+
+
+def install_translations(app, language: str) -> list:
+    """Load hbviewer's and Qt's own translations for ``language``; returns the translators."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from ..paths import resource
+
+    translators = []
+    if language == "en":
+        return translators
+    ours = QTranslator(app)
+    if ours.load(str(resource("i18n", f"hbviewer_{language}.qm"))):
+        app.installTranslator(ours)
+        translators.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt)
+        translators.append(qt)
+    return translators
+
+
+def offer_samples(controller, window, seeds) -> bool:
+    """On a library's first opening, fill it with the bundled sample articles (once)."""
+    lib = controller.library()
+    if lib.meta("samples_offered") or lib.stats()["articles"]:
+        return False
+    lib.set_meta("samples_offered", "1")
+    window.import_paths([seeds], quiet=True)
+    return True
+
+
+def parse_args(argv: list[str]):
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="hbviewer", description="Policy-briefing viewer for Hebei news.")
+    parser.add_argument("files", nargs="*", help="files or folders to import and show")
+    parser.add_argument("--library", help="library file to open (default: the user's library)")
+    parser.add_argument("--search", default="", help="start with this search")
+    return parser.parse_args(argv[1:])
+
+
+def run(argv: list[str]) -> int:
+    args = parse_args(argv)
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 2
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ..core.library import LibraryError
+    from ..paths import default_library_path, seeds_dir
+    from .controller import LibraryController
+    from .errors import install_excepthook, setup_logging
+    from .main_window import MainWindow
+    from .safe_text import rich_literal
+    from .settings import AppSettings
+
+    app = QApplication.instance() or QApplication(argv[:1])
+    app.setApplicationName("hbviewer")
+    app.setOrganizationName("hbviewer")
+    install_excepthook(setup_logging())
+    settings = AppSettings()
+    app._translators = install_translations(app, choose_language(settings.language, QLocale.system().name()))
+
+    path = Path(args.library) if args.library else (settings.library_path or default_library_path())
+    try:
+        controller = LibraryController(path)
+    except LibraryError as exc:
+        QMessageBox.critical(None, app.translate("app", "The library cannot be opened"), rich_literal(str(exc)))
+        return 2
+    window = MainWindow(controller, settings)
+    window.show()
+    offer_samples(controller, window, seeds_dir())
+    if args.files:
+        window.import_paths(args.files)
+    if args.search:
+        window.library_pane.search_box.setText(args.search)
+        window.library_pane.run_search()
+    code = app.exec()
+    controller.close()
+    return code

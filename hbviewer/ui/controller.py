@@ -1,0 +1,78 @@
+"""The one object the panes talk to: the open library and the work done on it.
+
+Every thread gets its own connection to the library file (SQLite in WAL mode
+lets one writer and many readers work at once), so an import in the background
+never blocks a search. Changes are announced once, through ``libraryChanged``;
+each pane decides what to refresh.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.library import Library
+from ..core.search import SearchQuery
+from .tasks import Task, TaskRunner
+
+
+class LibraryController(QObject):
+    libraryChanged = Signal()
+    taskFailed = Signal(str, str)
+
+    def __init__(self, path: Path, runner: TaskRunner | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.path = Path(path)
+        self.runner = runner or TaskRunner(self)
+        self._local = threading.local()
+        self._all: list[Library] = []
+        self._lock = threading.Lock()
+        self._search_seq = 0
+        self.library()  # open (and migrate) now, on the UI thread, so errors surface at start
+
+    def library(self) -> Library:
+        """This thread's connection to the library."""
+        lib = getattr(self._local, "library", None)
+        if lib is None:
+            lib = Library.open(self.path)
+            self._local.library = lib
+            with self._lock:
+                self._all.append(lib)
+        return lib
+
+    def close(self) -> None:
+        self.runner.wait()
+        with self._lock:
+            for lib in self._all:
+                lib.close()
+            self._all.clear()
+
+    # -- work in the background -------------------------------------------------------
+    def run(self, fn: Callable[[Library, Callable, Callable], Any], on_done=None, on_error=None,
+            on_progress=None) -> Task:
+        """Run ``fn(library, progress, should_stop)`` on a worker with that worker's connection."""
+        return self.runner.start(lambda progress, stop: fn(self.library(), progress, stop),
+                                 on_done, on_error or self.taskFailed.emit, on_progress)
+
+    def search(self, query: SearchQuery, on_done: Callable[[int, list, SearchQuery], None],
+               on_error: Callable[[str], None]) -> Task:
+        """Search in the background; results of an older search than the latest are dropped."""
+        self._search_seq += 1
+        seq = self._search_seq
+
+        def deliver(result):
+            if seq == self._search_seq:
+                total, rows = result
+                on_done(total, rows, query)
+
+        def fail(message, _details):
+            if seq == self._search_seq:
+                on_error(message)  # a query the user can fix: said in place, not in a dialog
+
+        return self.run(lambda lib, _p, _s: lib.rows(query), deliver, fail)
+
+    def announce_change(self, *_args) -> None:
+        self.libraryChanged.emit()

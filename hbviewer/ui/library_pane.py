@@ -1,0 +1,140 @@
+"""The library pane: a search box over the table of articles, and the hit's snippet."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
+)
+
+from ..core.search import SearchQuery
+from .controller import LibraryController
+from .models import ARTICLE_ID_ROLE, ArticleSortProxy, ArticleTableModel
+from .safe_text import highlighted
+
+DEBOUNCE_MS = 250
+RESULT_LIMIT = 2000  # rows shown; the count says how many there are in all
+
+
+class LibraryPane(QWidget):
+    articleSelected = Signal(int, object)  # article id, the query whose hits to highlight
+    resultsChanged = Signal(int, int)  # total found, library size
+
+    def __init__(self, controller: LibraryController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.query = SearchQuery(limit=RESULT_LIMIT)
+        self.search_box = QLineEdit(self)
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self.tr("Search: 科技  张家口 科技  \"高新技术企业\"  -北京  廊坊 OR 涿州"))
+        self.count_label = QLabel(self)
+        self.model = ArticleTableModel(self)
+        self.proxy = ArticleSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.AscendingOrder)  # search order until the user sorts
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.Stretch)
+        for col in (ArticleTableModel.DATE, ArticleTableModel.SOURCE, ArticleTableModel.REGIONS,
+                    ArticleTableModel.FIGURES):
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        self.snippet = QLabel(self)
+        self.snippet.setWordWrap(True)
+        self.snippet.setTextFormat(Qt.RichText)
+        self.snippet.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.snippet)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.search_box.textEdited.connect(lambda _text: self._debounce.start())
+        self.search_box.returnPressed.connect(self.run_search)
+        QShortcut(QKeySequence(Qt.Key_Escape), self.search_box, activated=self.clear_search)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        controller.libraryChanged.connect(self.run_search)
+        self._total_in_library = 0
+
+    # -- searching -------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def clear_search(self) -> None:
+        self.search_box.clear()
+        self.run_search()
+
+    def set_filter(self, **changes) -> None:
+        """Filters from other panes (article ids of a region, sources, dates)."""
+        self.query = replace(self.query, **changes)
+        self.run_search()
+
+    def run_search(self) -> None:
+        self._debounce.stop()
+        query = self.query.with_text(self.search_box.text().strip())
+        self.controller.search(query, self.show_results, self.show_error)
+
+    def show_error(self, message: str) -> None:
+        self.count_label.setText(message)
+
+    def show_results(self, total: int, rows: list, query: SearchQuery) -> None:
+        current = self.current_article_id()
+        regions = self.controller.region_labels([r.article_id for r in rows]) \
+            if hasattr(self.controller, "region_labels") else {}
+        self.model.set_rows(rows, regions)
+        self.shown_query = query
+        if not query.text and query.article_ids is None:
+            self._total_in_library = total
+        shown = len(rows)
+        if query.text:
+            text = self.tr("%n article(s) found", "", total)
+        else:
+            text = self.tr("%n article(s)", "", total)
+        if shown < total:
+            text += self.tr(" (first %1 shown)").replace("%1", str(shown))
+        self.count_label.setText(text)
+        self.resultsChanged.emit(total, self._total_in_library)
+        if current is not None:
+            self.select_article(current)
+        if self.current_article_id() is None and rows:
+            self.table.selectRow(0)
+
+    # -- selection ---------------------------------------------------------------------------
+    def current_article_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ARTICLE_ID_ROLE) if index.isValid() else None
+
+    def select_article(self, article_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ARTICLE_ID_ROLE) == article_id:
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.snippet.clear()
+            return
+        row = self.model.row_at(self.proxy.mapToSource(current).row())
+        if row.snippet is not None and row.snippet.hits:
+            self.snippet.setText(highlighted(row.snippet.text, row.snippet.hits))
+        else:
+            self.snippet.clear()
+        self.articleSelected.emit(row.article_id, getattr(self, "shown_query", self.query))

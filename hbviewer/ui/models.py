@@ -1,0 +1,81 @@
+"""Thin Qt models over rows the core produces."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from ..core.search import ArticleRow
+from .safe_text import rich_literal
+
+ARTICLE_ID_ROLE = Qt.UserRole + 1
+SORT_ROLE = Qt.UserRole + 2
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Articles of the library or of a search: title, date, source, regions, figures."""
+
+    TITLE, DATE, SOURCE, REGIONS, FIGURES = range(5)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ArticleRow] = []
+        self._regions: dict[int, str] = {}
+
+    def headers(self) -> list[str]:
+        return [self.tr("Title"), self.tr("Date"), self.tr("Source"), self.tr("Regions"), self.tr("Figures")]
+
+    def set_rows(self, rows: list[ArticleRow], regions: dict[int, str] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._regions = regions or {}
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ArticleRow:
+        return self._rows[row]
+
+    def article_ids(self) -> list[int]:
+        return [r.article_id for r in self._rows]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == ARTICLE_ID_ROLE:
+            return r.article_id
+        if role in (Qt.DisplayRole, SORT_ROLE):
+            if col == self.TITLE:
+                return r.title
+            if col == self.DATE:
+                return r.date or ""
+            if col == self.SOURCE:
+                return r.source_name
+            if col == self.REGIONS:
+                return self._regions.get(r.article_id, "")
+            if col == self.FIGURES:
+                return r.figure_count
+        if role == Qt.ToolTipRole and col == self.TITLE:
+            return rich_literal(r.title)
+        if role == Qt.TextAlignmentRole and col == self.FIGURES:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+
+class ArticleSortProxy(QSortFilterProxyModel):
+    """Sorting on the raw values (numbers as numbers); search order when unsorted."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)

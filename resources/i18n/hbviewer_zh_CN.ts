@@ -1,0 +1,320 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <source>Regions</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="71" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="71" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="71" />
+        <source>Qualifier</source>
+        <translation>修饰</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="72" />
+        <source>Measures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="72" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="72" />
+        <source>As of</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="73" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="73" />
+        <source>increase</source>
+        <translation>增长</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="73" />
+        <source>decrease</source>
+        <translation>下降</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="74" />
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="74" />
+        <source>money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="74" />
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="75" />
+        <source>percentage points</source>
+        <translation>百分点</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="75" />
+        <source>multiple</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="76" />
+        <source>measure</source>
+        <translation>计量</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="76" />
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="76" />
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="84" />
+        <source>Select an article to read it.</source>
+        <translation>选择一篇文章开始阅读。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="110" />
+        <source>Captions</source>
+        <translation>图片说明</translation>
+    </message>
+</context>
+<context>
+    <name>CalmProgress</name>
+    <message>
+        <location filename="../../hbviewer/ui/tasks.py" line="98" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="32" />
+        <source>Search: 科技  张家口 科技  "高新技术企业"  -北京  廊坊 OR 涿州</source>
+        <translation>搜索:科技  张家口 科技  "高新技术企业"  -北京  廊坊 OR 涿州</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/library_pane.py" line="104" />
+        <source>%n article(s) found</source>
+        <translation><numerusform>找到 %n 篇文章</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/library_pane.py" line="106" />
+        <source>%n article(s)</source>
+        <translation><numerusform>共 %n 篇文章</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="108" />
+        <source> (first %1 shown)</source>
+        <translation>(显示前 %1 篇)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="28" />
+        <source>hbviewer — policy briefing viewer</source>
+        <translation>hbviewer — 政策简报阅读器</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="66" />
+        <source>Import &amp;files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="67" />
+        <source>Import text files into the library</source>
+        <translation>把文本文件导入文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="68" />
+        <source>Import f&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="69" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="70" />
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="71" />
+        <source>Next hit</source>
+        <translation>下一处</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="72" />
+        <source>Previous hit</source>
+        <translation>上一处</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="74" />
+        <source>&amp;About hbviewer</source>
+        <translation>关于 hbviewer(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="76" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="81" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="84" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="87" />
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/main_window.py" line="108" />
+        <source>%n result(s)</source>
+        <translation><numerusform>%n 条结果</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/main_window.py" line="109" />
+        <source>Library: %n article(s)</source>
+        <translation><numerusform>文库:%n 篇文章</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="114" />
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="115" />
+        <source>Text files (*.txt *.md);;All files (*)</source>
+        <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="121" />
+        <source>Import folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="132" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/main_window.py" line="139" />
+        <source>%n article(s) added.</source>
+        <translation><numerusform>新增 %n 篇文章。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/main_window.py" line="141" />
+        <source>%n already in the library.</source>
+        <translation><numerusform>%n 篇已在文库中。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="143" />
+        <source>Import cancelled; the file being imported was not kept.</source>
+        <translation>导入已取消;正在导入的文件未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="147" />
+        <source>Some files were not imported</source>
+        <translation>部分文件未能导入</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="168" />
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="173" />
+        <source>About hbviewer</source>
+        <translation>关于 hbviewer</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="174" />
+        <source>hbviewer %1
+Policy briefing viewer for Hebei news: articles, figures, regions.</source>
+        <translation>hbviewer %1
+河北政策新闻简报阅读器:文章、数据、地区。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../hbviewer/ui/app.py" line="85" />
+        <source>The library cannot be opened</source>
+        <translation>无法打开文库</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../hbviewer/ui/errors.py" line="46" />
+        <source>hbviewer: unexpected error</source>
+        <translation>hbviewer:意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/errors.py" line="47" />
+        <source>Something unexpected went wrong. Your library is safe.
+Details were written to:
+%1</source>
+        <translation>发生了意外错误。您的文库是安全的。
+详细信息已写入:
+%1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,202 @@
+"""The desktop window, offscreen: search, reading, figures, import, cancel, language."""
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from hbviewer.core.importer import import_paths  # noqa: E402
+from hbviewer.core.library import Library  # noqa: E402
+from hbviewer.core.search import SearchQuery  # noqa: E402
+
+from conftest import SEEDS  # noqa: E402
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from hbviewer.ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+
+
+@pytest.fixture
+def seeded_path(tmp_path):
+    path = tmp_path / "library.sqlite3"
+    lib = Library.open(path)
+    import_paths(lib, [SEEDS])
+    lib.close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, seeded_path, settings):
+    from hbviewer.ui.controller import LibraryController
+    from hbviewer.ui.main_window import MainWindow
+
+    controller = LibraryController(seeded_path)
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: win.library_pane.model.rowCount() > 0, timeout=10000)
+    yield win
+    controller.close()
+
+
+def table_ids(win):
+    return set(win.library_pane.model.article_ids())
+
+
+def search(qtbot, win, text):
+    pane = win.library_pane
+    pane.search_box.setText(text)
+    pane.search_box.textEdited.emit(text)  # as typing does; the debounce timer then fires
+    qtbot.waitUntil(lambda: getattr(pane, "shown_query", None) is not None
+                    and pane.shown_query.text == text, timeout=10000)
+
+
+def test_window_lists_the_library(window):
+    assert window.library_pane.model.rowCount() == 26
+    assert "26" in window.library_label.text()
+
+
+@pytest.mark.parametrize("text", ["科技", "張家口", "张家口 科技", "廊坊 OR 涿州", "科技 -张家口", '"高新技术企业"'])
+def test_typing_a_query_shows_the_core_result_set(qtbot, window, seeded_path, text):
+    search(qtbot, window, text)
+    lib = Library.open(seeded_path)
+    expected = lib.search_ids(SearchQuery(text))
+    lib.close()
+    assert table_ids(window) == expected and expected
+    assert str(len(expected)) in window.library_pane.count_label.text()
+
+
+def test_bad_query_is_explained_in_place(qtbot, window):
+    window.library_pane.search_box.setText("-北京")
+    window.library_pane.run_search()
+    qtbot.waitUntil(lambda: "at least one word" in window.library_pane.count_label.text()
+                    or "至少" in window.library_pane.count_label.text(), timeout=5000)
+
+
+def test_selected_article_highlights_exactly_the_core_figures(qtbot, window):
+    from hbviewer.ui.article_view import FIGURE_PROPERTY
+
+    search(qtbot, window, "")
+    assert window.library_pane.select_article(1)
+    view = window.article_view
+    qtbot.waitUntil(lambda: view.article is not None and view.article.id == 1)
+    lib = window.controller.library()
+    core = [(f.start, f.end) for f in lib.figures(1)]
+    assert len(core) > 10
+    assert view.spans_with(FIGURE_PROPERTY) == core
+    body = view.document().toPlainText()[view.body_start:]
+    assert body.startswith(view.article.text)
+
+
+def test_search_hits_are_marked_and_navigable(qtbot, window):
+    from hbviewer.ui.article_view import HIT_PROPERTY
+
+    search(qtbot, window, "张家口")
+    view = window.article_view
+    qtbot.waitUntil(lambda: view.article is not None and bool(view.hits))
+    assert view.spans_with(HIT_PROPERTY) == view.hits
+    view.next_hit()
+    s, e = view.hits[0]
+    assert view.textCursor().selectedText() == view.article.text[s:e]
+
+
+def test_markup_in_an_article_is_shown_literally(qtbot, tmp_path, settings):
+    from hbviewer.ui.controller import LibraryController
+    from hbviewer.ui.main_window import MainWindow
+
+    page = tmp_path / "markup.txt"
+    page.write_text("# <b>粗体</b>标题\n\n本报讯 <img src=x onerror=alert(1)><script>alert(1)</script>"
+                    "该市新增企业<b>12家</b>。\n", encoding="utf-8")
+    lib = Library.open(tmp_path / "m.sqlite3")
+    import_paths(lib, [page])
+    lib.close()
+    controller = LibraryController(tmp_path / "m.sqlite3")
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.article_view.article is not None, timeout=10000)
+    shown = win.article_view.document().toPlainText()
+    assert "<b>粗体</b>标题" in shown and "<script>alert(1)</script>" in shown and "<img src=x" in shown
+    assert win.library_pane.model.row_at(0).title == "<b>粗体</b>标题"
+    tip = win.library_pane.model.data(win.library_pane.model.index(0, 0), 3)  # ToolTipRole
+    assert "&lt;b&gt;" in tip and "<b>粗体" not in tip
+    controller.close()
+
+
+def test_import_through_the_worker_updates_the_panes(qtbot, tmp_path, settings):
+    from hbviewer.ui.controller import LibraryController
+    from hbviewer.ui.main_window import MainWindow
+
+    controller = LibraryController(tmp_path / "new.sqlite3")
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    assert win.library_pane.model.rowCount() == 0
+    with qtbot.waitSignal(win.importFinished, timeout=20000) as blocker:
+        win.import_paths([SEEDS])
+    assert blocker.args[0].articles_added == 26
+    qtbot.waitUntil(lambda: win.library_pane.model.rowCount() == 26, timeout=10000)
+    controller.close()
+
+
+def test_cancelled_import_leaves_the_library_unchanged(qtbot, tmp_path, settings):
+    from hbviewer.ui.controller import LibraryController
+    from hbviewer.ui.main_window import MainWindow
+
+    path = tmp_path / "c.sqlite3"
+    controller = LibraryController(path)
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    before = controller.library().stats()["articles"]
+    task_holder = {}
+
+    def start():
+        task_holder["task"] = win.import_paths([SEEDS])
+        task_holder["task"].cancel()  # Cancel pressed before the worker got far
+
+    with qtbot.waitSignal(win.importFinished, timeout=20000) as blocker:
+        start()
+    report = blocker.args[0]
+    assert report.cancelled
+    assert controller.library().stats()["articles"] == before == 0
+    controller.close()
+
+
+def test_first_opening_offers_the_samples_once(qtbot, tmp_path, settings):
+    from hbviewer.paths import seeds_dir
+    from hbviewer.ui.app import offer_samples
+    from hbviewer.ui.controller import LibraryController
+    from hbviewer.ui.main_window import MainWindow
+
+    controller = LibraryController(tmp_path / "first.sqlite3")
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.importFinished, timeout=20000):
+        assert offer_samples(controller, win, seeds_dir())
+    assert controller.library().stats()["articles"] == 26
+    assert not offer_samples(controller, win, seeds_dir())
+    controller.close()
+
+
+def test_no_display_gives_a_clear_message(monkeypatch, capsys):
+    import sys
+
+    from hbviewer.ui import app
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    assert app.run(["hbviewer"]) == 2
+    assert "hbviewer-cli" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("setting, system, expected", [
+    ("system", "zh_CN", "zh_CN"), ("system", "C", "zh_CN"), ("system", "en_US", "en"),
+    ("en", "zh_CN", "en"), ("zh_CN", "en_US", "zh_CN"),
+])
+def test_language_follows_setting_then_system(setting, system, expected):
+    from hbviewer.ui.app import choose_language
+
+    assert choose_language(setting, system) == expected
