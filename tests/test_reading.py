@@ -37,8 +37,9 @@ def test_short_big5_text_is_not_read_as_gbk(word):
 
 def test_full_width_digits_and_letters_are_normalised(tmp_path):
     path = tmp_path / "sohu.txt"
-    path.write_text("ＶＩＰ会员３年增长１２．５％,（含）", encoding="utf-8")
-    assert read_text_file(path).text == "VIP会员3年增长12.5%,(含)"
+    path.write_text("ＶＩＰ会员３年增长１２．５％，（含）", encoding="utf-8")
+    # Chinese punctuation stays: the full-width comma tells 20，300 from 20,300.
+    assert read_text_file(path).text == "VIP会员3年增长12.5%，（含）"
 
 
 def test_windows_line_ends_become_newlines(tmp_path):

@@ -151,7 +151,7 @@ def is_title_like(text: str) -> bool:
     """Short, no sentence punctuation: a headline, kicker or sub-head."""
     if len(text) > 40 or len(text) < 2:
         return False
-    if any(ch in SENTENCE_END for ch in text) or text[-1] in ",、,(（:：":
+    if any(ch in SENTENCE_END for ch in text) or text[-1] in ",，、(（:：":
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", text))
 

@@ -25,8 +25,11 @@ def _add(kind: str, names: str, base: str | None = None, factor: float = 1.0) ->
         _UNITS[name] = (base or name, kind, factor)
 
 
-_add("money", "元 美元 欧元 英镑 日元 港元 韩元 澳元 卢布")
-_add("money", "块钱", "元")
+_add("money", "元 美元 欧元 英镑 日元 港元 韩元 澳元 卢布 新台币 台币 加元 新加坡元 瑞士法郎")
+_add("money", "块钱 人民币 圆", "元")
+_add("money", "美金 美圆", "美元")
+_add("money", "港币", "港元")
+_add("money", "日币", "日元")
 _add("percent", "%")
 _add("percent", "‰", "%", 0.1)
 _add("points", "个百分点 百分点", "个百分点")
@@ -35,23 +38,29 @@ _add("rank", "个位次 位次", "位")
 _add("duration", "个工作日 工作日", "个工作日")
 _add("duration", "小时 分钟 秒 天 个月 周 年")
 _add("measure", "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 吨 斤 公斤 千克 克 千瓦 兆瓦 千瓦时 度 立方米 升 "
-     "标准箱 延长米 岁 周岁 摄氏度 毫米 厘米")
+     "标准箱 延长米 岁 周岁 摄氏度 毫米 厘米 公斤")
+_add("measure", "公分 cm CM", "厘米")
+_add("measure", "km KM", "公里")
+_add("measure", "mm MM", "毫米")
+_add("measure", "kg KG", "公斤")
 _add("count", "家 个 项 名 人次 人 位 户 座 所 条 件 支 台 套 辆 栋 株 册 篇 次 场 期 类 种 封 粒 盒 只 头 处 张 份 "
      "本 部 间 床 块 枚 艘 架 列 趟 对 组 村 厂 届 批 棵 亩次 宗 例 起 轮 期次 门 款 首 幅 集 所次 单 笔 片 颗 箱 吨次 "
      "口 眼 座次 桩 根 辆次 班 栏 节 篇次 条次 帧")
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
+UNIT_NAMES = frozenset(_UNITS)
 # Units that make a Chinese numeral a name rather than a figure (二期工程, 一批, 十三所).
 _CN_NAME_UNITS = {"期", "批", "类", "种", "届", "轮", "首", "集", "所", "门", "村", "厂"}
 # Units that are time spans: 近三年, 三年内 are date phrases, not figures.
 _TIME_UNITS = {"年", "个月", "周", "天", "小时", "分钟", "秒"}
 
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUMBER = re.compile(rf"{_ARABIC}|[{CN_CHARS}]+")
-_START = re.compile(rf"\d|[{CN_CHARS}]|百分之|[第首]|[一二两三四五六七八九]成|翻[一两二三四]番")
+_NUMBER = re.compile(rf"{_ARABIC}|[{CN_CHARS}]+(?:点[{CN_DIGITS}]+)?")
+_START = re.compile(rf"\d|[{CN_CHARS}]|[第首]|翻[一两二三四]番|半成|半折|对折|[$￥¥€£]|数|几")
 
-_PRE_APPROX = ("将近", "不少于", "不低于", "不超过", "不足", "不到", "超过", "大约", "约", "近", "超", "逾", "上")
+_PRE_APPROX = ("将近", "不少于", "不低于", "不超过", "不小于", "不大于", "至少", "最少", "最多", "高达", "多达",
+               "不足", "不到", "超过", "大约", "约", "近", "超", "逾", "上")
 _POST_APPROX = ("以上", "以下", "左右", "上下", "以内", "之多", "多", "余")
-_RANGE_SEP = re.compile(r"\s*(?:\((?:含|不含)\))?\s*(?:—|–|-|~|～|至|到)\s*")
+_RANGE_SEP = re.compile(r"\s*(?:[(（](?:含|不含)[)）])?\s*(?:——|--|—|–|-|~|～|至|到)\s*")
 _CHANGE_VERB = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|跃升|发展|增至|降至)?(?:到|至)")
 
 
@@ -95,8 +104,8 @@ def cn_value(numeral: str) -> float | None:
     return float(value)
 
 
-def _number_at(folded: str, i: int) -> tuple[float, int, bool] | None:
-    """(value, end, is_chinese) of the number starting at ``i``, multipliers included."""
+def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]] | None:
+    """(value, end, is_chinese, trailing multipliers) of the number at ``i``, multipliers included."""
     m = _NUMBER.match(folded, i)
     if not m:
         return None
@@ -104,20 +113,49 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool] | None:
     if raw[0].isdigit():
         value = float(raw.replace(",", ""))
         end = m.end()
+        if folded[end:end + 1] in ("k", "K") and not folded[end + 1:end + 2].isascii() or \
+                folded[end:end + 1] in ("k", "K") and folded[end + 1:end + 2] in ("", " ", "%"):
+            return value * 1000, end + 1, False, (1000.0,)  # 15k
         # 1.5万, 40.51亿, 5000万: a Chinese multiplier after Arabic digits.
         mult = re.match(r"[十百千万亿]+", folded[end:])
         if mult and not _UNIT_RE.match(folded, end):  # 160千瓦 is kilowatts, not 160 thousand 瓦
             factor = 1.0
             for ch in mult.group(0):
                 factor *= _MULTIPLIERS[ch]
-            return value * factor, end + mult.end(), False
-        return value, end, False
-    # Chinese: 十多万 reads as 十 + 多 + 万; keep the numeral part cn2an understands.
-    value = cn_value(raw)
-    if value is None:
-        # 两三个 / 七八万: two adjacent digits are a range, read by the caller.
-        return None
-    return value, m.end(), True
+            return value * factor, end + mult.end(), False, (factor,)
+        return value, end, False, (1.0,)
+    if "点" in raw:  # 四点五, 五十六点三三
+        value = _cn_decimal(raw)
+        if value is not None:
+            return value, m.end(), True, (1.0,)
+        raw = raw[:raw.index("点")]
+    # Chinese: the longest head of the run that is a numeral (一百千瓦 -> 一百 + 千瓦).
+    for stop in range(len(raw), 0, -1):
+        head = raw[:stop]
+        if stop < len(raw) and _UNIT_RE.match(folded, i + stop) is None and head[-1] not in CN_UNITS:
+            continue
+        value = cn_value(head)
+        if value is not None:
+            if all(ch in "百千万亿" for ch in head) and not _approximated(folded, i, i + stop):
+                return None  # 万元, 亿元: a multiplier with no number is not a figure
+            return value, i + stop, True, _trailing_multiplier(head)
+    return None
+
+
+def _approximated(folded: str, start: int, end: int) -> bool:
+    """近千, 上千万, 百余, 数十: a bare multiplier that still names a number."""
+    return folded[start - 1:start] in ("近", "上", "数", "几", "逾", "超") or folded[end:end + 1] in ("余", "多")
+
+
+def _trailing_multiplier(numeral: str) -> tuple[float, ...]:
+    """The multipliers a numeral ends with, smallest first: 一百五十万 -> (1e4, 1e5)."""
+    factors, factor = [], 1.0
+    for ch in reversed(numeral):
+        if ch not in CN_UNITS:
+            break
+        factor *= _MULTIPLIERS[ch]
+        factors.append(factor)
+    return tuple(factors) or (1.0,)
 
 
 def _approx_before(folded: str, i: int) -> tuple[str | None, int]:
@@ -166,17 +204,29 @@ def read_quantity(folded: str, i: int) -> Quantity | None:
         before = folded[i - 1]
         if before == "第":
             return None  # an ordinal: 第一批, 第十三所, 第三版
-        if before.isdigit() or before in CN_CHARS or before in ".·+" or (before.isascii() and before.isalpha()):
-            return None  # inside a number, or part of a code or name: 十三所, 5G, 5·18, 1+3
+        if before.isdigit() or before in CN_CHARS or before in ".·+%=/&?#_" or (before.isascii() and before.isalpha()):
+            return None  # inside a number, a code, a name or a web address: 十三所, 5G, 5·18, %20
     first = _number_at(folded, i)
     if first is None:
         return _adjacent_digit_range(folded, i)
-    value, end, chinese = first
+    value, end, chinese, factor = first
     approx, start = _approx_before(folded, i)
+    sign = _negative_sign(folded, i) if start == i else 0
+    if sign:
+        start, value = i - sign, -value
     q = _finish(folded, start, end, value, chinese, approx, unit_optional=True)
     if q is None:
         return None
-    return _extend(folded, q)
+    return _extend(folded, q, value, factor)
+
+
+def _negative_sign(folded: str, i: int) -> int:
+    """Length of a minus sign before ``i`` (负3.9%, -22.2%), or 0."""
+    if i > 0 and folded[i - 1] == "负":
+        return 1
+    if i > 0 and folded[i - 1] == "-" and (i < 2 or not (folded[i - 2].isalnum() or folded[i - 2] in ")%")):
+        return 1
+    return 0
 
 
 def _finish(folded: str, start: int, end: int, value: float, chinese: bool, approx: str | None,
@@ -198,10 +248,12 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
         return None
     written = m.group(0)
     base, kind, factor = _UNITS[written]
+    if written == "块" and _SUBUNITS.match(folded, m.end()).end() > m.end():
+        base, kind = "元", "money"  # 十块三毛, 一百三十五块六角七分钱: 块 as money
     unit_end = m.end()
     if kind == "count" and written in ("个", "位") and folded.startswith("位次", end + 1):
         base, kind, unit_end = "位", "rank", end + 3  # 提高了5个位次
-    if chinese and (value == 1 and not approx and not mid_approx):
+    if chinese and kind == "count" and value == 1 and not approx and not mid_approx:
         return None  # 一批, 一个, 一是: the numeral one is a word, not a figure
     if chinese and written in _CN_NAME_UNITS:
         return None
@@ -213,11 +265,15 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
     if written == "年" and (value > 200 or (folded[unit_end:unit_end + 1] and _is_cjk(folded[unit_end])
                                             and folded[unit_end] not in "时的里多余左以之就才")):
         return None  # 三年行动计划, 百年历史, 2019年度: a name or a date, not a span of time
-    if chinese and folded[unit_end:unit_end + 1] and folded[unit_end] in CN_DIGITS:
+    if chinese and kind == "count" and folded[unit_end:unit_end + 1] and folded[unit_end] in CN_DIGITS:
         return None  # 四位一体, 四个一百: an idiom
     if chinese and _in_slogan(folded, start, unit_end):
         return None
     value *= factor
+    if kind == "money":
+        base, value, unit_end = _money_tail(folded, start, unit_end, base, value)
+    elif kind == "measure" and folded[unit_end:unit_end + 1] == "半":
+        value, unit_end = value + 0.5 * factor, unit_end + 1  # 一吨半, 三斤半
     post_approx, end2 = _post_approx(folded, unit_end)
     if post_approx in ("余", "多"):  # 60%多, 2.5倍多
         unit_end = end2
@@ -228,6 +284,36 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
     if time_tail is not None:
         value, base, unit_end = time_tail
     return Quantity(start, unit_end, value, None, base, kind, approx)
+
+
+_CURRENCY_WORDS = re.compile(r"人民币|美元|美金|欧元|日元|日币|港元|港币|英镑|澳元|韩元|卢布|新台币|台币")
+_SUBUNITS = re.compile(rf"(?:又|零)?(?:({_ARABIC}|[{CN_CHARS}]+)(?:角|毛))?(?:({_ARABIC}|[{CN_CHARS}]+)(?:美分|分))?钱?")
+
+
+def _money_tail(folded: str, start: int, end: int, base: str, value: float) -> tuple[str, float, int]:
+    """The rest of an amount: 123元1角1分, 五元三毛, 2美元又3美分, 三万元欧元, 港币两千九百六十元, 圆整."""
+    named = _CURRENCY_WORDS.match(folded, end)
+    if base == "元" and named and named.group(0) != "人民币":
+        base = _UNITS[named.group(0)][0]  # 三万元欧元, 9000元日币
+        end = named.end()
+    elif base == "元":
+        prefix = _CURRENCY_WORDS.search(folded, max(0, start - 3), start)
+        if prefix and prefix.end() == start and prefix.group(0) != "人民币":
+            base = _UNITS[prefix.group(0)][0]  # 港币两千九百六十元
+    m = _SUBUNITS.match(folded, end)
+    if m and m.end() > end and (m.group(1) or m.group(2)):
+        tenths = _any_value(m.group(1)) if m.group(1) else 0.0
+        cents = _any_value(m.group(2)) if m.group(2) else 0.0
+        if tenths is not None and cents is not None and tenths < 10 and cents < 100:
+            value += tenths / 10 + cents / 100
+            end = m.end()
+    if folded.startswith("整", end):
+        end += 1
+    return base, value, end
+
+
+def _any_value(raw: str) -> float | None:
+    return float(raw.replace(",", "")) if raw[0].isdigit() else cn_value(raw)
 
 
 def _time_tail(folded: str, end: int, unit: str, value: float):
@@ -243,21 +329,30 @@ def _time_tail(folded: str, end: int, unit: str, value: float):
     return value * 60 + minutes, "分钟", end + m.end()
 
 
-def _extend(folded: str, q: Quantity) -> Quantity | None:
+def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity | None:
     """Join a range (500元—600元, 两万到五万斤) or a change (从6个增加到13个) to ``q``.
 
     ``q`` may still lack its unit (两万到五万斤); without a second part that
-    supplies one, it is no figure.
+    supplies one, it is no figure. A multiplier written only on the second part
+    applies to both (一百二十到一百五十万元).
     """
-    change = _CHANGE_VERB.match(folded, q.end) if folded[q.start - 1:q.start] in "从由" else None
+    changing = q.start > 0 and folded[q.start - 1] in "从由"
+    change = _CHANGE_VERB.match(folded, q.end) if changing else None
     sep = change if change and change.end() > q.end else _RANGE_SEP.match(folded, q.end)
     if sep is not None and sep.end() > q.end:
         second = _number_at(folded, sep.end())
         if second is not None:
-            value2, end2, chinese2 = second
+            value2, end2, chinese2, factor2 = second
             q2 = _finish(folded, sep.end(), end2, value2, chinese2, None, unit_optional=True)
             if q2 is not None and q2.unit and (not q.unit or q.unit == q2.unit):
-                low = q.value if q.unit else q.value * (q2.value / value2 if value2 else 1.0)
+                if q.unit:
+                    low = q.value
+                else:
+                    unit_factor = q2.value / value2 if value2 else 1.0
+                    shared = 1.0
+                    if factor1 == (1.0,):  # 两到三千万: the largest multiplier that keeps low <= high
+                        shared = max([f for f in factor2 if value1 * f <= value2] or [1.0])
+                    low = value1 * shared * unit_factor
                 if sep is change:
                     return Quantity(q.start - 1, q2.end, q2.value, None, q2.unit, q2.kind,
                                     q2.approx, change_from=low)
@@ -288,26 +383,116 @@ def _adjacent_digit_range(folded: str, i: int) -> Quantity | None:
     return Quantity(q.start, q.end, q.value, b * factor * unit_factor, q.unit, q.kind, "约")
 
 
-_PERCENT_WORDS = re.compile(rf"百分之({_ARABIC}|[{CN_CHARS}点]+)")
-_TENTHS = re.compile(r"([一二两三四五六七八九])成(?![功立为员本果绩长熟就])")
+_FRACTION = re.compile(
+    rf"(百分之|千分之|万分之|百万分之|千万分之|万万分之|百万万分之|亿分之|([一二三四五六七八九十百千万]+|\d+)分之)"
+    rf"({_ARABIC}[kK]?|[{CN_CHARS}点]+)")
+_FRACTION_RANGE = re.compile(r"百分之([一二两三四五六七八])([二三四五六七八九])(十)")
+_TENTHS = re.compile(rf"({_ARABIC}|[{CN_DIGITS}十点]+)(成|折)(半|[{CN_DIGITS}](?![{CN_CHARS}]))?")
+# 成 and 折 starting a word: 建成, 成功, 折合 are no shares.
+_NOT_TENTHS = re.compile(r"(?:成(?:功|立|为|员|本|果|绩|长|熟|就|交|效|都|型|品|套|片|规|网|链|群|色|分|份|风|年|人|材|像|形|真|活|全|倍|批|熟)"
+                         r"|折(?:扣|合|算|旧|腾|叠|射|服|线|中|返|损|价|现))")
+_HALF_SHARE = re.compile(r"半成|半折|(?<=打)对折")
 _DOUBLING = re.compile(r"翻([一两二三四])番")
+_SYMBOL_MONEY = re.compile(rf"([$￥¥€£])\s*({_ARABIC})")
+_SYMBOLS = {"$": "美元", "￥": "元", "¥": "元", "€": "欧元", "£": "英镑"}
+_VAGUE = re.compile(r"(数|几)([十百千万亿]+)|十几")
 
 
 def _special_at(folded: str, i: int) -> Quantity | None:
-    m = _PERCENT_WORDS.match(folded, i)
+    """Quantities written other than as number + unit: 百分之三十, 千分之2.4, 六成, 八五折, 翻一番, $20, 几十万元."""
+    m = _FRACTION_RANGE.match(folded, i)
+    if m:  # 百分之二三十: 20–30%
+        a, b = cn_value(m.group(1)), cn_value(m.group(2))
+        unit = _MULTIPLIERS[m.group(3)]
+        if a is not None and b is not None and b == a + 1:
+            return Quantity(i, m.end(), a * unit, b * unit, "%", "percent", "约")
+    m = _FRACTION.match(folded, i)
     if m:
-        raw = m.group(1)
-        value = float(raw) if raw[0].isdigit() else _cn_decimal(raw)
-        if value is not None:
-            return Quantity(i, m.end(), value, None, "%", "percent", None)
+        numerator = _decimal(m.group(3))
+        if m.group(2):
+            denominator = _decimal(m.group(2))
+        else:
+            denominator = 1.0
+            for ch in m.group(1)[:-2]:
+                denominator *= _MULTIPLIERS[ch]
+        if numerator is not None and denominator:
+            end = m.start(3) + _decimal_length(m.group(3))
+            return Quantity(i, end, numerator / denominator * 100, None, "%", "percent", None)
     m = _TENTHS.match(folded, i)
-    if m and not (i > 0 and folded[i - 1] in "一二三四五六七八九十"):
-        return Quantity(i, m.end(), cn_value(m.group(1)) * 10, None, "%", "percent", None)
+    if m and not _NOT_TENTHS.match(folded, m.start(2)):
+        share = _tenths_value(m.group(1), m.group(2), m.group(3))
+        if share is not None:
+            return Quantity(i, m.end(), share, None, "%", "percent", None)
+    m = _HALF_SHARE.match(folded, i)
+    if m:
+        return Quantity(i, m.end(), 5.0 if m.group(0) == "半成" else 50.0, None, "%", "percent", None)
     m = _DOUBLING.match(folded, i)
     if m:
         times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group(1)]
         return Quantity(i, m.end(), float(2 ** times), None, "倍", "multiple", None)
+    m = _SYMBOL_MONEY.match(folded, i)
+    if m:
+        value = float(m.group(2).replace(",", ""))
+        return Quantity(i, m.end(), value, None, _SYMBOLS[m.group(1)], "money", None)
+    m = _VAGUE.match(folded, i)
+    if m:
+        if m.group(0) == "十几":
+            low, high = 10.0, 20.0
+        else:
+            low = 1.0
+            for ch in m.group(2):
+                low *= _MULTIPLIERS[ch]
+            high = low * 10
+        q = _finish(folded, i, m.end(), low, True, "约")
+        if q is not None and q.kind != "rank":
+            return Quantity(q.start, q.end, q.value, high * (q.value / low), q.unit, q.kind, "约")
     return None
+
+
+def _decimal(raw: str) -> float | None:
+    """An Arabic (1,111  3.2k) or Chinese (一百二十点五) number, or its longest head that is one."""
+    m = re.match(rf"{_ARABIC}", raw)
+    if m:
+        value = float(m.group(0).replace(",", ""))
+        return value * 1000 if raw[m.end():m.end() + 1] in ("k", "K") else value
+    for stop in range(len(raw), 0, -1):
+        value = _cn_decimal(raw[:stop])
+        if value is not None:
+            return value
+    return None
+
+
+def _decimal_length(raw: str) -> int:
+    m = re.match(rf"{_ARABIC}[kK]?", raw)
+    if m:
+        return m.end()
+    for stop in range(len(raw), 0, -1):
+        if _cn_decimal(raw[:stop]) is not None:
+            return stop
+    return len(raw)
+
+
+def _tenths_value(number: str, word: str, tail: str | None) -> float | None:
+    """六成 60%, 三成半 35%, 七成六 76%, 八五折 85%, 75折 75%, 9.9折 99%."""
+    if number[0].isdigit():
+        n = float(number.replace(",", ""))
+    elif len(number) == 2 and all(ch in CN_DIGITS for ch in number):
+        n = float(cn_value(number[0]) * 10 + cn_value(number[1]))  # 五五折, 三八折
+    else:
+        n = _cn_decimal(number)
+    if n is None or n <= 0:
+        return None
+    if word == "成":
+        share = n * 10
+        if tail == "半":
+            share += 5
+        elif tail:
+            share += cn_value(tail) or 0
+        return share if share <= 100 else None
+    if tail:
+        return None
+    share = n * 10 if n <= 10 else n
+    return share if share < 100 else None  # 十折 is no discount
 
 
 def _cn_decimal(raw: str) -> float | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from .figure_numbers import Quantity, rank_at, read_quantity, scan_starts
+from .figure_numbers import CN_CHARS, UNIT_NAMES, Quantity, rank_at, read_quantity, scan_starts
 from .textnorm import simplify
 
 EXTRACTOR_VERSION = 1
@@ -293,13 +293,13 @@ def _sentence_break(folded: str, a: int, b: int) -> bool:
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in ``text`` (display form), in order, with non-overlapping spans."""
     # Simplified but not lower-cased: indicators are read from it (B类县区, not b类县区).
-    folded = simplify(text)
+    words, numbers, origin = numeric_views(simplify(text))
     quantities: list[Quantity] = []
     pos = 0
-    for start in scan_starts(folded):
+    for start in scan_starts(numbers):
         if start < pos:
             continue
-        q = rank_at(folded, start) or read_quantity(folded, start)
+        q = rank_at(numbers, start) or read_quantity(numbers, start)
         if q is None:
             continue
         if quantities and q.start < quantities[-1].end:
@@ -309,14 +309,54 @@ def extract_figures(text: str) -> list[Figure]:
     drafts: list[_Draft] = []
     floor = 0
     for q in quantities:
-        drafts.append(_Draft(q, _indicator(folded, q, floor, drafts)))
+        drafts.append(_Draft(q, _indicator(words, q, floor, drafts)))
         floor = q.end
-    _apply_fenbie(folded, drafts)
+    _apply_fenbie(words, drafts)
     figures = []
     for d in drafts:
         q = d.q
+        start, end = origin[q.start], origin[q.end - 1] + 1
         figures.append(Figure(
-            start=q.start, end=q.end, text=text[q.start:q.end], value=q.value, value_high=q.value_high,
+            start=start, end=end, text=text[start:end], value=q.value, value_high=q.value_high,
             unit=q.unit, kind=q.kind, approx=q.approx, indicator=d.indicator,
-            change=_change(folded, q), as_of=_as_of(folded, q.start)))
+            change=_change(words, q), as_of=_as_of(words, q.start)))
     return figures
+
+
+# Financial numerals (壹仟玖佰) read as ordinary ones; only for reading numbers.
+_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_JOINS_LEFT = set("0123456789" + CN_CHARS + "点分之个成折%kK.")
+_JOINS_RIGHT = set("0123456789" + CN_CHARS + "点分之个成折%kK") | {u[0] for u in UNIT_NAMES}
+
+
+def numeric_views(simplified: str) -> tuple[str, str, list[int]]:
+    """Two same-length views of the text for reading figures, and where each character came from.
+
+    Spaces inside a number (PDF text: 百 分 之 2.4, 1 万元, 3 家) are dropped, except
+    between two Arabic digits, which in a table separate two numbers. ``words``
+    keeps the text's own characters for indicators; ``numbers`` also reads
+    financial numerals as ordinary ones.
+    """
+    numbers_full = simplified.translate(_FINANCIAL)
+    keep: list[int] = []
+    n = len(simplified)
+    i = 0
+    while i < n:
+        ch = numbers_full[i]
+        if ch in " \t\u3000" and keep:
+            j = i
+            while j < n and numbers_full[j] in " \t\u3000":
+                j += 1
+            left = numbers_full[keep[-1]]
+            right = numbers_full[j] if j < n else ""
+            if (j - i <= 4 and right and left in _JOINS_LEFT and right in _JOINS_RIGHT
+                    and not (left.isdigit() and right.isdigit())):
+                i = j
+                continue
+        keep.append(i)
+        i += 1
+    if len(keep) == n:
+        return simplified, numbers_full, list(range(n))
+    words = "".join(simplified[k] for k in keep)
+    numbers = "".join(numbers_full[k] for k in keep)
+    return words, numbers, keep

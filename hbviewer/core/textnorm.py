@@ -17,12 +17,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Full-width ASCII variants U+FF01..U+FF5E map to U+0021..U+007E; the ideographic
-# space becomes a plain space. NBSP and other odd spaces too, so that
-# paragraph splitting sees one kind of blank.
-_DISPLAY_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_DISPLAY_TABLE.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
-                       0x200B: None, 0xFEFF: None})
+# Full-width digits and letters (３年, ＶＩＰ) and the signs that belong to numbers
+# (％ ． ＋ －) become ASCII. Chinese punctuation stays as written: the full-width
+# comma is what tells 20，300 (two numbers) from 20,300 (one). NBSP and other odd
+# spaces become plain spaces, so that paragraph splitting sees one kind of blank.
+_FULL_WIDTH_NUMBERS = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B),
+                       0xFF05, 0xFF0E, 0xFF0B, 0xFF0D]
+_DISPLAY_TABLE = {cp: cp - 0xFEE0 for cp in _FULL_WIDTH_NUMBERS}
+_DISPLAY_TABLE.update({0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x200B: None, 0xFEFF: None})
+# For matching, every full-width ASCII variant and the ideographic space fold.
+_MATCH_TABLE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_MATCH_TABLE.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20})
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -49,31 +54,28 @@ def _simplify_char(ch: str) -> str:
 
 
 def simplify(text: str) -> str:
-    """Traditional characters turned into simplified ones; same length, case kept.
+    """Traditional characters turned into simplified ones; same length, all else kept.
 
     OpenCC converts whole phrases; on the rare phrase where that changes the
     length, fall back to converting character by character.
     """
     if not text:
         return text
-    converted = _t2s().convert(text.translate(_DISPLAY_TABLE_KEEP_LEN))
+    converted = _t2s().convert(text)
     if len(converted) == len(text):
         return converted
-    return "".join(_simplify_char(ch) for ch in text.translate(_DISPLAY_TABLE_KEEP_LEN))
+    return "".join(_simplify_char(ch) for ch in text)
 
 
 def fold(text: str) -> str:
     """Return the matching form of ``text``: simplified, lower-case, same length."""
-    folded = simplify(text)
+    folded = simplify(text.translate(_MATCH_TABLE))
     lowered = folded.lower()
     # A few characters change length when lower-cased (İ); keep those as they are.
     return lowered if len(lowered) == len(folded) else "".join(
         ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
 
 
-# Folding must not drop characters (zero-width ones are removed at display time
-# already), so the matching table keeps only the one-to-one entries.
-_DISPLAY_TABLE_KEEP_LEN = {k: v for k, v in _DISPLAY_TABLE.items() if v is not None}
 
 _WS_RUN = re.compile(r"\s+")
 
