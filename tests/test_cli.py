@@ -92,3 +92,15 @@ def test_figures_of_a_file_and_of_a_stored_article(lib_path, capsys):
     assert code == 0 and stored[0]["title"] == listed[0]["title"]
     assert stored[0]["figures"] == data[0]["figures"]
     assert main(["figures", "--library", lib_path, "99999"]) == 2
+
+
+def test_regions_of_a_file_and_of_a_stored_article(lib_path, capsys):
+    code, data = run_json(capsys, "regions", "--library", lib_path, str(SEEDS / "000_086b7857410a924f.txt"))
+    assert code == 0 and len(data) == 10
+    wanquan = data[1]
+    assert [r["name"] for r in wanquan["regions"]][:2] == ["万全区", "张家口市"]
+    assert set(wanquan["regions"][0]) == {"name", "code", "level", "prefecture", "score"}
+    assert wanquan["regions"][0]["code"] == "130708" and wanquan["regions"][0]["prefecture"] == "张家口市"
+    _, listed = run_json(capsys, "list", "--library", lib_path)
+    code, stored = run_json(capsys, "regions", "--library", lib_path, str(listed[1]["id"]))
+    assert code == 0 and stored[0]["regions"] == wanquan["regions"]

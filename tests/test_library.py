@@ -145,7 +145,7 @@ def test_removing_a_source_removes_it_from_search(library):
     assert len(after) == len(before) - 1
 
 
-def test_figures_are_stored_with_articles_and_refreshed_when_stale(library):
+def test_analysis_is_stored_with_articles_and_refreshed_when_stale(library):
     from hbviewer.core.analysis import ANALYSIS_VERSION, refresh_stale
 
     import_paths(library, [SEEDS])
@@ -154,12 +154,17 @@ def test_figures_are_stored_with_articles_and_refreshed_when_stale(library):
     assert [f.text for f in stored][:3] == ["2家", "295家", "2698家"]
     assert all(first.text[f.start:f.end] == f.text for f in stored)
     total = library.stats()["figures"]
-    assert total > 200 and library.stale_figure_articles(ANALYSIS_VERSION) == []
-    library._db.execute("UPDATE articles SET figures_version = 0")  # as if stored by an older extractor
+    assert total > 200 and library.stale_analysis_articles(ANALYSIS_VERSION) == []
+    regions_before = library.article_regions(first.id)
+    assert regions_before and regions_before[0]["name"] == "张家口市"
+    library._db.execute("UPDATE articles SET analysis_version = 0")  # as if stored by an older version
     library._db.execute("DELETE FROM figures")
-    assert len(library.stale_figure_articles(ANALYSIS_VERSION)) == 26
+    library._db.execute("DELETE FROM article_regions")
+    assert len(library.stale_analysis_articles(ANALYSIS_VERSION)) == 26
     assert refresh_stale(library) == 26
-    assert library.stats()["figures"] == total and library.stale_figure_articles(ANALYSIS_VERSION) == []
+    assert library.stats()["figures"] == total and library.stale_analysis_articles(ANALYSIS_VERSION) == []
+    assert library.article_regions(first.id) == regions_before
+    assert library.figures(first.id)[1].region == "张家口市"
 
 
 def test_version_1_library_is_migrated(tmp_path):

@@ -1,27 +1,46 @@
-"""What the library keeps about each article besides its text: its figures.
+"""What the library keeps about each article besides its text: figures and regions.
 
-Extraction runs at import; when the extractor changes (``EXTRACTOR_VERSION``),
-articles stored by an older version are re-extracted by :func:`refresh_stale`.
+Analysis runs at import. When the figure extractor or the region rules change
+(``ANALYSIS_VERSION``), articles analysed by an older version are analysed again
+by :func:`refresh_stale`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .figures import EXTRACTOR_VERSION, Figure, extract_figures
-from .model import Article
+from .regions import RegionRef, RegionResolver
 
-ANALYSIS_VERSION = EXTRACTOR_VERSION
+REGIONS_VERSION = 1
+ANALYSIS_VERSION = EXTRACTOR_VERSION * 100 + REGIONS_VERSION
 
 
-def analyse_article(article: Article) -> list[Figure]:
-    return extract_figures(article.text)
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    figures: list[Figure]
+    subjects: list[tuple[RegionRef, float]]  # what the article is about, best first
+    mentioned: list[RegionRef]  # places it merely names
+
+
+def analyse(title: str, text: str, byline: str = "") -> ArticleAnalysis:
+    """Figures with the region each belongs to, and the article's regions."""
+    resolver = RegionResolver(title, text, byline)
+    figures = []
+    for f in extract_figures(text):
+        ref = resolver.resolve(f.start, f.end)
+        if ref is not None:
+            f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "")
+        figures.append(f)
+    regions = resolver.regions
+    return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned))
 
 
 def refresh_stale(library, progress: Callable[[int, int, str], None] | None = None,
                   should_stop: Callable[[], bool] | None = None, batch: int = 200) -> int:
-    """Re-extract figures of articles analysed by an older version; returns how many."""
-    stale = library.stale_figure_articles(ANALYSIS_VERSION)
+    """Analyse again the articles analysed by an older version; returns how many."""
+    stale = library.stale_analysis_articles(ANALYSIS_VERSION)
     total = len(stale)
     for done in range(0, total, batch):
         if should_stop is not None and should_stop():
@@ -30,9 +49,9 @@ def refresh_stale(library, progress: Callable[[int, int, str], None] | None = No
             progress(done, total, "")
         updates = []
         for article_id in stale[done:done + batch]:
-            stored = library.article(article_id)
-            updates.append((article_id, extract_figures(stored.text)))
-        library.replace_figures(updates, ANALYSIS_VERSION)
+            a = library.article(article_id)
+            updates.append((article_id, analyse(a.title, a.text, a.byline)))
+        library.replace_analysis(updates, ANALYSIS_VERSION)
     if progress is not None:
         progress(total, total, "")
     return total

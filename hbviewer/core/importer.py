@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .analysis import ANALYSIS_VERSION, analyse_article
+from .analysis import ANALYSIS_VERSION, analyse
 from .articles import split_articles
 from .library import Library, _Cancelled
 from .model import FileImportResult, ImportReport
@@ -78,7 +78,7 @@ def import_file(library: Library, path: str | os.PathLike, *, max_bytes: int = D
     try:
         stored, duplicates, replaced = library.store_file(
             key, path.name, digest, decoded.size, decoded.encoding, articles, should_stop,
-            figures=[analyse_article(a) for a in articles], figures_version=ANALYSIS_VERSION)
+            analyses=[analyse(a.title, a.text, a.byline) for a in articles], analysis_version=ANALYSIS_VERSION)
     except _Cancelled:
         return FileImportResult(key, "cancelled", encoding=decoded.encoding)
     return FileImportResult(key, "replaced" if replaced else "imported", articles=stored,

@@ -22,7 +22,7 @@ from .search import (
 )
 from .textnorm import fold
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class LibraryError(Exception):
@@ -106,7 +106,31 @@ def _migrate_2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2}  # version reached -> function that reaches it
+def _migrate_3(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE article_regions(
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,           -- subject | mentioned
+            rank INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL,
+            prefecture TEXT NOT NULL DEFAULT '',
+            prefecture_code TEXT NOT NULL DEFAULT '',
+            province_code TEXT NOT NULL DEFAULT '',
+            score REAL NOT NULL DEFAULT 0
+        );
+        CREATE INDEX article_regions_article ON article_regions(article_id, role, rank);
+        CREATE INDEX article_regions_code ON article_regions(code, role);
+        -- figures and regions are analysed together now: one version for both
+        ALTER TABLE articles RENAME COLUMN figures_version TO analysis_version
+        """,
+    )
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}  # version reached -> function that reaches it
 
 
 def fingerprint(article: Article) -> str:
@@ -202,9 +226,9 @@ class Library:
         return row[0] if row else None
 
     def store_file(self, path: str, name: str, sha256: str, size: int, encoding: str,
-                   articles: list[Article], should_stop=None, figures: list[list[Figure]] | None = None,
-                   figures_version: int = 0) -> tuple[int, list[str], bool]:
-        """Store one file's articles (and their figures) in one transaction.
+                   articles: list[Article], should_stop=None, analyses: list | None = None,
+                   analysis_version: int = 0) -> tuple[int, list[str], bool]:
+        """Store one file's articles (and their analysis: figures, regions) in one transaction.
 
         An earlier version of the file is replaced. Returns ``(stored,
         duplicate_titles, replaced)``. ``should_stop`` is checked between
@@ -233,13 +257,13 @@ class Library:
                 article_id = db.execute(
                     "INSERT INTO articles(source_id, position, title, title_inferred, subtitle,"
                     " byline, section, publication, date, text, captions, original, fingerprint,"
-                    " figures_version) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    " analysis_version) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (source_id, article.position, article.title, int(article.title_inferred),
                      article.subtitle, article.byline, article.section, article.publication,
                      article.date, article.text, json.dumps(list(article.captions), ensure_ascii=False),
-                     article.original, fp, figures_version if figures is not None else 0)).lastrowid
-                if figures is not None:
-                    self._insert_figures(article_id, figures[i])
+                     article.original, fp, analysis_version if analyses is not None else 0)).lastrowid
+                if analyses is not None:
+                    self._insert_analysis(article_id, analyses[i])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(article.title), index_tokens(article.text)))
                 stored += 1
@@ -254,20 +278,60 @@ class Library:
               f.indicator, None if f.change is None else json.dumps(f.change, ensure_ascii=False),
               f.as_of, f.region, f.region_code, f.prefecture) for f in figures])
 
-    def replace_figures(self, updates: list[tuple[int, list[Figure]]], version: int) -> None:
-        """Store freshly extracted figures for articles, in one transaction."""
-        with self._transaction() as db:
-            for article_id, figures in updates:
-                db.execute("DELETE FROM figures WHERE article_id=?", (article_id,))
-                self._insert_figures(article_id, figures)
-                db.execute("UPDATE articles SET figures_version=? WHERE id=?", (version, article_id))
+    def _insert_analysis(self, article_id: int, analysis) -> None:
+        self._insert_figures(article_id, analysis.figures)
+        rows = [(article_id, "subject", rank, r.code, r.name, r.level, r.prefecture or "",
+                 r.prefecture_code or "", r.province_code, score)
+                for rank, (r, score) in enumerate(analysis.subjects)]
+        rows += [(article_id, "mentioned", rank, r.code, r.name, r.level, r.prefecture or "",
+                  r.prefecture_code or "", r.province_code, 0.0)
+                 for rank, r in enumerate(analysis.mentioned)]
+        self._db.executemany("INSERT INTO article_regions VALUES(?,?,?,?,?,?,?,?,?,?)", rows)
 
-    def stale_figure_articles(self, version: int, limit: int | None = None) -> list[int]:
-        """Articles whose figures come from another extractor version (or none yet)."""
-        sql = "SELECT id FROM articles WHERE figures_version != ? ORDER BY id"
+    def replace_analysis(self, updates: list, version: int) -> None:
+        """Store a fresh analysis (figures, regions) for articles, in one transaction."""
+        with self._transaction() as db:
+            for article_id, analysis in updates:
+                db.execute("DELETE FROM figures WHERE article_id=?", (article_id,))
+                db.execute("DELETE FROM article_regions WHERE article_id=?", (article_id,))
+                self._insert_analysis(article_id, analysis)
+                db.execute("UPDATE articles SET analysis_version=? WHERE id=?", (version, article_id))
+
+    def stale_analysis_articles(self, version: int, limit: int | None = None) -> list[int]:
+        """Articles analysed by another version (or not yet)."""
+        sql = "SELECT id FROM articles WHERE analysis_version != ? ORDER BY id"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         return [r[0] for r in self._db.execute(sql, (version,))]
+
+    def article_regions(self, article_id: int, role: str = "subject") -> list[dict]:
+        rows = self._db.execute(
+            "SELECT code, name, level, prefecture, prefecture_code, province_code, score FROM article_regions"
+            " WHERE article_id=? AND role=? ORDER BY rank", (article_id, role))
+        return [{"code": c, "name": n, "level": lv, "prefecture": p, "prefecture_code": pc,
+                 "province_code": prov, "score": sc} for c, n, lv, p, pc, prov, sc in rows]
+
+    def region_labels(self, article_ids: list[int], most: int = 3) -> dict[int, str]:
+        """'万全区, 张家口市' for each article: its first subject regions, for lists."""
+        if not article_ids:
+            return {}
+        labels: dict[int, list[str]] = {}
+        marks = ",".join("?" * len(article_ids))
+        for aid, name in self._db.execute(
+                f"SELECT article_id, name FROM article_regions WHERE role='subject'"
+                f" AND article_id IN ({marks}) ORDER BY article_id, rank", article_ids):
+            names = labels.setdefault(aid, [])
+            if len(names) < most:
+                names.append(name)
+        return {aid: "、".join(names) for aid, names in labels.items()}
+
+    def region_article_ids(self, codes: list[str]) -> set[int]:
+        """Articles whose subjects include any of these regions (a county's articles count for its city)."""
+        if not codes:
+            return set()
+        marks = ",".join("?" * len(codes))
+        return {r[0] for r in self._db.execute(
+            f"SELECT DISTINCT article_id FROM article_regions WHERE role='subject' AND code IN ({marks})", codes)}
 
     def figures(self, article_id: int) -> list[Figure]:
         rows = self._db.execute(
@@ -347,6 +411,7 @@ class Library:
             "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
             "characters": db.execute("SELECT coalesce(sum(length(text)), 0) FROM articles").fetchone()[0],
             "figures": db.execute("SELECT count(*) FROM figures").fetchone()[0],
+            "regions": db.execute("SELECT count(DISTINCT code) FROM article_regions WHERE role='subject'").fetchone()[0],
             "schema_version": SCHEMA_VERSION,
             "file_bytes": self.path.stat().st_size if self.path.exists() else 0,
         }

@@ -57,7 +57,7 @@ class LibraryController(QObject):
         return self.runner.start(lambda progress, stop: fn(self.library(), progress, stop),
                                  on_done, on_error or self.taskFailed.emit, on_progress)
 
-    def search(self, query: SearchQuery, on_done: Callable[[int, list, SearchQuery], None],
+    def search(self, query: SearchQuery, on_done: Callable[[int, list, dict, SearchQuery], None],
                on_error: Callable[[str], None]) -> Task:
         """Search in the background; results of an older search than the latest are dropped."""
         self._search_seq += 1
@@ -65,14 +65,18 @@ class LibraryController(QObject):
 
         def deliver(result):
             if seq == self._search_seq:
-                total, rows = result
-                on_done(total, rows, query)
+                total, rows, labels = result
+                on_done(total, rows, labels, query)
 
         def fail(message, _details):
             if seq == self._search_seq:
                 on_error(message)  # a query the user can fix: said in place, not in a dialog
 
-        return self.run(lambda lib, _p, _s: lib.rows(query), deliver, fail)
+        def work(lib, _progress, _stop):
+            total, rows = lib.rows(query)
+            return total, rows, lib.region_labels([r.article_id for r in rows])
+
+        return self.run(work, deliver, fail)
 
     def announce_change(self, *_args) -> None:
         self.libraryChanged.emit()

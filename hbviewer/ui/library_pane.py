@@ -91,10 +91,8 @@ class LibraryPane(QWidget):
     def show_error(self, message: str) -> None:
         self.count_label.setText(message)
 
-    def show_results(self, total: int, rows: list, query: SearchQuery) -> None:
+    def show_results(self, total: int, rows: list, regions: dict, query: SearchQuery) -> None:
         current = self.current_article_id()
-        regions = self.controller.region_labels([r.article_id for r in rows]) \
-            if hasattr(self.controller, "region_labels") else {}
         self.model.set_rows(rows, regions)
         self.shown_query = query
         if not query.text and query.article_ids is None:
