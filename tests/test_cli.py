@@ -104,3 +104,15 @@ def test_regions_of_a_file_and_of_a_stored_article(lib_path, capsys):
     _, listed = run_json(capsys, "list", "--library", lib_path)
     code, stored = run_json(capsys, "regions", "--library", lib_path, str(listed[1]["id"]))
     assert code == 0 and stored[0]["regions"] == wanquan["regions"]
+
+
+def test_summary_and_export(lib_path, capsys, tmp_path):
+    code, data = run_json(capsys, "summary", "--library", lib_path)
+    assert code == 0 and data["articles"] == 26 and data["tree"][0]["name"] == "河北省"
+    code, zjk = run_json(capsys, "summary", "--library", lib_path, "--region", "张家口")
+    assert code == 0 and zjk["figure_rows"] and {r["prefecture"] for r in zjk["figure_rows"]} == {"张家口市"}
+    out = tmp_path / "brief.xlsx"
+    code, done = run_json(capsys, "export", "--library", lib_path, str(out), "--query", "衡水", "--per-region-sheets")
+    assert code == 0 and out.is_file() and done["figures"] > 0
+    assert main(["summary", "--library", lib_path, "--region", "不存在的地方"]) == 2
+    assert main(["export", "--library", lib_path, str(tmp_path / "no" / "x.xlsx")]) == 2

@@ -325,6 +325,50 @@ class Library:
                 names.append(name)
         return {aid: "、".join(names) for aid, names in labels.items()}
 
+    # -- summaries ------------------------------------------------------------------
+    def _id_filter(self, ids: set[int] | None, column: str) -> str:
+        if ids is None:
+            return ""
+        return f" AND {column} IN ({','.join(str(int(i)) for i in ids) or 'NULL'})"
+
+    def figure_rows(self, ids: set[int] | None = None) -> list[tuple]:
+        """Every figure (of these articles) with its article's title, date and source."""
+        return self._db.execute(
+            'SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
+            ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
+            " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id"
+            f" WHERE 1{self._id_filter(ids, 'f.article_id')} ORDER BY s.path, a.position, f.start").fetchall()
+
+    def article_texts(self, ids: list[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters
+            part = ids[chunk:chunk + 900]
+            out.update(self._db.execute(
+                f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(part))})", part).fetchall())
+        return out
+
+    def article_summary_rows(self, ids: set[int] | None = None) -> list[tuple]:
+        """(id, title, date, source, regions, figure count) for articles in scope."""
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.date, s.name, (SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
+            " FROM articles a JOIN sources s ON s.id = a.source_id"
+            f" WHERE 1{self._id_filter(ids, 'a.id')} ORDER BY s.path, a.position").fetchall()
+        labels = self.region_labels([r[0] for r in rows], most=5) if len(rows) < 50000 else {}
+        return [(aid, title, date, source, labels.get(aid, ""), n) for aid, title, date, source, n in rows]
+
+    def subject_counts(self, ids: set[int] | None = None) -> dict[str, int]:
+        """Region code -> number of articles (in scope) about it."""
+        return dict(self._db.execute(
+            "SELECT code, count(DISTINCT article_id) FROM article_regions WHERE role='subject'"
+            f"{self._id_filter(ids, 'article_id')} GROUP BY code").fetchall())
+
+    def region_figure_article_ids(self, codes: list[str]) -> set[int]:
+        if not codes:
+            return set()
+        marks = ",".join("?" * len(codes))
+        return {r[0] for r in self._db.execute(
+            f"SELECT DISTINCT article_id FROM figures WHERE region_code IN ({marks})", codes)}
+
     def region_article_ids(self, codes: list[str]) -> set[int]:
         """Articles whose subjects include any of these regions (a county's articles count for its city)."""
         if not codes:

@@ -1,0 +1,254 @@
+"""The Excel briefing workbook: overview by region, every figure, every article.
+
+Written with openpyxl's write-only mode (it streams rows, so 100k figures stay
+cheap), to a temporary file beside the target that replaces it only when
+complete: a failed export never leaves a half-written workbook.
+
+Safe against formula injection: openpyxl writes any string that starts with
+"=" as a live formula, so text that starts with = + - @ (or a tab or carriage
+return, which spreadsheet programs skip before reading a formula) is written as
+a text cell. Numbers stay numbers, negative ones included.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from .summary import Summary, key_indicators
+
+FONT_NAME = "Microsoft YaHei"  # a CJK font Excel and WPS have; LibreOffice substitutes its own
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx cannot hold
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+LEVEL_NAMES = {"province": "省", "prefecture": "地市", "county": "县区", "zone": "功能区"}
+KIND_NAMES = {"count": "数量", "money": "金额", "percent": "百分比", "points": "百分点", "multiple": "倍数",
+              "measure": "计量", "rank": "排名", "duration": "时长"}
+
+
+class ExportError(Exception):
+    """The workbook could not be written; the message says why, for the user."""
+
+
+def sheet_name(name: str, taken: set[str]) -> str:
+    """A valid, unique sheet name: at most 31 characters, none of [ ] : * ? / \\."""
+    base = _SHEET_FORBIDDEN.sub("_", _ILLEGAL.sub("", name)).strip("' ") or "Sheet"
+    base = base[:31]
+    candidate, n = base, 2
+    while candidate.lower() in {t.lower() for t in taken}:
+        suffix = f" ({n})"
+        candidate = base[:31 - len(suffix)] + suffix
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+class _Writer:
+    """Cells for one write-only sheet: styled header, safe text, number formats."""
+
+    def __init__(self, ws):
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font, PatternFill
+
+        self.ws = ws
+        self.Cell = WriteOnlyCell
+        self.header_font = Font(name=FONT_NAME, bold=True)
+        self.header_fill = PatternFill("solid", fgColor="DDEBF7")
+
+    def setup(self, headers: list[str], widths: list[float]) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for i, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = width
+        self.ws.freeze_panes = "A2"
+        cells = []
+        for h in headers:
+            c = self.Cell(self.ws, value=h)
+            c.font, c.fill = self.header_font, self.header_fill
+            cells.append(c)
+        self.ws.append(cells)
+
+    def text(self, value):
+        """A string as a text cell; None stays empty."""
+        if value is None:
+            return None
+        value = _ILLEGAL.sub("", str(value))
+        if value.startswith(_FORMULA_START):
+            c = self.Cell(self.ws, value=value)
+            c.data_type = "s"  # never a formula
+            return c
+        return value
+
+    def number(self, value, number_format: str = "#,##0.####"):
+        if value is None or value != value:  # None or NaN
+            return None
+        c = self.Cell(self.ws, value=float(value))
+        c.number_format = number_format
+        return c
+
+
+def _column_widths(headers: list[str], wide: dict[str, float]) -> list[float]:
+    return [wide.get(h, max(8.0, len(h) * 2.2 + 2)) for h in headers]
+
+
+def write_workbook(summary: Summary, path: str | os.PathLike, *, per_region_sheets: bool = False,
+                   chart_indicator: str | None = None) -> Path:
+    """Write the briefing for ``summary`` to ``path`` (atomically); returns the path."""
+    from openpyxl import Workbook
+
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        target = target.with_suffix(".xlsx")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"The folder {folder} does not exist.")
+    if target.exists() and not os.access(target, os.W_OK):
+        raise ExportError(f"{target.name} cannot be overwritten (it is read-only or locked). "
+                          "Close it in Excel or choose another name.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx.tmp", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise ExportError(f"Cannot write in {folder}: {exc.strerror or exc}.") from None
+    tmp = Path(tmp_name)
+    wb = None
+    try:
+        wb = Workbook(write_only=True)
+        _use_cjk_default_font(wb)
+        taken: set[str] = set()
+        _overview_sheet(wb, summary, taken, chart_indicator)
+        _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures)
+        _articles_sheet(wb.create_sheet(sheet_name("文章", taken)), summary)
+        if per_region_sheets:
+            for node in _regions_with_figures(summary):
+                rows = summary.figures[summary.figures["region_code"] == node.code]
+                _figures_sheet(wb.create_sheet(sheet_name(node.name, taken)), rows)
+        wb.save(tmp)
+        os.replace(tmp, target)
+    except PermissionError:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"{target.name} is open in another program or not writable. "
+                          "Close it and export again, or choose another name.") from None
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"The workbook could not be written: {exc.strerror or exc}.") from None
+    except BaseException:
+        _abandon(wb)
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _abandon(wb) -> None:
+    """Close the streams of a workbook given up half-way, so nothing is written later."""
+    if wb is None:
+        return
+    for ws in getattr(wb, "_sheets", []):
+        if not getattr(ws, "closed", True):
+            with contextlib.suppress(Exception):
+                ws.close()
+
+
+def _use_cjk_default_font(wb) -> None:
+    """Make the workbook's default font a CJK one, so every plain cell shows Chinese well."""
+    from openpyxl.styles import Font
+
+    wb._fonts[0] = Font(name=FONT_NAME, sz=11)  # index 0 is the default (Normal) font
+
+
+def _regions_with_figures(summary: Summary):
+    for root in summary.tree:
+        for node in root.walk():
+            if node.own_figures:
+                yield node
+
+
+OVERVIEW_HEADERS = ["地区", "级别", "所属地市", "文章数", "数据条数", "其中本级", "主要指标"]
+FIGURE_HEADERS = ["地区", "所属地市", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
+                  "文章编号", "文章标题", "来源文件", "所在句子"]
+ARTICLE_HEADERS = ["文章编号", "标题", "日期", "来源文件", "地区", "数据条数"]
+
+
+def _overview_sheet(wb, summary: Summary, taken: set[str], chart_indicator: str | None) -> None:
+    ws = wb.create_sheet(sheet_name("概览", taken))
+    w = _Writer(ws)
+    w.setup(OVERVIEW_HEADERS, _column_widths(OVERVIEW_HEADERS, {"地区": 18, "所属地市": 12, "主要指标": 60}))
+    nodes = [(root, depth, node) for root in summary.tree for depth, node in _walk_depth(root)]
+    for _root, depth, node in nodes:
+        prefecture = ""
+        if node.level in ("county", "zone") and depth >= 2:
+            prefecture = next((n.name for _, d, n in nodes if n.children and node in n.children), "")
+        ws.append([w.text("　" * depth + node.name), LEVEL_NAMES.get(node.level, node.level), w.text(prefecture),
+                   node.articles, node.figures, node.own_figures,
+                   w.text(key_indicators(summary.figures, node.code))])
+    ws.auto_filter.ref = f"A1:G{len(nodes) + 1}"
+    _chart(wb, summary, taken, chart_indicator)
+
+
+def _walk_depth(node, depth: int = 0):
+    yield depth, node
+    for c in node.children:
+        yield from _walk_depth(c, depth + 1)
+
+
+def _chart(wb, summary: Summary, taken: set[str], indicator: str | None) -> None:
+    """A native bar chart of one indicator across regions (the latest value of each)."""
+    from openpyxl.chart import BarChart, Reference
+
+    figures = summary.figures
+    usable = figures[(figures["indicator"] != "") & (figures["region_code"] != "")]
+    if usable.empty:
+        return
+    if indicator is None:
+        spread = usable.groupby("indicator")["region_code"].nunique()
+        indicator = spread.idxmax() if spread.max() >= 2 else usable["indicator"].value_counts().idxmax()
+    rows = usable[usable["indicator"] == indicator]
+    if rows.empty:
+        return
+    unit = rows["unit"].mode().iloc[0]
+    latest = rows[rows["unit"] == unit].groupby("region", sort=True).last()
+    ws = wb.create_sheet(sheet_name("图表", taken))
+    w = _Writer(ws)
+    w.setup(["地区", f"{indicator}({unit})"], [18, 24])
+    for region, row in latest.iterrows():
+        ws.append([w.text(region), w.number(row["value"])])
+    chart = BarChart()
+    chart.type = "bar"
+    chart.title = f"{indicator}(各地区,{unit})"
+    chart.y_axis.title = unit
+    chart.height = max(7.5, 0.6 * len(latest) + 3)
+    chart.width = 18
+    n = len(latest) + 1
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=n), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=n))
+    ws.add_chart(chart, "D2")
+
+
+def _figures_sheet(ws, figures) -> None:
+    w = _Writer(ws)
+    w.setup(FIGURE_HEADERS, _column_widths(FIGURE_HEADERS, {
+        "地区": 14, "所属地市": 12, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
+        "来源文件": 24, "所在句子": 80}))
+    append = ws.append
+    text, number = w.text, w.number
+    columns = ["region", "prefecture", "indicator", "value", "value_high", "unit", "approx", "kind", "as_of",
+               "text", "article_id", "title", "source", "sentence"]
+    for region, prefecture, indicator, value, high, unit, approx, kind, as_of, raw, aid, title, source, \
+            sentence in figures[columns].itertuples(index=False, name=None):
+        append([text(region), text(prefecture), text(indicator), number(value),
+                number(high) if high == high and high is not None else None, text(unit), text(approx),
+                KIND_NAMES.get(kind, kind), text(as_of), text(raw), int(aid), text(title), text(source),
+                text(sentence)])
+    ws.auto_filter.ref = f"A1:N{len(figures) + 1}"
+
+
+def _articles_sheet(ws, summary: Summary) -> None:
+    w = _Writer(ws)
+    w.setup(ARTICLE_HEADERS, _column_widths(ARTICLE_HEADERS, {"标题": 48, "来源文件": 26, "地区": 24}))
+    for aid, title, date, source, regions, n in summary.articles.itertuples(index=False, name=None):
+        ws.append([int(aid), w.text(title), w.text(date), w.text(source), w.text(regions), int(n)])
+    ws.auto_filter.ref = f"A1:F{len(summary.articles) + 1}"

@@ -1,0 +1,206 @@
+"""The per-region summary: what each city and county reported, with which figures.
+
+Built with pandas from the stored analysis. The tree is 河北省 → city → county
+(places outside Hebei under their own province); each node counts the articles
+about it and the figures attributed to it, its own and its counties'. The same
+indicator of the same region across articles forms a timeline, ordered by date,
+with values that disagree for one date flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .search import SearchQuery
+
+HEBEI = "130000"
+
+FIGURE_COLUMNS = [
+    "article_id", "region", "region_code", "prefecture", "indicator", "value", "value_high", "unit",
+    "kind", "approx", "as_of", "text", "start", "end", "title", "date", "source",
+]
+
+
+@dataclass(frozen=True)
+class SummaryScope:
+    """Which figures to summarise: all, the articles of a search, or chosen regions."""
+
+    query: SearchQuery | None = None  # its text and filters select articles
+    region_codes: tuple[str, ...] = ()  # figures of these regions (and of their counties)
+
+    @property
+    def label(self) -> str:
+        parts = []
+        if self.query is not None and self.query.text:
+            parts.append(f"search: {self.query.text}")
+        if self.region_codes:
+            parts.append("regions: " + ", ".join(self.region_codes))
+        return "; ".join(parts) or "whole library"
+
+
+@dataclass
+class RegionNode:
+    code: str
+    name: str
+    level: str
+    articles: int = 0
+    figures: int = 0  # its own and its counties'
+    own_figures: int = 0
+    children: list["RegionNode"] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "name": self.name, "level": self.level, "articles": self.articles,
+                "figures": self.figures, "own_figures": self.own_figures,
+                "children": [c.to_json() for c in self.children]}
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@dataclass
+class Summary:
+    scope: SummaryScope
+    figures: "object"  # pandas.DataFrame, one row per figure (FIGURE_COLUMNS + sentence)
+    articles: "object"  # pandas.DataFrame, one row per article in scope
+    tree: list[RegionNode]
+
+    def node(self, code: str) -> RegionNode | None:
+        for root in self.tree:
+            for n in root.walk():
+                if n.code == code:
+                    return n
+        return None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds [start, end)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    m = _SENTENCE_END.search(text, end)
+    right = m.end() if m else len(text)
+    return text[left:right].strip()
+
+
+def _scope_article_ids(library, scope: SummaryScope) -> set[int] | None:
+    ids = None
+    if scope.query is not None:
+        ids = library.search_ids(scope.query.with_limit(None))
+    if scope.region_codes:
+        from .gazetteer import gazetteer
+
+        codes = sorted(region_and_below(gazetteer(), scope.region_codes))
+        region_ids = library.region_article_ids(codes) | library.region_figure_article_ids(codes)
+        ids = region_ids if ids is None else ids & region_ids
+    return ids
+
+
+def build_summary(library, scope: SummaryScope = SummaryScope()) -> Summary:
+    """Figures, articles and the region tree for ``scope``."""
+    import pandas as pd
+
+    from .gazetteer import gazetteer
+
+    ids = _scope_article_ids(library, scope)
+    rows = library.figure_rows(ids)
+    figures = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    if scope.region_codes:
+        figures = figures[_in_regions(figures, scope.region_codes)]
+    texts = library.article_texts(sorted(set(figures["article_id"]))) if len(figures) else {}
+    figures = figures.assign(sentence=[sentence_around(texts[a], s, e) for a, s, e in
+                                       zip(figures["article_id"], figures["start"], figures["end"])])
+    articles = pd.DataFrame(library.article_summary_rows(ids),
+                            columns=["article_id", "title", "date", "source", "regions", "figures"])
+    about = library.subject_counts(ids)
+    tree = _tree(gazetteer(), figures, about)
+    return Summary(scope, figures.reset_index(drop=True), articles, tree)
+
+
+def region_and_below(gaz, codes) -> set[str]:
+    """The regions and every unit under them (a city and its counties; a province and all)."""
+    out: set[str] = set()
+    todo = list(codes)
+    while todo:
+        code = todo.pop()
+        if code in out:
+            continue
+        out.add(code)
+        todo.extend(child.code for child in gaz.children(code))
+    return out
+
+
+def _in_regions(figures, codes: tuple[str, ...]):
+    from .gazetteer import gazetteer
+
+    return figures["region_code"].isin(region_and_below(gazetteer(), codes))
+
+
+def _tree(gaz, figures, about: dict[str, int]) -> list[RegionNode]:
+    own = figures.groupby("region_code").size().to_dict() if len(figures) else {}
+    nodes: dict[str, RegionNode] = {}
+
+    def node(code: str) -> RegionNode | None:
+        if code in nodes:
+            return nodes[code]
+        region = gaz.get(code)
+        if region is None:
+            return None
+        n = RegionNode(code, region.name, region.level, about.get(code, 0), 0, int(own.get(code, 0)))
+        nodes[code] = n
+        parent = gaz.parent(region)
+        if parent is not None:
+            p = node(parent.code)
+            if p is not None:
+                p.children.append(n)
+        return n
+
+    for code in set(own) | set(about):
+        if code:
+            node(code)
+    node(HEBEI)
+    roots = [n for n in nodes.values() if gaz.parent(gaz.get(n.code)) is None]
+
+    def total(n: RegionNode) -> int:
+        n.children.sort(key=lambda c: c.code)
+        n.figures = n.own_figures + sum(total(c) for c in n.children)
+        return n.figures
+
+    for r in roots:
+        total(r)
+    roots.sort(key=lambda n: (n.code != HEBEI, n.code))  # Hebei first, then the rest of China
+    return roots
+
+
+def indicator_timeline(figures, region_code: str, indicator: str):
+    """One indicator of one region across articles, by date; disagreeing values flagged.
+
+    A value "disagrees" when another article gives a different value for the same
+    date (as_of, else the article date).
+    """
+    import pandas as pd
+
+    rows = figures[(figures["region_code"] == region_code) & (figures["indicator"] == indicator)].copy()
+    if rows.empty:
+        return pd.DataFrame(columns=["when", "value", "unit", "title", "source", "sentence", "disagrees"])
+    rows["when"] = rows["as_of"].fillna("").where(rows["as_of"].fillna("") != "", rows["date"].fillna(""))
+    distinct = rows.groupby("when")["value"].nunique()
+    rows["disagrees"] = rows["when"].map(lambda w: bool(w) and distinct.get(w, 1) > 1)
+    rows = rows.sort_values(["date", "when"], na_position="first")
+    return rows[["when", "value", "unit", "title", "source", "sentence", "disagrees"]].reset_index(drop=True)
+
+
+def key_indicators(figures, region_code: str, most: int = 3) -> str:
+    """'高新技术企业 295家；技术合同交易额 40.51亿元' — the region's most reported indicators."""
+    rows = figures[(figures["region_code"] == region_code) & (figures["indicator"] != "")]
+    if rows.empty:
+        return ""
+    top = rows["indicator"].value_counts().index[:most]
+    parts = []
+    for ind in top:
+        last = rows[rows["indicator"] == ind].iloc[-1]
+        parts.append(f"{ind} {last['text']}")
+    return "；".join(parts)
