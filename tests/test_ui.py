@@ -200,3 +200,69 @@ def test_language_follows_setting_then_system(setting, system, expected):
     from hbviewer.ui.app import choose_language
 
     assert choose_language(setting, system) == expected
+
+
+def wait_summary(qtbot, win):
+    qtbot.waitUntil(lambda: win.region_panel.summary is not None, timeout=20000)
+
+
+def test_region_panel_shows_the_tree_and_filters_the_library(qtbot, window):
+    from hbviewer.core.summary import articles_of_region
+    from hbviewer.ui.region_panel import CODE_ROLE
+
+    wait_summary(qtbot, window)
+    model = window.region_panel.tree_model
+    hebei = model.index(0, 0)
+    assert hebei.data() == "河北省" and model.rowCount(hebei) >= 8
+    window.region_panel.select_region("130700")  # 张家口市
+    qtbot.waitUntil(lambda: window.library_pane.shown_query.article_ids is not None, timeout=10000)
+    expected = articles_of_region(window.controller.library(), "130700")
+    qtbot.waitUntil(lambda: table_ids(window) == expected, timeout=10000)
+    assert len(expected) >= 10
+    figures = window.region_panel.figure_model
+    assert figures.rowCount() > 50
+    assert {figures.row(i)["prefecture"] for i in range(figures.rowCount())} == {"张家口市"}
+    assert window.region_panel.tree.currentIndex().data(CODE_ROLE) == "130700"
+    assert window.region_panel.chart.bars  # a bar chart of the region's first indicator
+
+
+def test_figure_double_click_opens_the_article_at_the_figure(qtbot, window):
+    wait_summary(qtbot, window)
+    row = window.region_panel.figure_model.row(5)
+    window.open_figure(int(row["article_id"]), int(row["start"]), int(row["end"]))
+    view = window.article_view
+    qtbot.waitUntil(lambda: view.article is not None and view.article.id == int(row["article_id"]))
+    assert view.textCursor().selectedText() == row["text"]
+
+
+def test_export_writes_a_workbook(qtbot, window, tmp_path):
+    import pandas as pd
+
+    from hbviewer.core.summary import SummaryScope
+
+    out = tmp_path / "briefing.xlsx"
+    with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
+        window.export_to(str(out), SummaryScope(region_codes=("131100",)))
+    assert blocker.args[0] == out and out.is_file()
+    data = pd.read_excel(out, sheet_name="数据")
+    assert len(data) > 0 and set(data["所属地市"]) == {"衡水市"}
+    window._export_box.close()
+
+
+def test_export_scopes_follow_the_search_and_region(qtbot, window):
+    search(qtbot, window, "衡水")
+    labels = [label for label, _ in window.export_scopes()]
+    assert len(labels) == 2
+    scope = window.export_scopes()[1][1]
+    assert scope.query.text == "衡水" and scope.query.limit is None
+
+
+def test_preferences_are_saved(qtbot, window, settings, tmp_path):
+    from hbviewer.ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.library_edit.setText(str(tmp_path / "other.sqlite3"))
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    dialog.accept()
+    assert settings.library_path == tmp_path / "other.sqlite3" and settings.language == "en"

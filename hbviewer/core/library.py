@@ -447,6 +447,9 @@ class Library:
             " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s ORDER BY s.path")
         return [SourceInfo(*r) for r in rows]
 
+    def article_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
     def stats(self) -> dict:
         db = self._db
         return {

@@ -91,10 +91,7 @@ def _scope_article_ids(library, scope: SummaryScope) -> set[int] | None:
     if scope.query is not None:
         ids = library.search_ids(scope.query.with_limit(None))
     if scope.region_codes:
-        from .gazetteer import gazetteer
-
-        codes = sorted(region_and_below(gazetteer(), scope.region_codes))
-        region_ids = library.region_article_ids(codes) | library.region_figure_article_ids(codes)
+        region_ids = set().union(*(articles_of_region(library, c) for c in scope.region_codes))
         ids = region_ids if ids is None else ids & region_ids
     return ids
 
@@ -131,6 +128,14 @@ def region_and_below(gaz, codes) -> set[str]:
         out.add(code)
         todo.extend(child.code for child in gaz.children(code))
     return out
+
+
+def articles_of_region(library, code: str) -> set[int]:
+    """Articles about a region (or its counties) or with figures attributed to it."""
+    from .gazetteer import gazetteer
+
+    codes = sorted(region_and_below(gazetteer(), [code]))
+    return library.region_article_ids(codes) | library.region_figure_article_ids(codes)
 
 
 def _in_regions(figures, codes: tuple[str, ...]):

@@ -57,7 +57,7 @@ class LibraryController(QObject):
         return self.runner.start(lambda progress, stop: fn(self.library(), progress, stop),
                                  on_done, on_error or self.taskFailed.emit, on_progress)
 
-    def search(self, query: SearchQuery, on_done: Callable[[int, list, dict, SearchQuery], None],
+    def search(self, query: SearchQuery, on_done: Callable[[int, list, dict, int, SearchQuery], None],
                on_error: Callable[[str], None]) -> Task:
         """Search in the background; results of an older search than the latest are dropped."""
         self._search_seq += 1
@@ -65,8 +65,8 @@ class LibraryController(QObject):
 
         def deliver(result):
             if seq == self._search_seq:
-                total, rows, labels = result
-                on_done(total, rows, labels, query)
+                total, rows, labels, size = result
+                on_done(total, rows, labels, size, query)
 
         def fail(message, _details):
             if seq == self._search_seq:
@@ -74,7 +74,7 @@ class LibraryController(QObject):
 
         def work(lib, _progress, _stop):
             total, rows = lib.rows(query)
-            return total, rows, lib.region_labels([r.article_id for r in rows])
+            return total, rows, lib.region_labels([r.article_id for r in rows]), lib.article_count()
 
         return self.run(work, deliver, fail)
 

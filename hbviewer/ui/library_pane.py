@@ -44,10 +44,15 @@ class LibraryPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.Stretch)
-        for col in (ArticleTableModel.DATE, ArticleTableModel.SOURCE, ArticleTableModel.REGIONS,
-                    ArticleTableModel.FIGURES):
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(ArticleTableModel.DATE, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(ArticleTableModel.FIGURES, QHeaderView.ResizeToContents)
+        header.resizeSection(ArticleTableModel.SOURCE, 90)
+        header.resizeSection(ArticleTableModel.REGIONS, 90)
+        header.setMinimumSectionSize(36)
+        self.table.setTextElideMode(Qt.ElideRight)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.snippet = QLabel(self)
         self.snippet.setWordWrap(True)
         self.snippet.setTextFormat(Qt.RichText)
@@ -91,12 +96,11 @@ class LibraryPane(QWidget):
     def show_error(self, message: str) -> None:
         self.count_label.setText(message)
 
-    def show_results(self, total: int, rows: list, regions: dict, query: SearchQuery) -> None:
+    def show_results(self, total: int, rows: list, regions: dict, library_size: int, query: SearchQuery) -> None:
         current = self.current_article_id()
         self.model.set_rows(rows, regions)
         self.shown_query = query
-        if not query.text and query.article_ids is None:
-            self._total_in_library = total
+        self._total_in_library = library_size
         shown = len(rows)
         if query.text:
             text = self.tr("%n article(s) found", "", total)

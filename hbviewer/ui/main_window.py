@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from ..core.importer import import_paths
 from ..core.model import ImportReport
 from .article_view import ArticleView
 from .controller import LibraryController
 from .library_pane import LibraryPane
+from .region_panel import RegionPanel
 from .safe_text import rich_literal
 from .settings import AppSettings
 from .tasks import CalmProgress
@@ -20,6 +21,8 @@ from .tasks import CalmProgress
 
 class MainWindow(QMainWindow):
     importFinished = Signal(object)  # ImportReport
+    summaryShown = Signal()
+    exportFinished = Signal(object)  # the workbook's path, or None when it failed
 
     def __init__(self, controller: LibraryController, settings: AppSettings, parent=None):
         super().__init__(parent)
@@ -30,12 +33,13 @@ class MainWindow(QMainWindow):
 
         self.library_pane = LibraryPane(controller, self)
         self.article_view = ArticleView(self)
-        self.side_panes: list = []
+        self.region_panel = RegionPanel(self)
         self.splitter = QSplitter(Qt.Horizontal, self)
         self.splitter.addWidget(self.library_pane)
         self.splitter.addWidget(self.article_view)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.addWidget(self.region_panel)
+        for pane, stretch in ((0, 3), (1, 4), (2, 3)):
+            self.splitter.setStretchFactor(pane, stretch)
         self.setCentralWidget(self.splitter)
 
         self._build_actions()
@@ -49,8 +53,12 @@ class MainWindow(QMainWindow):
         self.library_pane.search_box.returnPressed.connect(
             lambda: self.settings.remember_search(self.library_pane.search_box.text()))
         controller.taskFailed.connect(self._task_failed)
+        controller.libraryChanged.connect(self.refresh_summary)
+        self.region_panel.regionSelected.connect(self.filter_by_region)
+        self.region_panel.figureActivated.connect(self.open_figure)
         self._restore()
         self.library_pane.run_search()
+        self.refresh_summary()
 
     # -- building -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
@@ -66,6 +74,9 @@ class MainWindow(QMainWindow):
         self.import_files_action = self._action(self.tr("Import &files…"), self.choose_files, QKeySequence.Open,
                                                 self.tr("Import text files into the library"))
         self.import_folder_action = self._action(self.tr("Import f&older…"), self.choose_folder)
+        self.export_action = self._action(self.tr("&Export briefing…"), self.export_briefing, "Ctrl+E",
+                                          self.tr("Write the region summary to an Excel workbook"))
+        self.preferences_action = self._action(self.tr("&Preferences…"), self.preferences)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
         self.find_action = self._action(self.tr("&Find"), self.library_pane.focus_search, QKeySequence.Find)
         self.next_hit_action = self._action(self.tr("Next hit"), self.article_view.next_hit, QKeySequence.FindNext)
@@ -77,6 +88,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.import_files_action)
         self.file_menu.addAction(self.import_folder_action)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.preferences_action)
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         for action in (self.find_action, self.next_hit_action, self.previous_hit_action):
@@ -87,13 +101,41 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar(self.tr("Main"))
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.addAction(self.import_files_action)
+        self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.find_action)
 
-    def add_side_pane(self, widget) -> None:
-        """A pane at the right of the splitter (the region summary)."""
-        self.side_panes.append(widget)
-        self.splitter.addWidget(widget)
-        self.splitter.setStretchFactor(self.splitter.count() - 1, 2)
+    # -- regions ----------------------------------------------------------------------------
+    def refresh_summary(self) -> None:
+        """Rebuild the region summary in the background (pandas, regions, figures)."""
+        def work(lib, _progress, _stop):
+            from ..core.analysis import refresh_stale
+            from ..core.summary import build_summary
+
+            refreshed = refresh_stale(lib)
+            return build_summary(lib), refreshed
+
+        def show(result):
+            summary, refreshed = result
+            self.region_panel.set_summary(summary)
+            if refreshed:  # figures and regions were brought up to date: the list shows them
+                self.library_pane.run_search()
+            self.summaryShown.emit()
+
+        self.controller.run(work, show)
+
+    def filter_by_region(self, code) -> None:
+        if code is None:
+            self.library_pane.set_filter(article_ids=None)
+            return
+        from ..core.summary import articles_of_region
+
+        ids = articles_of_region(self.controller.library(), code)
+        self.library_pane.set_filter(article_ids=tuple(sorted(ids)))
+
+    def open_figure(self, article_id: int, start: int, end: int) -> None:
+        if not self.library_pane.select_article(article_id):
+            self.show_article(article_id)
+        self.article_view.select_span(start, end)
 
     # -- reading ----------------------------------------------------------------------------
     def show_article(self, article_id: int, query=None) -> None:
@@ -149,6 +191,70 @@ class MainWindow(QMainWindow):
             box.open()
             self._error_box = box
 
+    # -- exporting --------------------------------------------------------------------------------
+    def export_scopes(self) -> list[tuple[str, object]]:
+        from dataclasses import replace as copy_with
+
+        from ..core.summary import SummaryScope
+
+        scopes = [(self.tr("The whole library"), SummaryScope())]
+        shown = getattr(self.library_pane, "shown_query", None)
+        if shown is not None and (shown.text or shown.article_ids is not None):
+            query = copy_with(shown, limit=None, offset=0)
+            scopes.append((self.tr("The current search results"), SummaryScope(query=query)))
+        region = self.region_panel.current_region()
+        if region:
+            scopes.append((self.tr("The selected region"), SummaryScope(region_codes=(region,))))
+        return scopes
+
+    def export_briefing(self) -> None:
+        scopes = self.export_scopes()
+        labels = [label for label, _ in scopes]
+        label, ok = QInputDialog.getItem(self, self.tr("Export briefing"), self.tr("Export:"), labels, 0, False)
+        if not ok:
+            return
+        scope = dict(scopes)[label]
+        start = str(Path(self.settings.last_export_folder or Path.home()) / "briefing.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export briefing"), start,
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.settings.last_export_folder = str(Path(path).parent)
+            self.export_to(path, scope)
+
+    def export_to(self, path: str, scope, per_region_sheets: bool = False):
+        def work(lib, _progress, _stop):
+            from ..core.analysis import refresh_stale
+            from ..core.export import write_workbook
+            from ..core.summary import build_summary
+
+            refresh_stale(lib)
+            return write_workbook(build_summary(lib, scope), path, per_region_sheets=per_region_sheets)
+
+        def failed(message, details):
+            self.exportFinished.emit(None)
+            QMessageBox.warning(self, self.tr("The briefing was not written"), rich_literal(message))
+
+        task = self.controller.run(work, self._exported, failed)
+        self.export_progress = CalmProgress(self, self.tr("Writing the briefing…"), task)
+        return task
+
+    def _exported(self, path) -> None:
+        self.exportFinished.emit(path)
+        self.statusBar().showMessage(self.tr("Briefing written: %1").replace("%1", str(path)), 10000)
+        box = QMessageBox(QMessageBox.Information, self.tr("Briefing written"),
+                          rich_literal(str(path)), QMessageBox.Close, self)
+        open_button = box.addButton(self.tr("Open folder"), QMessageBox.ActionRole)
+        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent))))
+        box.open()
+        self._export_box = box
+
+    def preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.open()
+        self._preferences = dialog
+
     # -- drag and drop ----------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -183,6 +289,9 @@ class MainWindow(QMainWindow):
             self.restoreState(self.settings.window_state)
         if self.settings.splitter is not None:
             self.splitter.restoreState(self.settings.splitter)
+        else:
+            width = self.width()
+            self.splitter.setSizes([int(width * 0.36), int(width * 0.38), int(width * 0.26)])
 
     def closeEvent(self, event) -> None:
         self.settings.geometry = self.saveGeometry()

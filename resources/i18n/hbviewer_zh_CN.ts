@@ -127,11 +127,57 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="171" />
+        <source>No figures for this indicator.</source>
+        <translation>该指标暂无数据。</translation>
+    </message>
+</context>
+<context>
     <name>CalmProgress</name>
     <message>
         <location filename="../../hbviewer/ui/tasks.py" line="98" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTableModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="110" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="110" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="110" />
+        <source>As written</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="110" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
+        <source>As of</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
+        <source>Article</source>
+        <translation>文章</translation>
     </message>
 </context>
 <context>
@@ -142,17 +188,21 @@
         <translation>搜索:科技  张家口 科技  "高新技术企业"  -北京  廊坊 OR 涿州</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="104" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="102" />
         <source>%n article(s) found</source>
-        <translation><numerusform>找到 %n 篇文章</numerusform></translation>
+        <translation>
+            <numerusform>找到 %n 篇文章</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="106" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="104" />
         <source>%n article(s)</source>
-        <translation><numerusform>共 %n 篇文章</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 篇文章</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="108" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="106" />
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>
@@ -160,132 +210,211 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="28" />
+        <location filename="../../hbviewer/ui/main_window.py" line="31" />
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="66" />
+        <location filename="../../hbviewer/ui/main_window.py" line="74" />
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="67" />
+        <location filename="../../hbviewer/ui/main_window.py" line="75" />
         <source>Import text files into the library</source>
         <translation>把文本文件导入文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="68" />
+        <location filename="../../hbviewer/ui/main_window.py" line="76" />
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="69" />
+        <location filename="../../hbviewer/ui/main_window.py" line="77" />
+        <source>&amp;Export briefing…</source>
+        <translation>导出简报(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="78" />
+        <source>Write the region summary to an Excel workbook</source>
+        <translation>把地区汇总写入 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="79" />
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="80" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="70" />
+        <location filename="../../hbviewer/ui/main_window.py" line="81" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="71" />
+        <location filename="../../hbviewer/ui/main_window.py" line="82" />
         <source>Next hit</source>
         <translation>下一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="72" />
+        <location filename="../../hbviewer/ui/main_window.py" line="83" />
         <source>Previous hit</source>
         <translation>上一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="74" />
+        <location filename="../../hbviewer/ui/main_window.py" line="85" />
         <source>&amp;About hbviewer</source>
         <translation>关于 hbviewer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="76" />
+        <location filename="../../hbviewer/ui/main_window.py" line="87" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="81" />
+        <location filename="../../hbviewer/ui/main_window.py" line="95" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="84" />
+        <location filename="../../hbviewer/ui/main_window.py" line="98" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="87" />
+        <location filename="../../hbviewer/ui/main_window.py" line="101" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="108" />
+        <location filename="../../hbviewer/ui/main_window.py" line="147" />
         <source>%n result(s)</source>
-        <translation><numerusform>%n 条结果</numerusform></translation>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="109" />
+        <location filename="../../hbviewer/ui/main_window.py" line="148" />
         <source>Library: %n article(s)</source>
-        <translation><numerusform>文库:%n 篇文章</numerusform></translation>
+        <translation>
+            <numerusform>文库:%n 篇文章</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="114" />
+        <location filename="../../hbviewer/ui/main_window.py" line="153" />
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="115" />
+        <location filename="../../hbviewer/ui/main_window.py" line="154" />
         <source>Text files (*.txt *.md);;All files (*)</source>
         <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="121" />
+        <location filename="../../hbviewer/ui/main_window.py" line="160" />
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="132" />
+        <location filename="../../hbviewer/ui/main_window.py" line="171" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="139" />
+        <location filename="../../hbviewer/ui/main_window.py" line="178" />
         <source>%n article(s) added.</source>
-        <translation><numerusform>新增 %n 篇文章。</numerusform></translation>
+        <translation>
+            <numerusform>新增 %n 篇文章。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="141" />
+        <location filename="../../hbviewer/ui/main_window.py" line="180" />
         <source>%n already in the library.</source>
-        <translation><numerusform>%n 篇已在文库中。</numerusform></translation>
+        <translation>
+            <numerusform>%n 篇已在文库中。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="143" />
+        <location filename="../../hbviewer/ui/main_window.py" line="182" />
         <source>Import cancelled; the file being imported was not kept.</source>
         <translation>导入已取消;正在导入的文件未保存。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="147" />
+        <location filename="../../hbviewer/ui/main_window.py" line="186" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="168" />
+        <location filename="../../hbviewer/ui/main_window.py" line="197" />
+        <source>The whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="201" />
+        <source>The current search results</source>
+        <translation>当前搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="204" />
+        <source>The selected region</source>
+        <translation>所选地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="210" />
+        <location filename="../../hbviewer/ui/main_window.py" line="215" />
+        <source>Export briefing</source>
+        <translation>导出简报</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="210" />
+        <source>Export:</source>
+        <translation>导出范围:</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="216" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="232" />
+        <source>The briefing was not written</source>
+        <translation>简报未能写入</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="235" />
+        <source>Writing the briefing…</source>
+        <translation>正在写入简报…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="240" />
+        <source>Briefing written: %1</source>
+        <translation>简报已写入:%1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="241" />
+        <source>Briefing written</source>
+        <translation>简报已写入</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="243" />
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/main_window.py" line="271" />
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="173" />
+        <location filename="../../hbviewer/ui/main_window.py" line="276" />
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="174" />
+        <location filename="../../hbviewer/ui/main_window.py" line="277" />
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -293,9 +422,83 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="20" />
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="22" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="30" />
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="34" />
+        <source>Library file:</source>
+        <translation>文库文件:</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="35" />
+        <source>Language:</source>
+        <translation>界面语言:</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="36" />
+        <source>Changes take effect when hbviewer starts again.</source>
+        <translation>更改将在重新启动 hbviewer 后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="44" />
+        <source>Library file</source>
+        <translation>文库文件</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="44" />
+        <source>hbviewer library (*.sqlite3)</source>
+        <translation>hbviewer 文库 (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPanel</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="274" />
+        <source>%1: %2 figure(s)</source>
+        <translation>%1:%2 条数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="277" />
+        <source>All regions: %1 figure(s)</source>
+        <translation>全部地区:%1 条数据</translation>
+    </message>
+</context>
+<context>
+    <name>RegionTreeModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="72" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="72" />
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="72" />
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="85" />
+        <location filename="../../hbviewer/ui/app.py" line="96" />
         <source>The library cannot be opened</source>
         <translation>无法打开文库</translation>
     </message>

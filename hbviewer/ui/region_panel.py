@@ -1,0 +1,315 @@
+"""The region panel: 河北省 → city → county with counts, a region's figures, a bar chart.
+
+The summary is built by the core in the background whenever the library
+changes; this panel only shows it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget,
+)
+
+from ..core.summary import RegionNode, Summary
+from .models import SORT_ROLE, ArticleSortProxy
+from .safe_text import rich_literal
+
+CODE_ROLE = Qt.UserRole + 10
+ROW_ROLE = Qt.UserRole + 11
+
+
+class RegionTreeModel(QAbstractItemModel):
+    """The region tree of a summary: name, articles about it, figures (with its counties')."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.roots: list[RegionNode] = []
+        self._parent: dict[int, RegionNode | None] = {}
+
+    def set_tree(self, roots: list[RegionNode]) -> None:
+        self.beginResetModel()
+        self.roots = roots
+        self._parent = {}
+        for root in roots:
+            self._index_parents(root, None)
+        self.endResetModel()
+
+    def _index_parents(self, node: RegionNode, parent: RegionNode | None) -> None:
+        self._parent[id(node)] = parent
+        for child in node.children:
+            self._index_parents(child, node)
+
+    def _siblings(self, parent: RegionNode | None) -> list[RegionNode]:
+        return self.roots if parent is None else parent.children
+
+    def index(self, row, column, parent=QModelIndex()):
+        siblings = self._siblings(parent.internalPointer() if parent.isValid() else None)
+        if 0 <= row < len(siblings):
+            return self.createIndex(row, column, siblings[row])
+        return QModelIndex()
+
+    def parent(self, index):
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._parent.get(id(index.internalPointer()))
+        if parent is None:
+            return QModelIndex()
+        grand = self._parent.get(id(parent))
+        return self.createIndex(self._siblings(grand).index(parent), 0, parent)
+
+    def rowCount(self, parent=QModelIndex()):
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._siblings(parent.internalPointer() if parent.isValid() else None))
+
+    def columnCount(self, parent=QModelIndex()):
+        return 3
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return [self.tr("Region"), self.tr("Articles"), self.tr("Figures")][section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        node: RegionNode = index.internalPointer()
+        if role == CODE_ROLE:
+            return node.code
+        if role == Qt.DisplayRole:
+            return [node.name, node.articles, node.figures][index.column()]
+        if role == Qt.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def index_of(self, code: str) -> QModelIndex:
+        def find(parent: QModelIndex) -> QModelIndex:
+            for row in range(self.rowCount(parent)):
+                idx = self.index(row, 0, parent)
+                if idx.data(CODE_ROLE) == code:
+                    return idx
+                found = find(idx)
+                if found.isValid():
+                    return found
+            return QModelIndex()
+        return find(QModelIndex())
+
+
+class FigureTableModel(QAbstractTableModel):
+    """Figures of the selected region: indicator, value, unit, date, article."""
+
+    COLUMNS = ("region", "indicator", "text", "value", "unit", "as_of", "title")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+
+    def headers(self):
+        return [self.tr("Region"), self.tr("Indicator"), self.tr("As written"), self.tr("Value"),
+                self.tr("Unit"), self.tr("As of"), self.tr("Article")]
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row(self, i: int) -> dict:
+        return self._rows[i]
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        key = self.COLUMNS[index.column()]
+        value = r.get(key)
+        if role == ROW_ROLE:
+            return index.row()
+        if role == SORT_ROLE:
+            return value if value is not None and value == value else ""
+        if role == Qt.DisplayRole:
+            if key == "value":
+                return f"{value:,.10g}" if value is not None else ""
+            return "" if value is None or value != value else str(value)
+        if role == Qt.ToolTipRole:
+            return rich_literal(str(r.get("sentence", "")))
+        if role == Qt.TextAlignmentRole and key == "value":
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+
+class BarChart(QWidget):
+    """Horizontal bars of one indicator across regions; painted, no chart library needed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.bars: list[tuple[str, float]] = []
+        self.unit = ""
+        self.setMinimumHeight(120)
+
+    def set_bars(self, bars: list[tuple[str, float]], unit: str) -> None:
+        self.bars, self.unit = bars, unit
+        self.setMinimumHeight(max(120, 22 * len(bars) + 10))
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().base())
+        if not self.bars:
+            painter.drawText(self.rect(), Qt.AlignCenter, self.tr("No figures for this indicator."))
+            return
+        label_width = 110
+        top, height = 5, 18
+        biggest = max(abs(v) for _, v in self.bars) or 1.0
+        room = max(10, self.width() - label_width - 90)
+        for i, (name, value) in enumerate(self.bars):
+            y = top + i * (height + 4)
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(4, y, label_width - 8, height), Qt.AlignRight | Qt.AlignVCenter, name)
+            width = room * abs(value) / biggest
+            painter.fillRect(QRectF(label_width, y + 2, width, height - 4), QColor("#4a90d9"))
+            painter.drawText(QRectF(label_width + width + 4, y, 86, height), Qt.AlignLeft | Qt.AlignVCenter,
+                             f"{value:,.6g}{self.unit}")
+
+
+class RegionPanel(QWidget):
+    regionSelected = Signal(object)  # region code, or None for the whole library
+    figureActivated = Signal(int, int, int)  # article id, start, end
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.summary: Summary | None = None
+        self.tree_model = RegionTreeModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.figures_row_height = self.fontMetrics().height() + 8
+        self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.heading = QLabel(self)
+        self.figure_model = FigureTableModel(self)
+        self.figure_proxy = ArticleSortProxy(self)
+        self.figure_proxy.setSourceModel(self.figure_model)
+        self.figures = QTableView(self)
+        self.figures.setModel(self.figure_proxy)
+        self.figures.setSortingEnabled(True)
+        self.figures.sortByColumn(-1, Qt.AscendingOrder)
+        self.figures.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.figures.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.figures.verticalHeader().hide()
+        header = self.figures.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        for col, width in enumerate((70, 150, 80, 80, 40, 80, 200)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
+        self.figures.setTextElideMode(Qt.ElideRight)
+        self.figures.setWordWrap(False)
+        self.figures.verticalHeader().setDefaultSectionSize(self.figures_row_height)
+        self.indicator_box = QComboBox(self)
+        self.chart = BarChart(self)
+
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.heading)
+        lower_layout.addWidget(self.figures, 1)
+        lower_layout.addWidget(self.indicator_box)
+        lower_layout.addWidget(self.chart)
+        split = QSplitter(Qt.Vertical, self)
+        split.addWidget(self.tree)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+
+        self.tree.selectionModel().currentChanged.connect(self._region_changed)
+        self.figures.doubleClicked.connect(self._figure_double_clicked)
+        self.indicator_box.currentTextChanged.connect(self._draw_chart)
+        self._code: str | None = None
+
+    # -- filling ----------------------------------------------------------------------------
+    def set_summary(self, summary: Summary) -> None:
+        code = self._code
+        self.summary = summary
+        self.tree_model.set_tree(summary.tree)
+        self.tree.expandToDepth(0)
+        if code:
+            self.select_region(code)
+        else:
+            self._show_region(None)
+
+    def select_region(self, code: str | None) -> None:
+        if code is None:
+            self.tree.clearSelection()
+            self.tree.setCurrentIndex(QModelIndex())
+            self._show_region(None)
+            return
+        index = self.tree_model.index_of(code)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+
+    def current_region(self) -> str | None:
+        return self._code
+
+    def _region_changed(self, current: QModelIndex, _previous) -> None:
+        code = current.data(CODE_ROLE) if current.isValid() else None
+        self._show_region(code)
+        self.regionSelected.emit(code)
+
+    def _show_region(self, code: str | None) -> None:
+        self._code = code
+        if self.summary is None:
+            return
+        from ..core.gazetteer import gazetteer
+        from ..core.summary import region_and_below
+
+        figures = self.summary.figures
+        if code is not None:
+            figures = figures[figures["region_code"].isin(region_and_below(gazetteer(), [code]))]
+            node = self.summary.node(code)
+            self.heading.setText(self.tr("%1: %2 figure(s)").replace("%1", node.name if node else code)
+                                 .replace("%2", str(len(figures))))
+        else:
+            self.heading.setText(self.tr("All regions: %1 figure(s)").replace("%1", str(len(figures))))
+        self.figure_model.set_rows(figures.to_dict("records"))
+        indicators = figures[figures["indicator"] != ""]["indicator"].value_counts()
+        current = self.indicator_box.currentText()
+        self.indicator_box.blockSignals(True)
+        self.indicator_box.clear()
+        self.indicator_box.addItems(list(indicators.index[:50]))
+        if current in indicators.index[:50]:
+            self.indicator_box.setCurrentText(current)
+        self.indicator_box.blockSignals(False)
+        self._draw_chart(self.indicator_box.currentText())
+
+    def _draw_chart(self, indicator: str) -> None:
+        if self.summary is None or not indicator:
+            self.chart.set_bars([], "")
+            return
+        rows = [r for r in self.figure_model._rows if r["indicator"] == indicator]
+        if not rows:
+            self.chart.set_bars([], "")
+            return
+        units = [r["unit"] for r in rows]
+        unit = max(set(units), key=units.count)
+        latest: dict[str, float] = {}
+        for r in rows:
+            if r["unit"] == unit:
+                latest[r["region"] or "?"] = r["value"]
+        self.chart.set_bars(sorted(latest.items(), key=lambda kv: -kv[1])[:20], unit)
+
+    def _figure_double_clicked(self, index: QModelIndex) -> None:
+        r = self.figure_model.row(self.figure_proxy.mapToSource(index).row())
+        self.figureActivated.emit(int(r["article_id"]), int(r["start"]), int(r["end"]))
