@@ -266,3 +266,20 @@ def test_preferences_are_saved(qtbot, window, settings, tmp_path):
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
     dialog.accept()
     assert settings.library_path == tmp_path / "other.sqlite3" and settings.language == "en"
+
+
+def test_self_test_runs_without_a_display(monkeypatch, capsys):
+    from hbviewer.ui import app
+
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    assert app.run(["hbviewer", "--self-test"]) == 0
+    assert "self-test passed" in capsys.readouterr().out
+
+
+def test_self_test_fails_with_a_reason(monkeypatch, capsys, tmp_path):
+    from hbviewer import paths, selftest
+
+    monkeypatch.setattr(paths, "seeds_dir", lambda: tmp_path)  # no sample pages
+    assert selftest.main() == 1
+    assert "sample pages are missing" in capsys.readouterr().err

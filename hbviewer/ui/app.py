@@ -63,11 +63,17 @@ def parse_args(argv: list[str]):
     parser.add_argument("files", nargs="*", help="files or folders to import and show")
     parser.add_argument("--library", help="library file to open (default: the user's library)")
     parser.add_argument("--search", default="", help="start with this search")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check the installation without a display (sample library, search, figures, export)")
     return parser.parse_args(argv[1:])
 
 
 def run(argv: list[str]) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        from ..selftest import main as self_test
+
+        return self_test()
     if not has_display():
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
