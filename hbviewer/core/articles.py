@@ -232,8 +232,13 @@ def _split_at_orphans(drafts: list[_Draft], orphans: list[str]) -> list[_Draft]:
 def _inferred_title(body: list[Para]) -> str:
     first = body[0]
     text = first.text[len(first.byline):] if first.inline_byline else first.text
-    sentence = re.split(r"[。！？!?;；]", text.strip(), maxsplit=1)[0]
+    sentence = re.split(r"[。！？!?;；]", text.strip(), maxsplit=1)[0].strip() or text.strip()
+    if not sentence:
+        return UNTITLED
     return sentence[:30] + ("…" if len(sentence) > 30 else "")
+
+
+UNTITLED = "（无标题）"
 
 
 def _finish(d: _Draft, position: int, page: str, page_meta: list[Para]) -> Article:

@@ -124,7 +124,7 @@ def _clean_before(phrase: str) -> str:
 
 
 def _phrase_before(folded: str, start: int, floor: int) -> str:
-    i = start
+    i, floor = start, max(floor, start - 60)
     while i > floor and folded[i - 1] not in _CLAUSE_END:
         i -= 1
     return folded[i:start]
@@ -224,9 +224,12 @@ _AS_OF = re.compile(
 )
 
 
+_LOOK_BACK = 300  # a clause or sentence longer than this is no sentence: text without punctuation
+
+
 def _as_of(folded: str, start: int) -> str | None:
-    i = start
-    while i > 0 and folded[i - 1] not in "。!！?？\n":
+    i, limit = start, max(0, start - _LOOK_BACK)
+    while i > limit and folded[i - 1] not in "。!！?？\n":
         i -= 1
     found = None
     for m in _AS_OF.finditer(folded, i, start):

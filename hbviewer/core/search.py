@@ -157,7 +157,7 @@ def find_spans(text: str, terms) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and s <= merged[-1][1]:
+        if merged and s < merged[-1][1]:  # overlapping hits merge; touching ones stay two
             merged[-1] = (merged[-1][0], max(merged[-1][1], e))
         else:
             merged.append((s, e))

@@ -1,0 +1,113 @@
+"""Property tests: reading, splitting, figures, regions, queries and export never fail on odd input."""
+
+import string
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings, strategies as st
+
+from hbviewer.core.articles import split_articles
+from hbviewer.core.reading import UnreadableFile, decode_bytes
+from hbviewer.core.regions import find_mentions
+from hbviewer.core.search import QueryError, find_spans, parse_query
+from hbviewer.core.textnorm import fold, to_display
+
+CHINESE = list("张家口市河北省衡水县区科技创新企业高新技术家个亿万元增长本报讯记者通讯员日报该全桥西东长安承德")
+PUNCT = list("。，,、；:：“”\"（）()#▲\n \t-—%.")
+page_text = st.lists(st.sampled_from(CHINESE + PUNCT + list("0123456789") + ["\n\n", "# ", "## ", "本报讯"]),
+                     max_size=300).map("".join)
+any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.binary(max_size=600))
+def test_any_bytes_decode_or_are_refused_with_a_reason(data):
+    try:
+        text, encoding = decode_bytes(data, "x.txt")
+    except UnreadableFile as exc:
+        assert exc.code in ("binary", "encoding") and exc.message
+    else:
+        assert isinstance(text, str) and encoding
+
+
+@FAST
+@given(st.one_of(page_text, any_text))
+def test_splitting_keeps_only_text_from_the_page(text):
+    page = to_display(text)
+    page_chars = set(page)
+    for article in split_articles(page):
+        assert article.title and article.text
+        assert set(article.text) - {"\n"} <= page_chars  # nothing invented
+        assert all(p.strip() == p and p for p in article.paragraphs)
+        assert article.original in page
+
+
+@FAST
+@given(st.one_of(page_text, any_text))
+def test_region_mentions_are_spans_of_the_text(text):
+    for m in find_mentions(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert fold(text[m.start:m.end]) == fold(m.surface) or text[m.start:m.end] == m.surface
+
+
+@FAST
+@given(st.lists(st.sampled_from(CHINESE + list(' "-|“”') + ["OR", " OR "]), max_size=20).map("".join))
+def test_query_parser_accepts_or_explains(text):
+    try:
+        parsed = parse_query(text)
+    except QueryError as exc:
+        assert str(exc)
+    else:
+        assert parsed.required and all(parsed.required)
+        assert parsed.fts_expression()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(CHINESE[:12] + list("，。 ")), min_size=1, max_size=40),
+                min_size=1, max_size=12),
+       st.text(alphabet=st.sampled_from(CHINESE[:12]), min_size=1, max_size=3))
+def test_search_equals_brute_force_on_random_libraries(tmp_path_factory, texts, query):
+    from hbviewer.core.library import Library
+    from hbviewer.core.model import Article
+    from hbviewer.core.search import SearchQuery
+
+    lib = Library.open(tmp_path_factory.mktemp("fz") / "l.sqlite3")
+    try:
+        articles = [Article(f"标题{i}", (t,), position=i) for i, t in enumerate(texts)]
+        lib.store_file("x", "x", "0", 0, "utf-8", articles)
+        stored = lib.articles()
+        expected = {a.id for a in stored if fold(query) in fold(a.title) or fold(query) in fold(a.text)}
+        assert lib.search_ids(SearchQuery(query)) == expected
+        for hit in lib.search(SearchQuery(query, limit=None)).hits:
+            article = lib.article(hit.article_id)
+            assert all(fold(query) in fold(article.text[s:e]) for s, e in hit.text_hits)
+            assert sum(e - s for s, e in hit.text_hits) >= len(query) * (fold(query) in fold(article.text))
+    finally:
+        lib.close()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30), min_size=1,
+                max_size=6))
+def test_export_writes_any_text_back_unchanged(tmp_path_factory, strings):
+    import openpyxl
+    import pandas as pd
+
+    from hbviewer.core.export import _ILLEGAL, write_workbook
+    from hbviewer.core.summary import Summary, SummaryScope
+
+    articles = pd.DataFrame([(i + 1, s, None, "src.txt", "", 0) for i, s in enumerate(strings)],
+                            columns=["article_id", "title", "date", "source", "regions", "figures"])
+    figures = pd.DataFrame(columns=["article_id", "region", "region_code", "prefecture", "indicator", "value",
+                                    "value_high", "unit", "kind", "approx", "as_of", "text", "start", "end",
+                                    "title", "date", "source", "sentence"])
+    out = write_workbook(Summary(SummaryScope(), figures, articles, []), tmp_path_factory.mktemp("x") / "b.xlsx")
+    ws = openpyxl.load_workbook(out)["文章"]
+    titles = [row[1].value for row in ws.iter_rows(min_row=2)]
+    assert [t or "" for t in titles] == [_ILLEGAL.sub("", s) for s in strings]
+    assert all(row[1].data_type == "s" for row in ws.iter_rows(min_row=2) if row[1].value is not None)
+
+
+def test_find_spans_with_whitespace_in_a_phrase():
+    assert find_spans("河北\n\n日报", ["河北 日报"]) == [(0, 6)]
