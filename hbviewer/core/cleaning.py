@@ -103,10 +103,10 @@ def drop_duplicates(paras: list[Para]) -> list[Para]:
     next. The first occurrence is kept.
     """
     kept: list[Para] = []
-    seen_exact: set[str] = set()
     for p in paras:
         key = _match_key(p.text)
-        if len(key) >= 8 and key in seen_exact:
+        # Only nearby repeats are extraction damage; two stories far apart may share a sentence.
+        if len(key) >= 8 and any(key == _match_key(q.text) for q in kept[-12:]):
             continue
         if len(key) >= 30:
             grams = _shingles(key)
@@ -125,7 +125,6 @@ def drop_duplicates(paras: list[Para]) -> list[Para]:
                 p = Para(p.text[cut:].lstrip(), p.start + cut, p.end, p.gap_before)
                 if not p.text:
                     continue
-        seen_exact.add(key)
         kept.append(p)
     return kept
 

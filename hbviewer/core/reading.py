@@ -118,16 +118,19 @@ def decode_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
             if text is None:
                 break
             return text, encoding.replace("-sig", "")
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return text, "utf-8"
     text = _utf16_without_bom(data)
     if text is not None:
         return text, "utf-16"
-    if _looks_binary(data):
+    if _looks_binary(data):  # before UTF-8: NUL bytes are valid UTF-8 but no text has them
         raise UnreadableFile(
             "binary", f"{name} is not a text file (it contains binary data). "
             "Import text files (.txt, .md) saved from a newspaper page or notice.")
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly, "utf-8 (some bytes were not UTF-8 and show as �)"
     gb = _strict(data, "gb18030")
     big5 = _strict(data, "big5")
     if gb is not None and big5 is not None:
@@ -139,11 +142,36 @@ def decode_bytes(data: bytes, name: str = "file") -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
+    if best is None or not _looks_like_text(str(best)):
         raise UnreadableFile(
             "encoding", f"{name}: the text encoding could not be recognised "
             "(not UTF-8, GB18030/GBK or Big5). Save it as UTF-8 and import it again.")
     return str(best), best.encoding
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes (a paragraph pasted from a GBK file): keep the UTF-8.
+
+    Reading the whole file as GBK instead would garble every UTF-8 character.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return text if good >= 20 and bad <= 0.25 * good else None
+
+
+def _looks_like_text(text: str) -> bool:
+    """Readable for this program: mostly ASCII and CJK, not a spray of other scripts' symbols.
+
+    Staff receive Chinese text; bytes that only some Cyrillic or Latin code page
+    can read are not a page to import.
+    """
+    if not text.strip():
+        return False
+    sample = text[:20000]
+    readable = sum(1 for ch in sample if (" " <= ch <= "~") or ch in "\n\t\r" or "\u3000" <= ch <= "\u9fff"
+                   or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u2027")
+    return readable >= 0.85 * len(sample)
 
 
 def read_text_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
