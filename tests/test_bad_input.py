@@ -44,7 +44,7 @@ BATTERY = [
     ("mixed.txt", content(("# 混合编码\n\n本报讯 " + "该县新增企业12家。" * 10).encode() + "這段是GBK".encode("gbk")
                           + "。\n".encode()), "imported", "", ""),
     ("notes.dat", text(GOOD_PAGE.replace("甲", "乙")), "imported", "", ""),
-    ("oneline.txt", text("本报讯 " + "该市新增高新技术企业12家," * 2000), "imported", "", ""),
+    ("oneline.txt", text("本报讯 " + "该市新增高新技术企业12家," * 20000), "imported", "", ""),
 ]
 
 

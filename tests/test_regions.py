@@ -361,3 +361,209 @@ def test_gazetteer_loads_quickly():
 def test_texts_without_places(text):
     assert find_mentions(text) == []
     assert article_regions("", text).subjects == []
+
+
+# -- figures: context beyond the sentence --------------------------------------------------------
+
+
+def test_region_at_uses_the_paragraph_before_the_main_subject():
+    text = ("本报讯 石家庄市推进科技创新。\n\n辛集市加快产业升级。新增省级农业创新驿站3家。\n\n"
+            "今年新增企业60家。")
+    resolver = RegionResolver("石家庄科技创新提速", text)
+    assert at(resolver, text, "3家").name == "辛集市"
+    assert at(resolver, text, "60家").name == "石家庄市"  # another paragraph: the main subject
+
+
+def test_region_at_prefers_the_paragraph_topic_over_a_place_in_passing():
+    text = ("本报讯 张家口市推进科技创新。\n\n此外，该市强力推进园区创建。怀来农业科技园区已作为"
+            "全省唯一申报单位上报。同时推进平台建设。建成国家级科技企业孵化器4家。")
+    resolver = RegionResolver("张家口推进科技创新", text)
+    assert at(resolver, text, "4家").name == "张家口市"
+    text = "本报讯 唐山市加快创新。\n\n石家庄市新增企业30家。保定市新增企业20家。其中高新技术企业5家。"
+    resolver = RegionResolver("各地新增企业", text)
+    assert at(resolver, text, "5家").name == "保定市"  # the sentence just before
+
+
+def test_region_at_uses_the_section_heading():
+    text = ("本报讯 我省推动县域科技创新，全省新增A类县7个。\n\n辛集市\n\n做优做强特色产业集群\n\n"
+            "新培育两化融合贯标企业2家。\n\n保定涿州市\n\n精准帮扶企业\n\n共组织83家企业申报。"
+            "2019年底，全市高新技术企业有59家。")
+    resolver = RegionResolver("我省全面推动县域科技创新发展", text)
+    assert at(resolver, text, "7个").name == "河北省"
+    assert at(resolver, text, "2家").name == "辛集市"
+    assert at(resolver, text, "83家").name == "涿州市"
+    assert at(resolver, text, "59家").name == "涿州市"  # 全市 in 涿州's section
+
+
+def test_province_titled_feature_puts_the_province_first():
+    text = ("本报讯 全省县域创新能力整体提升。\n\n邯郸市丛台区\n\n丛台区出台政策。丛台区建设平台。\n\n"
+            "丛台区持续打造孵化平台，丛台区国家级众创空间实现突破。")
+    result = article_regions("我省全面推动县域科技创新发展", text)
+    assert subject_names(result)[0] == "河北省"
+    assert "丛台区" in subject_names(result)
+    assert subject_names(article_regions("丛台区推动科技创新", text))[0] == "丛台区"
+
+
+def test_quotation_is_placed_by_the_sentence_after_it():
+    text = ("“一件制品从原料到成品，仅需两分钟就可完成。”日前，在位于衡水市枣强县经济开发区的研究院，"
+            "工程师正向工人讲解。\n\n衡水市新增高新技术企业60家。衡水市推进创新。")
+    resolver = RegionResolver("衡水科技创新为县域经济强筋健骨", text)
+    assert at(resolver, text, "两分钟").name == "枣强县"
+    assert at(resolver, text, "60家").name == "衡水市"
+
+
+def test_paragraph_opening_on_this_model_continues_the_one_before():
+    text = ("本报讯 承德市推进科技扶贫。\n\n平泉市依托食用菌产业，探索了“三零”模式。\n\n"
+            "“该模式组建了1个专家服务团队，带动贫困人口16710人实现脱贫。”省科技厅相关负责人说。\n\n"
+            "“产业发展带动了农民增收，培训农民5万余人次。”省科技厅相关负责人说。")
+    resolver = RegionResolver("承德科技扶贫成效明显", text)
+    assert at(resolver, text, "16710人").name == "平泉市"
+    assert at(resolver, text, "5万余人次").name == "承德市"  # no 该…: the main subject
+
+
+# -- figures: names that do not place a figure ---------------------------------------------------
+
+
+def test_rank_belongs_to_a_place_inside_its_group():
+    text = ("本报讯 我省推进县域创新。\n\n2019年，廊坊市安次区发展提速。全省县域评价中，跃居A类，"
+            "全省168个县(市、区)中排名第七位。")
+    resolver = RegionResolver("我省全面推动县域科技创新发展", text)
+    assert at(resolver, text, "第七位").name == "安次区"
+    assert at(resolver, text, "168个").name == "河北省"
+    text = ("本报讯 涿州市推进科技创新。\n\n共组织83家企业申报，有效河北省科技型中小企业总数达到596家，"
+            "保定市排名第2。")
+    resolver = RegionResolver("涿州实施倍增计划", text)
+    assert at(resolver, text, "596家").name == "涿州市"
+    assert at(resolver, text, "第2").name == "涿州市"
+    text = "本报讯 全省开展考核。廊坊市排名全省第一，保定市排名第2。"
+    resolver = RegionResolver("考核结果公布", text)
+    assert at(resolver, text, "全省第一").name == "廊坊市"
+    assert at(resolver, text, "第2").name == "保定市"  # nothing smaller around: 保定市 is ranked
+
+
+def test_rank_words_that_are_not_ranks():
+    text = "本报讯 衡水市推进科技创新。\n\n2020年全市第一批推荐7家企业申报高新技术企业。"
+    resolver = RegionResolver("衡水推进科技创新", text)
+    assert at(resolver, text, "7家").name == "衡水市"
+    assert at(resolver, text, "7家").written == "全市"
+
+
+def test_organisation_names_do_not_place_figures():
+    text = ("本报讯 衡水市人社局举办直播带岗活动。\n\n河北养元智汇饮品股份有限公司、全家家居等10家企业"
+            "负责人做客直播间。")
+    resolver = RegionResolver("市人社局举办直播带岗活动", text)
+    assert at(resolver, text, "10家").name == "衡水市"
+    text = ("本报讯 承德市推进京津冀协同创新。\n\n积极推进该市企事业单位与京津高校合作。"
+            "丰宁平安高科事业有限公司与北京市营养源研究所合作的15个项目立项。")
+    resolver = RegionResolver("承德积极对接京津", text)
+    assert at(resolver, text, "15个").name == "承德市"
+    # A government body is the place acting, not a company name.
+    text = "本报讯 石家庄市推进创新。\n\n张家口市科技局新增项目40项。"
+    assert at(RegionResolver("各地推进创新", text), text, "40项").name == "张家口市"
+    # Still a mention of the province.
+    assert codes("河北养元智汇饮品股份有限公司扩产。") == ["130000"]
+
+
+def test_national_bodies_give_no_region():
+    text = ("本报讯 近日，科技部火炬中心发布通知，同意将43个产业集群纳入试点，燕郊高新区产业集群"
+            "榜上有名。")
+    resolver = RegionResolver("河北新增1个国家创新型产业集群", text)
+    assert at(resolver, text, "43个") is None
+    text = "本报讯 张家口市推进科技创新。\n\n该市积极争取支持，并获得科技部1900万元资金。"
+    resolver = RegionResolver("张家口推进科技创新", text)
+    assert at(resolver, text, "1900万元").name == "张家口市"
+
+
+def test_travel_destination_is_not_the_figures_place():
+    text = "本报讯 京雄商高铁通车后，衡水市民可实现30分钟到雄安、50分钟到京。"
+    resolver = RegionResolver("打造湖城新地标", text)
+    assert at(resolver, text, "30分钟").name == "衡水市"
+    assert at(resolver, text, "50分钟").name == "衡水市"
+
+
+def test_examples_closed_by_deng_are_a_list():
+    text = ("本报讯 张家口市推进科技创新。\n\n推动以张北云计算产业基地、桥东区北方硅谷高科新城、"
+            "怀来县京北生态科技新城等为基点的创新高地加快形成。目前已争取到项目40项。")
+    resolver = RegionResolver("张家口推进科技创新", text)
+    assert at(resolver, text, "40项").name == "张家口市"
+    roles = {m.surface: m.role for m in find_mentions(text)}
+    assert roles["桥东区"] == "list" and roles["怀来县"] == "list"
+    assert roles["张家口市"] == ""
+
+
+# -- zones and references ------------------------------------------------------------------------
+
+
+def test_zone_without_a_row_is_read_as_its_host_county():
+    text = ("本报讯 近年来，燕郊高新区大力发展高新技术产业。燕郊高新区共集聚相关企业92家。\n\n"
+            "近年来，河北省着力打造创新型产业集群。")
+    result = article_regions("河北新增1个国家创新型产业集群", text)
+    assert subject_names(result) == ["河北省"]  # the text never names 三河市
+    assert "三河市" in {ref.name for ref in result.mentioned}
+    ref = at(RegionResolver("河北新增1个国家创新型产业集群", text), text, "92家")
+    assert (ref.name, ref.written) == ("三河市", "燕郊高新区")
+    assert codes("燕郊路上新开一家书店。") == []  # a street
+
+
+def test_bare_high_tech_zone_is_the_citys_zone():
+    text = ("本报讯 衡水市启动促消费活动。此次活动由衡水市政府统筹桃城区、高新区、滨湖新区，"
+            "安排专项资金840万元。\n\n高新区开展商超促消费活动。该区总计补贴100万元。"
+            "并对区域内50家企业进行补贴。\n\n滨湖新区开展汽车消费促进活动。对区域内5家公司进行补贴。")
+    resolver = RegionResolver("促消费惠民生专题活动启动", text)
+    assert at(resolver, text, "840万元").name == "衡水市"  # the list does not decide
+    assert at(resolver, text, "100万元").name == "河北衡水高新技术产业开发区"
+    assert at(resolver, text, "50家").name == "河北衡水高新技术产业开发区"
+    assert at(resolver, text, "5家").name == "衡水滨湖新区"
+    assert subject_names(resolver.regions) == ["衡水市"]
+    # Written after its city, the zone is that city's; inside another name it is not a zone.
+    ms = find_mentions("衡水市高新区新增企业10家，枣强县经济开发区新增企业5家。")
+    assert [(m.surface, m.region.name, m.role) for m in ms] == [
+        ("衡水市", "衡水市", "qualifier"), ("高新区", "河北衡水高新技术产业开发区", ""),
+        ("枣强县", "枣强县", "")]
+    # 张家口 has no 高新 zone in the gazetteer: nothing is read.
+    assert [m.surface for m in find_mentions("张家口市推进高新区建设。高新区综合考核进步。")] == ["张家口市"]
+
+
+def test_city_references_skip_document_titles_and_look_ahead_in_the_sentence():
+    text = ("本报讯 涿州市推进科技创新。\n\n充分利用好《保定市支持科技服务机构的政策措施》等措施。"
+            "2019年底，全市高新技术企业有59家。")
+    resolver = RegionResolver("涿州实施倍增计划", text)
+    assert at(resolver, text, "59家").name == "涿州市"
+    text = "本报讯 新增省级农业创新驿站3家；近两月全市技术交易额已达6057万元……这是辛集市交出的成绩单。"
+    resolver = RegionResolver("县域科技创新跃升", text)
+    assert at(resolver, text, "6057万元").name == "辛集市"
+    assert at(resolver, text, "3家").name == "辛集市"
+    text = "本报讯 石家庄市推进科技创新。\n\n全市新增企业50家，其中辛集市新增8家。"
+    resolver = RegionResolver("石家庄科技创新提速", text)
+    assert at(resolver, text, "50家").name == "石家庄市"
+    assert at(resolver, text, "8家").name == "辛集市"
+
+
+def test_resolving_an_article_is_fast():
+    unit = ("廊坊市安次区推进科技创新。该区新增企业12家，居全省第一；全市新增60家。"
+            "“依托乌兰农场，培育2家企业。”\n\n辛集市\n\n河北养元智汇饮品股份有限公司等10家企业参与。")
+    text = (unit * (2000 // len(unit) + 1))[:2000]
+    spans = [(i, i + 3) for i in range(0, 2000, 40)]
+
+    def run():
+        resolver = RegionResolver("我省推动县域科技创新", text)
+        for s, e in spans:
+            resolver.resolve(s, e)
+
+    run()
+    runs = 10
+    start = time.perf_counter()
+    for _ in range(runs):
+        run()
+    per_article = (time.perf_counter() - start) / runs
+    # A few ms on a laptop; the bound only catches a per-figure scan of the whole text.
+    assert per_article < 0.05, per_article
+
+
+def test_zone_hosts_and_zone_kinds_in_the_gazetteer():
+    gaz = gazetteer()
+    assert [r.name for r in gaz.lookup("燕郊高新区")] == ["三河市"]
+    assert [r.name for r in gaz.lookup("廊坊高新区")] == ["安次区"]
+    assert [r.name for r in gaz.zones_of(gaz.get("131100"), "高新区")] == ["河北衡水高新技术产业开发区"]
+    assert [r.name for r in gaz.zones_of(gaz.get("130700"), "经开区")] == ["张家口经济开发区"]
+    assert gaz.zones_of(gaz.get("130700"), "高新区") == []

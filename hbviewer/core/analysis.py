@@ -13,7 +13,7 @@ from typing import Callable
 from .figures import EXTRACTOR_VERSION, Figure, extract_figures
 from .regions import RegionRef, RegionResolver
 
-REGIONS_VERSION = 1
+REGIONS_VERSION = 2
 ANALYSIS_VERSION = EXTRACTOR_VERSION * 100 + REGIONS_VERSION
 
 

@@ -26,6 +26,10 @@ name at the same place, then to names starting further on.
   ``regions.py`` settles those.
 * ``PARENT_ONLY``: short names that need their city in front (张家口桥西), because they are
   ambiguous and also everyday words (桥西侧).
+* ``ZONE_HOSTS``: a few well-known functional zones (and towns) that have no row of their own,
+  read as the county-level unit that hosts them (燕郊高新区 -> 三河市), kind ``host``. The text
+  names the zone, not the county, so ``regions.py`` weighs these lightly for what an article is
+  about but lets them place the zone's figures.
 
 Guards against look-alikes, applied to the character after (and for some names before) a match:
 a bare short name followed by 路/街/大道/村 is a street or village (长安街, 裕华路);
@@ -77,6 +81,23 @@ COMMON_WORDS = frozenset({
     "海东", "海北", "海西", "临夏", "定西", "金昌",
 })
 PARENT_ONLY = frozenset({"桥东", "桥西"})
+
+# Functional zones without a gazetteer row, with the code of the county-level unit they lie in.
+# Only well-known zones that lie within one county; zones that have a row (衡水高新区, 滨湖新区
+# ...) are found by their own names.
+ZONE_HOSTS: dict[str, str] = {
+    "燕郊高新区": "131082",  # 燕郊高新技术产业开发区, around the town of 燕郊 in 三河市 (廊坊)
+    "燕郊": "131082",  # the town itself (燕郊镇), 三河市's part next to 北京
+    "廊坊高新区": "131002",  # 廊坊高新技术产业开发区 (the former 新兴产业示范区), south 安次区
+}
+
+# Bare zone words and what a zone's name (or short name) holds when it is of that kind;
+# regions.py reads a bare 高新区 as the city's zone of that kind (``zones_of``).
+ZONE_KINDS: dict[str, tuple[str, ...]] = {
+    "高新区": ("高新",), "高新技术产业开发区": ("高新",),
+    "经开区": ("经济技术开发区", "经济开发区", "经开区"),
+    "经济技术开发区": ("经济技术开发区", "经济开发区", "经开区"),
+}
 
 _GUARD_STREET = re.compile(r"(?:路(?![网段况线径桥])|街(?!道)|大街|大道|胡同|村|小区)")
 _GUARD_SUFFIX = {"市": "场值", "区": "域块位间划别", "县": "域级乡区市里城委长"}
@@ -151,7 +172,7 @@ class Match:
     start: int
     end: int
     candidates: tuple[Region, ...]
-    kind: str  # name | alias | short | abbreviation
+    kind: str  # name | alias | short | abbreviation | host (see ``ZONE_HOSTS``)
     rule: str = ""
 
 
@@ -260,6 +281,12 @@ class RegionGazetteer:
 
     def province(self, region: Region) -> Region | None:
         return self._current.get(region.province_code)
+
+    def zones_of(self, prefecture: Region, word: str) -> list[Region]:
+        """The current zones of ``prefecture`` of the kind a bare ``word`` (高新区, 经开区 ...) names."""
+        marks = ZONE_KINDS.get(word, ())
+        return [r for r in self.children(prefecture.code) if r.level == "zone"
+                and any(k in r.name or any(k in s for s in r.short_names) for k in marks)]
 
     def lookup(self, surface: str) -> tuple[Region, ...]:
         """Candidates for ``surface`` as ``scan`` would read it (empty when not a name)."""
@@ -402,6 +429,11 @@ def _build_index(gaz: RegionGazetteer) -> dict[str, _Entry]:
         else:
             index[surface] = _Entry(regions, "short")
 
+    for surface, code in ZONE_HOSTS.items():
+        host = gaz.get(code)
+        if host is not None and surface not in index:
+            index[surface] = _Entry((host,), "host")
+
     # "parent + child" forms: 北京昌平, 张家口桥西, 阳泉市城区.
     composites.extend((r, r.name) for r in gaz.regions if r.current and r.name in GENERIC_NAMES)
     prefixes: dict[str, tuple[Region, tuple[str, ...]]] = {}
@@ -435,7 +467,7 @@ def _acceptable(entry: _Entry, text: str, start: int, end: int, before: list[Mat
     if (prev and not after_name and prev not in _FOREIGN_LEFT and is_cjk(prev)
             and all(r.level == "prefecture" and not r.in_hebei for r in entry.regions)):
         return False
-    if entry.kind == "short":
+    if entry.kind in ("short", "host"):
         if _GUARD_STREET.match(text, end):
             return False
         if surface[-1] in "东西南北" and nxt and nxt in _GUARD_DIRECTION:
