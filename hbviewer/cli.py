@@ -148,7 +148,7 @@ def _analysed_articles(args, lib):
     """(title, figures, subjects, mentioned) for a file given by path, or a stored article by id."""
     from .core.analysis import analyse, refresh_stale
     from .core.articles import split_articles
-    from .core.reading import read_text_file
+    from .core.formats import read_document
 
     target = args.target
     if target.isdigit() and not Path(target).exists():
@@ -159,7 +159,7 @@ def _analysed_articles(args, lib):
         return [(article.title, lib.figures(article.id), lib.article_regions(article.id),
                  lib.article_regions(article.id, "mentioned"))]
     out = []
-    for a in split_articles(read_text_file(target).text):
+    for a in split_articles(read_document(target).text):
         result = analyse(a.title, a.text, a.byline)
         out.append((a.title, result.figures,
                     [_region_row(r, score) for r, score in result.subjects],
@@ -339,7 +339,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("import", parents=[common], help="import text files or folders")
+    p = sub.add_parser("import", parents=[common],
+                       help="import files or folders (.txt .md .docx .html .pdf .zip)")
     p.add_argument("paths", nargs="*")
     p.add_argument("--samples", action="store_true", help="import the bundled sample articles")
     p.add_argument("--max-file-mb", type=float, default=32.0, help="largest file to import (MB)")

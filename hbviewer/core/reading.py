@@ -174,8 +174,16 @@ def _looks_like_text(text: str) -> bool:
     return readable >= 0.85 * len(sample)
 
 
-def read_text_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
-    """Read one text file into its display form, or raise :class:`UnreadableFile`."""
+def check_size(name: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise UnreadableFile(
+            "too_large", f"{name} is {size / 1048576:.1f} MB, larger than the "
+            f"{max_bytes / 1048576:.0f} MB limit for one file. Split it, or raise the "
+            "limit (--max-file-mb).")
+
+
+def read_file_bytes(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one file within the size limit, or :class:`UnreadableFile` saying why not."""
     p = Path(path)
     name = p.name or str(p)
     try:
@@ -186,20 +194,26 @@ def read_text_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) 
         size = p.stat().st_size
         if size == 0:
             raise UnreadableFile("empty", f"{name} is empty: there is nothing to import.")
-        if size > max_bytes:
-            raise UnreadableFile(
-                "too_large", f"{name} is {size / 1048576:.1f} MB, larger than the "
-                f"{max_bytes / 1048576:.0f} MB limit for one file. Split it, or raise the "
-                "limit (--max-file-mb).")
-        data = p.read_bytes()
+        check_size(name, size, max_bytes)  # before reading: a 1 GB file is refused, not loaded
+        return p.read_bytes()
     except PermissionError:
         raise UnreadableFile("permission", f"{name}: permission denied; the file cannot be read.") from None
     except UnreadableFile:
         raise
     except OSError as exc:
         raise UnreadableFile("io", f"{name}: the file could not be read ({exc.strerror or exc}).") from None
+
+
+def text_from_bytes(data: bytes, name: str) -> DecodedText:
+    """A text file's bytes (from disk or an archive) in display form."""
     text, encoding = decode_bytes(data, name)
     display = to_display(text)
     if not display.strip():
         raise UnreadableFile("empty", f"{name} contains only blank space: there is nothing to import.")
-    return DecodedText(display, encoding, size, hashlib.sha256(data).hexdigest())
+    return DecodedText(display, encoding, len(data), hashlib.sha256(data).hexdigest())
+
+
+def read_text_file(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Read one text file into its display form, or raise :class:`UnreadableFile`."""
+    p = Path(path)
+    return text_from_bytes(read_file_bytes(p, max_bytes), p.name or str(p))
