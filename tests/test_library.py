@@ -183,3 +183,32 @@ def test_version_1_library_is_migrated(tmp_path):
     assert lib.stats()["figures"] == 0
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     lib.close()
+
+
+def test_read_only_library_searches_but_refuses_imports(tmp_path, monkeypatch):
+    from hbviewer.core import library as library_module
+
+    path = tmp_path / "lib.sqlite3"
+    lib = Library.open(path)
+    import_paths(lib, [SEEDS / "002_ece3f9838cd41f0d.txt"])
+    lib.close()
+    real_access = library_module.os.access
+    monkeypatch.setattr(library_module.os, "access", lambda p, mode: False if str(p) == str(path) else real_access(p, mode))
+    ro = Library.open(path)
+    assert ro.read_only and ro.search_ids(SearchQuery("張家口"))
+    result = import_paths(ro, [SEEDS / "000_086b7857410a924f.txt"]).files[0]
+    assert result.status == "failed" and result.error_code == "read_only" and "read-only" in result.error
+    ro.close()
+
+
+def test_a_damaged_library_can_be_set_aside_and_replaced(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    path.write_bytes(b"not a database at all" * 50)
+    with pytest.raises(LibraryError) as err:
+        Library.open(path)
+    assert err.value.code == "damaged"
+    backup = Library.set_aside(path)
+    assert backup.read_bytes() == b"not a database at all" * 50 and not path.exists()
+    fresh = Library.open(path)
+    assert fresh.stats()["articles"] == 0
+    fresh.close()

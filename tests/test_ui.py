@@ -283,3 +283,66 @@ def test_self_test_fails_with_a_reason(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(paths, "seeds_dir", lambda: tmp_path)  # no sample pages
     assert selftest.main() == 1
     assert "sample pages are missing" in capsys.readouterr().err
+
+
+def test_a_damaged_library_offers_a_new_one_and_keeps_the_old_file(qtbot, tmp_path, settings):
+    from hbviewer.ui.app import open_library
+
+    path = tmp_path / "lib.sqlite3"
+    path.write_bytes(b"garbage" * 100)
+    asked = []
+    controller = open_library(path, settings, ask=lambda exc: asked.append(exc.code) or ("new", None))
+    assert asked == ["damaged"] and controller is not None
+    assert controller.library().stats()["articles"] == 0
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("lib.sqlite3.set-aside-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == b"garbage" * 100
+    controller.close()
+
+
+def test_a_newer_library_offers_another_or_quits(qtbot, tmp_path, settings):
+    import sqlite3
+
+    from hbviewer.core.library import SCHEMA_VERSION
+    from hbviewer.ui.app import open_library
+
+    newer = tmp_path / "newer.sqlite3"
+    Library.open(newer).close()
+    db = sqlite3.connect(newer)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    assert open_library(newer, settings, ask=lambda exc: ("quit", None)) is None
+    other = tmp_path / "other.sqlite3"
+    controller = open_library(newer, settings, ask=lambda exc: ("open", str(other)))
+    assert controller is not None and controller.path == other and settings.library_path == other
+    controller.close()
+
+
+def test_markup_stays_literal_in_figure_tooltips_and_the_region_panel(qtbot, tmp_path, settings):
+    from PySide6.QtCore import Qt
+
+    from hbviewer.ui.controller import LibraryController
+    from hbviewer.ui.main_window import MainWindow
+
+    page = tmp_path / "markup.txt"
+    page.write_text("# 张家口新闻\n\n本报讯 张家口市<b>高新技术企业</b><img src=x>达到295家。\n", encoding="utf-8")
+    lib = Library.open(tmp_path / "m.sqlite3")
+    import_paths(lib, [page])
+    lib.close()
+    controller = LibraryController(tmp_path / "m.sqlite3")
+    win = MainWindow(controller, settings)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.article_view.article is not None and win.region_panel.summary is not None,
+                    timeout=20000)
+    view = win.article_view
+    figure = view.figures[0]
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.body_start + figure.start + 1)
+    tip = cursor.charFormat().toolTip()
+    assert tip.startswith("<qt>") and "<b>" not in tip[4:] and "<img" not in tip
+    panel = win.region_panel.figure_model
+    row_tip = panel.data(panel.index(0, 0), Qt.ToolTipRole)
+    assert "&lt;img src=x&gt;" in row_tip and "<img" not in row_tip
+    controller.close()

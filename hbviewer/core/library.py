@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -27,6 +28,25 @@ SCHEMA_VERSION = 3
 
 class LibraryError(Exception):
     """The library file cannot be used; the message says why and what to do."""
+
+    def __init__(self, message: str, code: str = "library"):
+        super().__init__(message)
+        self.code = code
+
+
+def _write_failure(exc: sqlite3.Error, path: Path) -> LibraryError:
+    """A write the database refused, said in words a user can act on."""
+    text = str(exc).lower()
+    if "full" in text:
+        return LibraryError(f"The disk holding the library ({path.parent}) is full: nothing was saved "
+                            "from this file. Free some space and import it again.", "disk_full")
+    if "locked" in text or "busy" in text:
+        return LibraryError("The library is busy: another hbviewer window or hbviewer-cli is writing to "
+                            "it. Try again when that has finished.", "busy")
+    if "readonly" in text or "read-only" in text:
+        return LibraryError(f"The library {path.name} is read-only: searching works, importing does not. "
+                            "Open a library you can write to.", "read_only")
+    return LibraryError(f"The library could not save this file ({exc}).", "database")
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -149,6 +169,7 @@ class Library:
     def __init__(self, db: sqlite3.Connection, path: Path):
         self._db = db
         self.path = path
+        self.read_only = False
         self._lock = threading.RLock()
 
     # -- opening ---------------------------------------------------------------
@@ -157,21 +178,42 @@ class Library:
         path = Path(path)
         if not path.exists() and not create:
             raise LibraryError(f"No library at {path}.")
+        read_only = path.exists() and not os.access(path, os.W_OK)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(str(path), timeout=10.0, check_same_thread=False,
-                                 isolation_level=None)
+            target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+            db = sqlite3.connect(target, timeout=10.0, check_same_thread=False, isolation_level=None,
+                                 uri=read_only)
         except (sqlite3.Error, OSError) as exc:
-            raise LibraryError(f"The library {path} cannot be opened: {exc}.") from None
+            raise LibraryError(f"The library {path} cannot be opened: {exc}.", "cannot_open") from None
         lib = cls(db, path)
+        lib.read_only = read_only
         try:
             lib._setup()
+        except LibraryError:
+            db.close()
+            raise
         except sqlite3.DatabaseError as exc:
             db.close()
             raise LibraryError(
                 f"{path} is not a usable hbviewer library ({exc}). Open another library or "
-                "start a new one; the file has not been changed.") from None
+                "start a new one; the file has not been changed.", "damaged") from None
         return lib
+
+    @staticmethod
+    def set_aside(path: str | Path) -> Path:
+        """Rename a library that cannot be used, so a new one can start in its place.
+
+        Nothing is deleted: the old file (and its WAL files) keep a dated name beside it.
+        """
+        path = Path(path)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.name}.set-aside-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(path) + suffix)
+            if part.exists():
+                part.rename(Path(str(backup) + suffix))
+        return backup
 
     def _setup(self) -> None:
         db = self._db
@@ -181,7 +223,12 @@ class Library:
         if version > SCHEMA_VERSION:
             raise LibraryError(
                 f"{self.path} was written by a newer hbviewer (library version {version}; this "
-                f"program knows up to {SCHEMA_VERSION}). Update hbviewer to open it.")
+                f"program knows up to {SCHEMA_VERSION}). Update hbviewer to open it.", "newer")
+        if self.read_only:
+            if version < SCHEMA_VERSION:
+                raise LibraryError(f"{self.path} is read-only and was written by an older hbviewer, so it "
+                                   "cannot be brought up to date. Open a copy you can write to.", "read_only")
+            return
         if version < SCHEMA_VERSION:
             if version == 0 and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 raise LibraryError(f"{self.path} is an SQLite file but not an hbviewer library.")
@@ -204,14 +251,19 @@ class Library:
     @contextmanager
     def _transaction(self):
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise _write_failure(exc, self.path) from None
             try:
                 yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            else:
                 self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:  # SQLite has already rolled back after some errors
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    raise _write_failure(exc, self.path) from None
+                raise
 
     # -- writing ---------------------------------------------------------------
     def source_by_path(self, path: str) -> SourceInfo | None:

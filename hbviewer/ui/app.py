@@ -46,6 +46,52 @@ def install_translations(app, language: str) -> list:
     return translators
 
 
+def open_library(path: Path, settings, ask=None):
+    """Open the library; when it cannot be, offer a way forward instead of a traceback.
+
+    Damaged or foreign: open another, or start a new one (the old file is kept
+    under a dated name). Newer: open another. ``ask(error) -> (choice, path)``
+    is the question, a dialog unless a test gives its own.
+    """
+    from ..core.library import Library, LibraryError
+    from .controller import LibraryController
+
+    ask = ask or _ask_about_library
+    while True:
+        try:
+            return LibraryController(path)
+        except LibraryError as exc:
+            choice, other = ask(exc)
+            if choice == "open" and other:
+                path = Path(other)
+                settings.library_path = path
+            elif choice == "new":
+                Library.set_aside(path)
+            else:
+                return None
+
+
+def _ask_about_library(exc):
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    from .safe_text import rich_literal
+
+    box = QMessageBox(QMessageBox.Warning, QApplication.translate("app", "The library cannot be opened"), rich_literal(str(exc)))
+    open_button = box.addButton(QApplication.translate("app", "Open another library…"), QMessageBox.AcceptRole)
+    new_button = None
+    if getattr(exc, "code", "") in ("damaged", "library", "cannot_open"):
+        new_button = box.addButton(QApplication.translate("app", "Start a new library (keep the old file)"), QMessageBox.DestructiveRole)
+    box.addButton(QApplication.translate("app", "Quit"), QMessageBox.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_button:
+        other, _ = QFileDialog.getOpenFileName(None, QApplication.translate("app", "Open library"), "",
+                                               QApplication.translate("app", "hbviewer library (*.sqlite3);;All files (*)"))
+        return ("open", other) if other else ("quit", None)
+    if new_button is not None and box.clickedButton() is new_button:
+        return "new", None
+    return "quit", None
+
+
 def offer_samples(controller, window, seeds) -> bool:
     """On a library's first opening, fill it with the bundled sample articles (once)."""
     lib = controller.library()
@@ -78,14 +124,11 @@ def run(argv: list[str]) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     from PySide6.QtCore import QLocale
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
-    from ..core.library import LibraryError
     from ..paths import default_library_path, seeds_dir
-    from .controller import LibraryController
     from .errors import install_excepthook, setup_logging
     from .main_window import MainWindow
-    from .safe_text import rich_literal
     from .settings import AppSettings
 
     app = QApplication.instance() or QApplication(argv[:1])
@@ -96,10 +139,8 @@ def run(argv: list[str]) -> int:
     app._translators = install_translations(app, choose_language(settings.language, QLocale.system().name()))
 
     path = Path(args.library) if args.library else (settings.library_path or default_library_path())
-    try:
-        controller = LibraryController(path)
-    except LibraryError as exc:
-        QMessageBox.critical(None, app.translate("app", "The library cannot be opened"), rich_literal(str(exc)))
+    controller = open_library(path, settings)
+    if controller is None:
         return 2
     window = MainWindow(controller, settings)
     window.show()

@@ -31,6 +31,7 @@ class LibraryController(QObject):
         self._all: list[Library] = []
         self._lock = threading.Lock()
         self._search_seq = 0
+        self._closed = False
         self.library()  # open (and migrate) now, on the UI thread, so errors surface at start
 
     def library(self) -> Library:
@@ -44,6 +45,8 @@ class LibraryController(QObject):
         return lib
 
     def close(self) -> None:
+        """Wait for work under way, then close every connection; no new work starts."""
+        self._closed = True
         self.runner.wait()
         with self._lock:
             for lib in self._all:
@@ -52,8 +55,10 @@ class LibraryController(QObject):
 
     # -- work in the background -------------------------------------------------------
     def run(self, fn: Callable[[Library, Callable, Callable], Any], on_done=None, on_error=None,
-            on_progress=None) -> Task:
+            on_progress=None) -> Task | None:
         """Run ``fn(library, progress, should_stop)`` on a worker with that worker's connection."""
+        if self._closed:
+            return None  # the window is closing: late signals start nothing
         return self.runner.start(lambda progress, stop: fn(self.library(), progress, stop),
                                  on_done, on_error or self.taskFailed.emit, on_progress)
 

@@ -58,6 +58,12 @@ class MainWindow(QMainWindow):
         self.region_panel.figureActivated.connect(self.open_figure)
         self._restore()
         self.library_pane.run_search()
+        # The region summary (pandas, every figure) waits for the first list to be shown:
+        # built at the same time it would slow the start.
+        self.library_pane.resultsChanged.connect(self._first_results)
+
+    def _first_results(self, *_args) -> None:
+        self.library_pane.resultsChanged.disconnect(self._first_results)
         self.refresh_summary()
 
     # -- building -------------------------------------------------------------------------
@@ -154,7 +160,7 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import files"), self.settings.last_folder,
-            self.tr("Text files (*.txt *.md);;All files (*)"))
+            self.tr("Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)"))
         if files:
             self.settings.last_folder = str(Path(files[0]).parent)
             self.import_paths(files)
@@ -171,7 +177,8 @@ class MainWindow(QMainWindow):
             return import_paths(lib, paths, progress=progress, should_stop=should_stop)
 
         task = self.controller.run(work, on_done=lambda report: self._imported(report, quiet))
-        self.progress = CalmProgress(self, self.tr("Importing…"), task)
+        if task is not None:
+            self.progress = CalmProgress(self, self.tr("Importing…"), task)
         return task
 
     def _imported(self, report: ImportReport, quiet: bool) -> None:
@@ -235,7 +242,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("The briefing was not written"), rich_literal(message))
 
         task = self.controller.run(work, self._exported, failed)
-        self.export_progress = CalmProgress(self, self.tr("Writing the briefing…"), task)
+        if task is not None:
+            self.export_progress = CalmProgress(self, self.tr("Writing the briefing…"), task)
         return task
 
     def _exported(self, path) -> None:

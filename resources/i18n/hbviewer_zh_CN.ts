@@ -129,7 +129,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="171" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="172" />
         <source>No figures for this indicator.</source>
         <translation>该指标暂无数据。</translation>
     </message>
@@ -145,37 +145,37 @@
 <context>
     <name>FigureTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="110" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="110" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="110" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="110" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="112" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="112" />
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="111" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="112" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -188,21 +188,21 @@
         <translation>搜索:科技  张家口 科技  "高新技术企业"  -北京  廊坊 OR 涿州</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="102" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="107" />
         <source>%n article(s) found</source>
         <translation>
             <numerusform>找到 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="104" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="109" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="106" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="111" />
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>
@@ -215,206 +215,206 @@
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="74" />
+        <location filename="../../hbviewer/ui/main_window.py" line="80" />
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="75" />
+        <location filename="../../hbviewer/ui/main_window.py" line="81" />
         <source>Import text files into the library</source>
         <translation>把文本文件导入文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="76" />
+        <location filename="../../hbviewer/ui/main_window.py" line="82" />
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="77" />
+        <location filename="../../hbviewer/ui/main_window.py" line="83" />
         <source>&amp;Export briefing…</source>
         <translation>导出简报(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="78" />
+        <location filename="../../hbviewer/ui/main_window.py" line="84" />
         <source>Write the region summary to an Excel workbook</source>
         <translation>把地区汇总写入 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="79" />
+        <location filename="../../hbviewer/ui/main_window.py" line="85" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="80" />
+        <location filename="../../hbviewer/ui/main_window.py" line="86" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="81" />
+        <location filename="../../hbviewer/ui/main_window.py" line="87" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="82" />
+        <location filename="../../hbviewer/ui/main_window.py" line="88" />
         <source>Next hit</source>
         <translation>下一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="83" />
+        <location filename="../../hbviewer/ui/main_window.py" line="89" />
         <source>Previous hit</source>
         <translation>上一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="85" />
+        <location filename="../../hbviewer/ui/main_window.py" line="91" />
         <source>&amp;About hbviewer</source>
         <translation>关于 hbviewer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="87" />
+        <location filename="../../hbviewer/ui/main_window.py" line="93" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="95" />
+        <location filename="../../hbviewer/ui/main_window.py" line="101" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="98" />
+        <location filename="../../hbviewer/ui/main_window.py" line="104" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="101" />
+        <location filename="../../hbviewer/ui/main_window.py" line="107" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="147" />
+        <location filename="../../hbviewer/ui/main_window.py" line="156" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 条结果</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="148" />
+        <location filename="../../hbviewer/ui/main_window.py" line="157" />
         <source>Library: %n article(s)</source>
         <translation>
             <numerusform>文库:%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="153" />
+        <location filename="../../hbviewer/ui/main_window.py" line="162" />
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="154" />
-        <source>Text files (*.txt *.md);;All files (*)</source>
-        <translation>文本文件 (*.txt *.md);;所有文件 (*)</translation>
+        <location filename="../../hbviewer/ui/main_window.py" line="163" />
+        <source>Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)</source>
+        <translation>报纸版面和通知 (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="160" />
+        <location filename="../../hbviewer/ui/main_window.py" line="169" />
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="171" />
+        <location filename="../../hbviewer/ui/main_window.py" line="180" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="178" />
+        <location filename="../../hbviewer/ui/main_window.py" line="187" />
         <source>%n article(s) added.</source>
         <translation>
             <numerusform>新增 %n 篇文章。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="180" />
+        <location filename="../../hbviewer/ui/main_window.py" line="189" />
         <source>%n already in the library.</source>
         <translation>
             <numerusform>%n 篇已在文库中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="182" />
+        <location filename="../../hbviewer/ui/main_window.py" line="191" />
         <source>Import cancelled; the file being imported was not kept.</source>
         <translation>导入已取消;正在导入的文件未保存。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="186" />
+        <location filename="../../hbviewer/ui/main_window.py" line="195" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="197" />
+        <location filename="../../hbviewer/ui/main_window.py" line="206" />
         <source>The whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="201" />
+        <location filename="../../hbviewer/ui/main_window.py" line="210" />
         <source>The current search results</source>
         <translation>当前搜索结果</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="204" />
+        <location filename="../../hbviewer/ui/main_window.py" line="213" />
         <source>The selected region</source>
         <translation>所选地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="210" />
-        <location filename="../../hbviewer/ui/main_window.py" line="215" />
+        <location filename="../../hbviewer/ui/main_window.py" line="219" />
+        <location filename="../../hbviewer/ui/main_window.py" line="224" />
         <source>Export briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="210" />
+        <location filename="../../hbviewer/ui/main_window.py" line="219" />
         <source>Export:</source>
         <translation>导出范围:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="216" />
+        <location filename="../../hbviewer/ui/main_window.py" line="225" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="232" />
+        <location filename="../../hbviewer/ui/main_window.py" line="241" />
         <source>The briefing was not written</source>
         <translation>简报未能写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="235" />
+        <location filename="../../hbviewer/ui/main_window.py" line="244" />
         <source>Writing the briefing…</source>
         <translation>正在写入简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="240" />
+        <location filename="../../hbviewer/ui/main_window.py" line="249" />
         <source>Briefing written: %1</source>
         <translation>简报已写入:%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="241" />
+        <location filename="../../hbviewer/ui/main_window.py" line="250" />
         <source>Briefing written</source>
         <translation>简报已写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="243" />
+        <location filename="../../hbviewer/ui/main_window.py" line="252" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="271" />
+        <location filename="../../hbviewer/ui/main_window.py" line="280" />
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="276" />
+        <location filename="../../hbviewer/ui/main_window.py" line="285" />
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="277" />
+        <location filename="../../hbviewer/ui/main_window.py" line="286" />
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -467,12 +467,12 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionPanel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="274" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="284" />
         <source>%1: %2 figure(s)</source>
         <translation>%1:%2 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="277" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="287" />
         <source>All regions: %1 figure(s)</source>
         <translation>全部地区:%1 条数据</translation>
     </message>
@@ -480,17 +480,17 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionTreeModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="72" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="73" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="72" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="73" />
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="72" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="73" />
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -498,9 +498,34 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="96" />
+        <location filename="../../hbviewer/ui/app.py" line="79" />
         <source>The library cannot be opened</source>
         <translation>无法打开文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/app.py" line="80" />
+        <source>Open another library…</source>
+        <translation>打开其他文库…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/app.py" line="83" />
+        <source>Start a new library (keep the old file)</source>
+        <translation>新建文库(保留旧文件)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/app.py" line="84" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/app.py" line="87" />
+        <source>Open library</source>
+        <translation>打开文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/app.py" line="88" />
+        <source>hbviewer library (*.sqlite3);;All files (*)</source>
+        <translation>hbviewer 文库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
