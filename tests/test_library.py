@@ -18,7 +18,12 @@ def snapshot(lib):
 
 
 def test_import_seeds_then_again_is_unchanged(library):
+    from hbviewer.core.articles import split_articles
+    from hbviewer.core.reading import read_text_file
+
     first = import_paths(library, [SEEDS])
+    page = split_articles(read_text_file(SEEDS / "000_086b7857410a924f.txt").text)
+    assert library.articles()[0].original == page[0].original  # kept whole (stored compressed)
     assert [f.status for f in first.files] == ["imported"] * 5
     assert first.articles_added == 26
     again = import_paths(library, [SEEDS])

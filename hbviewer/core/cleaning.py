@@ -100,33 +100,30 @@ def drop_duplicates(paras: list[Para]) -> list[Para]:
 
     Overlapping PDF columns repeat text: a whole paragraph again (maybe with a
     word changed), or the tail of the previous paragraph at the start of the
-    next. The first occurrence is kept.
+    next. The first occurrence is kept. Only nearby repeats are extraction
+    damage; two stories far apart may share a sentence.
     """
-    kept: list[Para] = []
+    kept: list[tuple[Para, str, set[str] | None]] = []  # paragraph, its key, its shingles
     for p in paras:
         key = _match_key(p.text)
-        # Only nearby repeats are extraction damage; two stories far apart may share a sentence.
-        if len(key) >= 8 and any(key == _match_key(q.text) for q in kept[-12:]):
+        if len(key) >= 8 and any(key == k for _, k, _ in kept[-12:]):
             continue
+        grams = None
         if len(key) >= 30:
             grams = _shingles(key)
-            duplicate = False
-            for q in kept[-8:]:
-                qkey = _match_key(q.text)
-                if len(qkey) >= 30 and len(grams & _shingles(qkey)) >= 0.9 * len(grams):
-                    duplicate = True
-                    break
-            if duplicate:
+            if any(g is not None and len(grams & g) >= 0.9 * len(grams) for _, _, g in kept[-8:]):
                 continue
             # A repeated head: the longest prefix (>= 20 chars) found in a recent paragraph.
-            recent = "\n".join(q.text for q in kept[-5:])
+            recent = "\n".join(q.text for q, _, _ in kept[-5:])
             cut = _repeated_prefix(p.text, recent)
             if cut:
                 p = Para(p.text[cut:].lstrip(), p.start + cut, p.end, p.gap_before)
                 if not p.text:
                     continue
-        kept.append(p)
-    return kept
+                key = _match_key(p.text)
+                grams = _shingles(key) if len(key) >= 30 else None
+        kept.append((p, key, grams))
+    return [p for p, _, _ in kept]
 
 
 def _repeated_prefix(text: str, recent: str, minimum: int = 20) -> int:
@@ -231,12 +228,27 @@ def _is_inserted_caption(p: Para, prev: Para, nxt: Para | None, usual_gap: int) 
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict:
-    import jieba  # the dictionary is large; only pages with a doubtful break need it
+def _dictionary() -> dict[str, int]:
+    """Short words and their frequencies from jieba's dictionary file.
 
-    jieba.setLogLevel(60)
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
+    Read line by line rather than through jieba's own loader, whose one
+    marshal.load of a cache holds the interpreter for most of a second: an import
+    in the background would freeze the window meanwhile. Only pages with a
+    doubtful line break need it.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    words: dict[str, int] = {}
+    if spec is None or spec.origin is None:
+        return words
+    with open(Path(spec.origin).parent / "dict.txt", encoding="utf-8") as f:
+        for line in f:
+            word, _, rest = line.partition(" ")
+            if 2 <= len(word) <= 4:
+                words[word] = int(rest.split(" ", 1)[0] or 0)
+    return words
 
 
 def splits_a_word(left: str, right: str) -> bool:

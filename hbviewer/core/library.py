@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import threading
+import zlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,7 +20,7 @@ from .figures import Figure
 from .model import Article, SourceInfo, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult,
-    find_spans, index_tokens, make_snippet, parse_query,
+    find_spans, first_spans, index_tokens, make_snippet, parse_query,
 )
 from .textnorm import fold
 
@@ -151,6 +152,15 @@ def _migrate_3(db: sqlite3.Connection) -> None:
 
 
 MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}  # version reached -> function that reaches it
+
+
+def _pack(original: str) -> bytes:
+    """The page text an article came from, compressed: it is read rarely and would double the file."""
+    return zlib.compress(original.encode("utf-8"), 6)
+
+
+def _unpack(stored) -> str:
+    return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
 
 
 def fingerprint(article: Article) -> str:
@@ -313,7 +323,7 @@ class Library:
                     (source_id, article.position, article.title, int(article.title_inferred),
                      article.subtitle, article.byline, article.section, article.publication,
                      article.date, article.text, json.dumps(list(article.captions), ensure_ascii=False),
-                     article.original, fp, analysis_version if analyses is not None else 0)).lastrowid
+                     _pack(article.original), fp, analysis_version if analyses is not None else 0)).lastrowid
                 if analyses is not None:
                     self._insert_analysis(article_id, analyses[i])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
@@ -475,7 +485,7 @@ class Library:
         (aid, sid, sname, pos, title, text, subtitle, byline, section, publication, date,
          captions, inferred, original) = row
         return StoredArticle(aid, sid, sname, pos, title, text, subtitle, byline, section,
-                             publication, date, tuple(json.loads(captions)), bool(inferred), original)
+                             publication, date, tuple(json.loads(captions)), bool(inferred), _unpack(original))
 
     def article(self, article_id: int) -> StoredArticle | None:
         row = self._db.execute(
@@ -532,8 +542,13 @@ class Library:
             clauses.append(f"a.id IN ({ids})")
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
-    def search(self, query: SearchQuery) -> SearchResult:
-        """Articles whose title or text contains the query, best first, with snippets."""
+    def search(self, query: SearchQuery, offsets: bool = True) -> SearchResult:
+        """Articles whose title or text contains the query, best first, with snippets.
+
+        The ranking runs on the index alone and only the shown hits are read
+        from the articles table. ``offsets=False`` skips every hit offset but
+        the snippet's (a list needs no more; the article view finds its own).
+        """
         if not query.text.strip():
             articles = self.articles(query)
             hits = tuple(SearchHit(a.id, a.title, a.source_name, a.date, 0.0,
@@ -541,17 +556,35 @@ class Library:
             total = self._count(query)
             return SearchResult(query, total, hits)
         parsed = parse_query(query.text)
-        base, match_params = self._match_sql(query, parsed)
+        restrict, params = self._restriction(query)
+        match = [parsed.fts_expression(), *params]
         try:
-            total = self._db.execute("SELECT count(*)" + base, match_params).fetchone()[0]
-            sql = (f"SELECT a.id, a.title, s.name, a.date, a.text, bm25(article_index, 4.0, 1.0) AS rank"
-                   f"{base} ORDER BY rank, a.id")
+            total = self._db.execute(
+                f"SELECT count(*) FROM article_index WHERE article_index MATCH ?{restrict}", match).fetchone()[0]
+            sql = (f"SELECT rowid, bm25(article_index, 4.0, 1.0) AS rank FROM article_index"
+                   f" WHERE article_index MATCH ?{restrict} ORDER BY rank, rowid")
             if query.limit is not None:
                 sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
-            rows = self._db.execute(sql, match_params).fetchall()
+            ranked = self._db.execute(sql, match).fetchall()
         except sqlite3.OperationalError as exc:  # should not happen: expressions are generated
             raise QueryError(f"The search could not be run ({exc}).") from None
-        return SearchResult(query, total, tuple(self._hit(r, parsed) for r in rows))
+        details = {}
+        ids = [r[0] for r in ranked]
+        for chunk in range(0, len(ids), 900):
+            part = ids[chunk:chunk + 900]
+            for row in self._db.execute(
+                    "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
+                    f" ON s.id = a.source_id WHERE a.id IN ({','.join('?' * len(part))})", part):
+                details[row[0]] = row
+        hits = tuple(self._hit(details[aid], rank, parsed, offsets) for aid, rank in ranked if aid in details)
+        return SearchResult(query, total, hits)
+
+    def _restriction(self, query: SearchQuery) -> tuple[str, list]:
+        """Filters as a condition on the index rowid (nothing when there are none)."""
+        where, params = self._filters(query)
+        if not where:
+            return "", []
+        return f" AND rowid IN (SELECT a.id FROM articles a{where})", params
 
     def rows(self, query: SearchQuery) -> tuple[int, list[ArticleRow]]:
         """What a list of articles shows: ``(total, rows)``, best first for a text query.
@@ -561,7 +594,7 @@ class Library:
         """
         counts_sql = "(SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
         if query.text.strip():
-            result = self.search(query)
+            result = self.search(query, offsets=False)
             ids = [h.article_id for h in result.hits]
             counts = dict(self._db.execute(
                 f"SELECT a.id, {counts_sql} FROM articles a WHERE a.id IN ({','.join('?' * len(ids))})",
@@ -583,27 +616,27 @@ class Library:
         if not query.text.strip():
             where, params = self._filters(query)
             return {r[0] for r in self._db.execute(f"SELECT a.id FROM articles a{where}", params)}
-        base, params = self._match_sql(query, parse_query(query.text))
-        return {r[0] for r in self._db.execute("SELECT a.id" + base, params)}
-
-    def _match_sql(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list]:
-        where, params = self._filters(query)
-        where = where.replace(" WHERE ", " AND ", 1)
-        base = (" FROM article_index JOIN articles a ON a.id = article_index.rowid"
-                " JOIN sources s ON s.id = a.source_id WHERE article_index MATCH ?" + where)
-        return base, [parsed.fts_expression(), *params]
+        restrict, params = self._restriction(query)
+        return {r[0] for r in self._db.execute(
+            f"SELECT rowid FROM article_index WHERE article_index MATCH ?{restrict}",
+            [parse_query(query.text).fts_expression(), *params])}
 
     def _count(self, query: SearchQuery) -> int:
         where, params = self._filters(query)
         return self._db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
 
     @staticmethod
-    def _hit(row, parsed: ParsedQuery) -> SearchHit:
-        article_id, title, source_name, date, text, rank = row
-        text_spans = find_spans(text, parsed.terms)
+    def _hit(row, rank: float, parsed: ParsedQuery, offsets: bool) -> SearchHit:
+        article_id, title, source_name, date, text = row
         title_spans = find_spans(title, parsed.terms)
-        return SearchHit(article_id, title, source_name, date, -rank,
-                         make_snippet(text, text_spans), tuple(title_spans), tuple(text_spans))
+        if offsets:
+            text_spans = find_spans(text, parsed.terms)
+            snippet = make_snippet(text, text_spans)
+        else:
+            text_spans = []
+            snippet = make_snippet(text, first_spans(text, parsed.terms))
+        return SearchHit(article_id, title, source_name, date, -rank, snippet, tuple(title_spans),
+                         tuple(text_spans))
 
 
 class _Cancelled(Exception):

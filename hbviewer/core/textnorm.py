@@ -67,9 +67,14 @@ def simplify(text: str) -> str:
     return "".join(_simplify_char(ch) for ch in text)
 
 
+_NEEDS_MATCH_TABLE = re.compile("[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]")
+
+
 def fold(text: str) -> str:
     """Return the matching form of ``text``: simplified, lower-case, same length."""
-    folded = simplify(text.translate(_MATCH_TABLE))
+    if _NEEDS_MATCH_TABLE.search(text):  # translate() is slow per character; most text needs none
+        text = text.translate(_MATCH_TABLE)
+    folded = simplify(text)
     lowered = folded.lower()
     # A few characters change length when lower-cased (İ); keep those as they are.
     return lowered if len(lowered) == len(folded) else "".join(

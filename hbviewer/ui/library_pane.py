@@ -46,8 +46,9 @@ class LibraryPane(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.Stretch)
-        header.setSectionResizeMode(ArticleTableModel.DATE, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(ArticleTableModel.FIGURES, QHeaderView.ResizeToContents)
+        # Fixed widths: sizing a column to its contents reads every row, slow on a large library.
+        header.resizeSection(ArticleTableModel.DATE, self.fontMetrics().horizontalAdvance("2020-10-13") + 16)
+        header.resizeSection(ArticleTableModel.FIGURES, self.fontMetrics().horizontalAdvance("数据数") + 16)
         header.resizeSection(ArticleTableModel.SOURCE, 90)
         header.resizeSection(ArticleTableModel.REGIONS, 90)
         header.setMinimumSectionSize(36)

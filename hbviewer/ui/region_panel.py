@@ -17,6 +17,7 @@ from .models import SORT_ROLE, ArticleSortProxy
 from .safe_text import rich_literal
 
 CODE_ROLE = Qt.UserRole + 10
+MAX_LISTED = 2000
 ROW_ROLE = Qt.UserRole + 11
 
 
@@ -238,6 +239,7 @@ class RegionPanel(QWidget):
         self.figures.doubleClicked.connect(self._figure_double_clicked)
         self.indicator_box.currentTextChanged.connect(self._draw_chart)
         self._code: str | None = None
+        self._chart_rows = None
 
     # -- filling ----------------------------------------------------------------------------
     def set_summary(self, summary: Summary) -> None:
@@ -283,7 +285,10 @@ class RegionPanel(QWidget):
                                  .replace("%2", str(len(figures))))
         else:
             self.heading.setText(self.tr("All regions: %1 figure(s)").replace("%1", str(len(figures))))
-        self.figure_model.set_rows(figures.to_dict("records"))
+        # A table of every figure of a large library would take the UI thread for long: the
+        # latest ones are listed; the briefing workbook has them all.
+        self.figure_model.set_rows(figures.tail(MAX_LISTED).to_dict("records"))
+        self._chart_rows = figures
         indicators = figures[figures["indicator"] != ""]["indicator"].value_counts()
         current = self.indicator_box.currentText()
         self.indicator_box.blockSignals(True)
@@ -298,17 +303,14 @@ class RegionPanel(QWidget):
         if self.summary is None or not indicator:
             self.chart.set_bars([], "")
             return
-        rows = [r for r in self.figure_model._rows if r["indicator"] == indicator]
-        if not rows:
+        rows = self._chart_rows[self._chart_rows["indicator"] == indicator]
+        if rows.empty:
             self.chart.set_bars([], "")
             return
-        units = [r["unit"] for r in rows]
-        unit = max(set(units), key=units.count)
-        latest: dict[str, float] = {}
-        for r in rows:
-            if r["unit"] == unit:
-                latest[r["region"] or "?"] = r["value"]
-        self.chart.set_bars(sorted(latest.items(), key=lambda kv: -kv[1])[:20], unit)
+        unit = rows["unit"].mode().iloc[0]
+        latest = rows[rows["unit"] == unit].groupby("region", sort=False)["value"].last()
+        bars = sorted(((name or "?", float(v)) for name, v in latest.items()), key=lambda kv: -kv[1])
+        self.chart.set_bars(bars[:20], unit)
 
     def _figure_double_clicked(self, index: QModelIndex) -> None:
         r = self.figure_model.row(self.figure_proxy.mapToSource(index).row())
