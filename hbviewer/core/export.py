@@ -16,10 +16,12 @@ import contextlib
 import os
 import re
 import tempfile
+from copy import copy
 from pathlib import Path
 
 from .summary import Summary, key_indicators
 
+NUMBER_FORMAT = "#,##0.####"
 FONT_NAME = "Microsoft YaHei"  # a CJK font Excel and WPS have; LibreOffice substitutes its own
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters an .xlsx cannot hold
@@ -58,6 +60,9 @@ class _Writer:
         self.Cell = WriteOnlyCell
         self.header_font = Font(name=FONT_NAME, bold=True)
         self.header_fill = PatternFill("solid", fgColor="DDEBF7")
+        template = WriteOnlyCell(ws, value=0.0)
+        template.number_format = NUMBER_FORMAT
+        self._number_style = template._style
 
     def setup(self, headers: list[str], widths: list[float]) -> None:
         from openpyxl.utils import get_column_letter
@@ -83,11 +88,11 @@ class _Writer:
             return c
         return value
 
-    def number(self, value, number_format: str = "#,##0.####"):
+    def number(self, value):
         if value is None or value != value:  # None or NaN
             return None
         c = self.Cell(self.ws, value=float(value))
-        c.number_format = number_format
+        c._style = copy(self._number_style)  # copying the style array; the setter looks it up each time
         return c
 
 

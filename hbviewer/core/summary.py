@@ -10,6 +10,7 @@ with values that disagree for one date flagged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .search import SearchQuery
@@ -78,12 +79,23 @@ class Summary:
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds [start, end)."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    m = _SENTENCE_END.search(text, end)
-    right = m.end() if m else len(text)
+def sentence_around(text: str, start: int, end: int, ends: list[int] | None = None) -> str:
+    """The sentence of ``text`` that holds [start, end).
+
+    ``ends`` (the offsets just after each sentence end, as :func:`sentence_ends`
+    gives) saves scanning the text again for every figure of an article.
+    """
+    if ends is None:
+        ends = sentence_ends(text)
+    i = bisect_right(ends, start)
+    left = ends[i - 1] if i else 0
+    j = bisect_left(ends, end + 1)
+    right = ends[j] if j < len(ends) else len(text)
     return text[left:right].strip()
+
+
+def sentence_ends(text: str) -> list[int]:
+    return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def _scope_article_ids(library, scope: SummaryScope) -> set[int] | None:
@@ -108,7 +120,8 @@ def build_summary(library, scope: SummaryScope = SummaryScope()) -> Summary:
     if scope.region_codes:
         figures = figures[_in_regions(figures, scope.region_codes)]
     texts = library.article_texts(sorted(set(figures["article_id"]))) if len(figures) else {}
-    figures = figures.assign(sentence=[sentence_around(texts[a], s, e) for a, s, e in
+    ends = {aid: sentence_ends(text) for aid, text in texts.items()}
+    figures = figures.assign(sentence=[sentence_around(texts[a], s, e, ends[a]) for a, s, e in
                                        zip(figures["article_id"], figures["start"], figures["end"])])
     articles = pd.DataFrame(library.article_summary_rows(ids),
                             columns=["article_id", "title", "date", "source", "regions", "figures"])

@@ -1,0 +1,161 @@
+"""The window under load: cold start, and how long the UI thread is ever kept waiting.
+
+Usage: python benchmarks/ui_bench.py [--articles 10000] [--repeat 3]
+
+* Cold start: a fresh process (``python -m hbviewer``-like) opens the window on a
+  library of N articles; measured from the process start until the library list
+  shows its rows (a usable window), as the median of --repeat runs.
+* UI blocking: a 10 ms QTimer ticks while an import, a search and an export run
+  in the background; the longest gap between two ticks is how long the UI
+  thread was kept from answering (100 ms is the bar).
+
+Runs offscreen (QT_QPA_PLATFORM=offscreen); prints a table and writes JSON to
+benchmarks/out/ui.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from corpus import OUT, write_corpus  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+COLD_START = r"""
+import sys, time
+t0 = float(sys.argv[2])
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(["hbviewer"])
+from hbviewer.ui.app import install_translations
+from hbviewer.ui.controller import LibraryController
+from hbviewer.ui.main_window import MainWindow
+from hbviewer.ui.settings import AppSettings
+install_translations(app, "zh_CN")
+controller = LibraryController(sys.argv[1])
+settings = AppSettings(QSettings(sys.argv[3], QSettings.IniFormat))
+window = MainWindow(controller, settings)
+window.show()
+shown = time.time() - t0
+def check():
+    if window.library_pane.model.rowCount() > 0:
+        print(f"{shown:.3f} {time.time() - t0:.3f}", flush=True)
+        app.quit()
+    else:
+        QTimer.singleShot(5, check)
+QTimer.singleShot(0, check)
+app.exec()
+controller.close()
+"""
+
+
+def build_library(n: int) -> Path:
+    from hbviewer.core.importer import import_paths
+    from hbviewer.core.library import Library
+
+    path = OUT / f"ui-library-{n}.sqlite3"
+    if path.exists():
+        return path
+    corpus = write_corpus(n)
+    lib = Library.open(path)
+    import_paths(lib, [corpus.folder])
+    lib.close()
+    return path
+
+
+def cold_start(library: Path, repeat: int) -> dict:
+    shown, usable = [], []
+    for _ in range(repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = subprocess.run([sys.executable, "-c", COLD_START, str(library), repr(time.time()),
+                                  str(Path(tmp) / "s.ini")], capture_output=True, text=True, check=True)
+        a, b = out.stdout.split()
+        shown.append(float(a))
+        usable.append(float(b))
+    return {"window_shown_s": statistics.median(shown), "usable_s": statistics.median(usable),
+            "usable_min_s": min(usable), "usable_max_s": max(usable)}
+
+
+def blocking(library: Path, n_import: int) -> dict:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from hbviewer.core.search import SearchQuery
+    from hbviewer.core.summary import SummaryScope
+    from hbviewer.ui.controller import LibraryController
+    from hbviewer.ui.main_window import MainWindow
+    from hbviewer.ui.settings import AppSettings
+
+    app = QApplication.instance() or QApplication(["bench"])
+    work = Path(tempfile.mkdtemp())
+    copy = work / "library.sqlite3"
+    copy.write_bytes(library.read_bytes())
+    controller = LibraryController(copy)
+    window = MainWindow(controller, AppSettings(QSettings(str(work / "s.ini"), QSettings.IniFormat)))
+    window.show()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+
+    def measure(start_work, done_signal, timeout_s: float = 600) -> float:
+        finished = []
+        done_signal.connect(lambda *_: finished.append(1))
+        ticks.clear()
+        timer.start()
+        start_work()
+        deadline = time.time() + timeout_s
+        while not finished and time.time() < deadline:
+            app.processEvents()
+            time.sleep(0.001)
+        timer.stop()
+        gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+        return max(gaps) * 1000 if gaps else float("nan")
+
+    extra = write_corpus(n_import, seed=2)
+    results = {
+        "import_ms": measure(lambda: window.import_paths([extra.folder], quiet=True), window.importFinished),
+        "search_ms": measure(lambda: window.library_pane.set_filter(), window.library_pane.resultsChanged),
+    }
+    window.library_pane.search_box.setText("科技")
+    results["search_text_ms"] = measure(window.library_pane.run_search, window.library_pane.resultsChanged)
+    results["export_ms"] = measure(lambda: window.export_to(str(work / "b.xlsx"), SummaryScope()),
+                                   window.exportFinished)
+    window.library_pane.set_filter(article_ids=None)
+    controller.close()
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10000)
+    parser.add_argument("--import-articles", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    library = build_library(args.articles)
+    results = {"articles": args.articles, "cold_start": cold_start(library, args.repeat),
+               "ui_longest_wait": blocking(library, args.import_articles)}
+    OUT.mkdir(exist_ok=True)
+    (OUT / "ui.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    cs, ui = results["cold_start"], results["ui_longest_wait"]
+    print(f"library: {args.articles} articles")
+    print(f"cold start: window shown {cs['window_shown_s']:.2f} s, usable {cs['usable_s']:.2f} s "
+          f"(median of {args.repeat}, {cs['usable_min_s']:.2f}–{cs['usable_max_s']:.2f})")
+    for key, label in (("import_ms", f"import of {args.import_articles} articles"), ("search_ms", "list all"),
+                       ("search_text_ms", "search 科技"), ("export_ms", "export briefing")):
+        print(f"longest UI wait during {label}: {ui[key]:.0f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
