@@ -92,7 +92,7 @@ def cmd_search(args, lib) -> int:
     from .core.search import QueryError
 
     try:
-        result = lib.search(_query(args))
+        result = lib.search(_query(args), offsets=args.json)
     except QueryError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -79,7 +79,7 @@ def test_search_equals_brute_force_on_random_libraries(tmp_path_factory, texts, 
         stored = lib.articles()
         expected = {a.id for a in stored if fold(query) in fold(a.title) or fold(query) in fold(a.text)}
         assert lib.search_ids(SearchQuery(query)) == expected
-        for hit in lib.search(SearchQuery(query, limit=None)).hits:
+        for hit in lib.search(SearchQuery(query, limit=None), offsets=True).hits:
             article = lib.article(hit.article_id)
             assert all(fold(query) in fold(article.text[s:e]) for s, e in hit.text_hits)
             assert sum(e - s for s, e in hit.text_hits) >= len(query) * (fold(query) in fold(article.text))

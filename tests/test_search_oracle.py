@@ -127,7 +127,7 @@ def test_title_hits_rank_first(library):
 
 
 def test_hits_and_snippet_offsets_point_at_the_query(seed_library):
-    result = seed_library.search(SearchQuery("張家口"))
+    result = seed_library.search(SearchQuery("張家口"), offsets=True)
     assert result.total == len(result.hits) >= 3
     for hit in result.hits:
         article = seed_library.article(hit.article_id)

@@ -542,12 +542,13 @@ class Library:
             clauses.append(f"a.id IN ({ids})")
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
-    def search(self, query: SearchQuery, offsets: bool = True) -> SearchResult:
+    def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
         """Articles whose title or text contains the query, best first, with snippets.
 
         The ranking runs on the index alone and only the shown hits are read
-        from the articles table. ``offsets=False`` skips every hit offset but
-        the snippet's (a list needs no more; the article view finds its own).
+        from the articles table. Only the snippet's hits are found unless
+        ``offsets`` asks for every hit offset in each text (a list needs no
+        more; the article view finds its own).
         """
         if not query.text.strip():
             articles = self.articles(query)
@@ -594,7 +595,7 @@ class Library:
         """
         counts_sql = "(SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
         if query.text.strip():
-            result = self.search(query, offsets=False)
+            result = self.search(query)
             ids = [h.article_id for h in result.hits]
             counts = dict(self._db.execute(
                 f"SELECT a.id, {counts_sql} FROM articles a WHERE a.id IN ({','.join('?' * len(ids))})",

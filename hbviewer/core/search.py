@@ -164,19 +164,21 @@ def find_spans(text: str, terms) -> list[tuple[int, int]]:
     return merged
 
 
-def first_spans(text: str, terms, window: int = 2000) -> list[tuple[int, int]]:
+def first_spans(text: str, terms, window: int = 300) -> list[tuple[int, int]]:
     """The hits near the first one, folding only as much text as it takes to find it.
 
     A snippet shows the first hits; folding a long article whole for each of 50
-    results was most of a search's time.
+    results was most of a search's time. The window grows fourfold each time.
     """
     start = 0
     while start < len(text):
         piece = text[start:start + window + 40]  # overlap: a hit may straddle the window edge
         spans = find_spans(piece, terms)
         if spans:
-            return [(s + start, e + start) for s, e in spans if s < window or s == spans[0][0]]
+            first = spans[0][0]
+            return [(s + start, e + start) for s, e in spans if s < window or s == first]
         start += window
+        window *= 4
     return []
 
 
@@ -206,8 +208,10 @@ def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 90) -> Sn
     return Snippet(prefix + window + ("…" if end < len(text) else ""), hits)
 
 
-def _one_line(text: str) -> tuple[str, list[int]]:
+def _one_line(text: str) -> tuple[str, list[int] | range]:
     """Collapse line breaks to one space; ``where[i]`` is where text[i] went."""
+    if "\n" not in text:
+        return text, range(len(text) + 1)
     out: list[str] = []
     where: list[int] = []
     for ch in text:
