@@ -37,6 +37,7 @@ t0 = float(sys.argv[2])
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication(["hbviewer"])
+sys.setswitchinterval(0.001)
 from hbviewer.ui.app import install_translations
 from hbviewer.ui.controller import LibraryController
 from hbviewer.ui.main_window import MainWindow
@@ -97,6 +98,7 @@ def blocking(library: Path, n_import: int) -> dict:
     from hbviewer.ui.settings import AppSettings
 
     app = QApplication.instance() or QApplication(["bench"])
+    sys.setswitchinterval(0.001)  # as hbviewer.ui.app.run sets it
     work = Path(tempfile.mkdtemp())
     copy = work / "library.sqlite3"
     copy.write_bytes(library.read_bytes())

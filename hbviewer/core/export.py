@@ -88,6 +88,22 @@ class _Writer:
             return c
         return value
 
+    def text_column(self, values: list) -> list:
+        """``text`` for a whole column, each distinct plain value made safe once."""
+        safe: dict = {}
+        out = []
+        for value in values:
+            if value is None or value != value:  # None or NaN
+                out.append(None)
+                continue
+            known = safe.get(value)
+            if known is None:
+                known = self.text(value)
+                if isinstance(known, str):
+                    safe[value] = known
+            out.append(known)
+        return out
+
     def number(self, value):
         if value is None or value != value:  # None or NaN
             return None
@@ -238,16 +254,21 @@ def _figures_sheet(ws, figures) -> None:
     w.setup(FIGURE_HEADERS, _column_widths(FIGURE_HEADERS, {
         "地区": 14, "所属地市": 12, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
         "来源文件": 24, "所在句子": 80}))
+    # Column by column: most text columns repeat a few values (region, unit, title), which
+    # are made safe once; only formula-like text becomes a cell of its own.
+    columns = {c: w.text_column(figures[c].tolist()) for c in
+               ("region", "prefecture", "indicator", "unit", "approx", "as_of", "text", "title", "source",
+                "sentence")}
+    number = w.number
+    values = [number(v) for v in figures["value"].tolist()]
+    highs = [None if h is None or h != h else number(h) for h in figures["value_high"].tolist()]
+    kinds = [KIND_NAMES.get(k, k) for k in figures["kind"].tolist()]
+    ids = [int(a) for a in figures["article_id"].tolist()]
     append = ws.append
-    text, number = w.text, w.number
-    columns = ["region", "prefecture", "indicator", "value", "value_high", "unit", "approx", "kind", "as_of",
-               "text", "article_id", "title", "source", "sentence"]
-    for region, prefecture, indicator, value, high, unit, approx, kind, as_of, raw, aid, title, source, \
-            sentence in figures[columns].itertuples(index=False, name=None):
-        append([text(region), text(prefecture), text(indicator), number(value),
-                number(high) if high == high and high is not None else None, text(unit), text(approx),
-                KIND_NAMES.get(kind, kind), text(as_of), text(raw), int(aid), text(title), text(source),
-                text(sentence)])
+    for row in zip(columns["region"], columns["prefecture"], columns["indicator"], values, highs,
+                   columns["unit"], columns["approx"], kinds, columns["as_of"], columns["text"], ids,
+                   columns["title"], columns["source"], columns["sentence"]):
+        append(row)
     ws.auto_filter.ref = f"A1:N{len(figures) + 1}"
 
 

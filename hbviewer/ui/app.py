@@ -131,6 +131,9 @@ def run(argv: list[str]) -> int:
     from .main_window import MainWindow
     from .settings import AppSettings
 
+    # Background work is Python too: hand the interpreter over more often than every 5 ms, so
+    # the window keeps answering while an import or an export runs.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance() or QApplication(argv[:1])
     app.setApplicationName("hbviewer")
     app.setOrganizationName("hbviewer")
