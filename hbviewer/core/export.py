@@ -19,7 +19,7 @@ import tempfile
 from copy import copy
 from pathlib import Path
 
-from .summary import Summary, key_indicators
+from .summary import Summary, all_key_indicators
 
 NUMBER_FORMAT = "#,##0.####"
 FONT_NAME = "Microsoft YaHei"  # a CJK font Excel and WPS have; LibreOffice substitutes its own
@@ -199,13 +199,14 @@ def _overview_sheet(wb, summary: Summary, taken: set[str], chart_indicator: str 
     w = _Writer(ws)
     w.setup(OVERVIEW_HEADERS, _column_widths(OVERVIEW_HEADERS, {"地区": 18, "所属地市": 12, "主要指标": 60}))
     nodes = [(root, depth, node) for root in summary.tree for depth, node in _walk_depth(root)]
+    keys = all_key_indicators(summary.figures)
     for _root, depth, node in nodes:
         prefecture = ""
         if node.level in ("county", "zone") and depth >= 2:
             prefecture = next((n.name for _, d, n in nodes if n.children and node in n.children), "")
         ws.append([w.text("　" * depth + node.name), LEVEL_NAMES.get(node.level, node.level), w.text(prefecture),
                    node.articles, node.figures, node.own_figures,
-                   w.text(key_indicators(summary.figures, node.code))])
+                   w.text(keys.get(node.code, ""))])
     ws.auto_filter.ref = f"A1:G{len(nodes) + 1}"
     _chart(wb, summary, taken, chart_indicator)
 
