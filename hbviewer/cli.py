@@ -262,7 +262,8 @@ def _figure_records(figures) -> list[dict]:
     return records
 
 
-def cmd_summary(args, lib) -> int:
+def _summary_for(args, lib):
+    """The summary of the scope the options name, or None after saying what is wrong."""
     from .core.analysis import refresh_stale
     from .core.summary import build_summary
 
@@ -270,9 +271,16 @@ def cmd_summary(args, lib) -> int:
         scope = _scope(args)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return None
     refresh_stale(lib)
-    summary = build_summary(lib, scope)
+    return build_summary(lib, scope)
+
+
+def cmd_summary(args, lib) -> int:
+    summary = _summary_for(args, lib)
+    if summary is None:
+        return EXIT_BAD_INPUT
+    scope = summary.scope
     if args.json:
         data = {"scope": scope.label, "articles": len(summary.articles), "figures": len(summary.figures),
                 "tree": [n.to_json() for n in summary.tree]}
@@ -297,17 +305,11 @@ def _walk(node, depth: int = 0):
 
 
 def cmd_export(args, lib) -> int:
-    from .core.analysis import refresh_stale
     from .core.export import ExportError, write_workbook
-    from .core.summary import build_summary
 
-    try:
-        scope = _scope(args)
-    except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    summary = _summary_for(args, lib)
+    if summary is None:
         return EXIT_BAD_INPUT
-    refresh_stale(lib)
-    summary = build_summary(lib, scope)
     try:
         path = write_workbook(summary, args.out, per_region_sheets=args.per_region_sheets,
                               chart_indicator=args.chart)

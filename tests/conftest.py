@@ -17,6 +17,40 @@ def load_gold(name: str) -> dict:
     return json.loads((GOLD / name).read_text(encoding="utf-8"))
 
 
+def locate_gold_figures(gold_figures, texts):
+    """Where each gold figure is in the split article texts: ``(located, missing)``.
+
+    ``located`` holds (article index, start, end, gold). The longest tail of the
+    gold's ``before`` (at least 4 characters, or all of it) followed by its text
+    is searched; each match is used once, in document order. Gold figures in a
+    headline are not in any article text: they come back in ``missing``.
+    """
+    used = set()
+    located, missing = [], []
+    for g in gold_figures:
+        found = None
+        for k in range(len(g["before"]), -1, -1):
+            needle = g["before"][len(g["before"]) - k:] + g["text"]
+            hits = [(a, pos + k) for a, t in enumerate(texts) for pos in _occurrences(t, needle)]
+            hits = [h for h in hits if h not in used]
+            if hits and (k >= 4 or k == len(g["before"])):
+                found = hits[0]
+                break
+        if found is None:
+            missing.append(g)
+            continue
+        used.add(found)
+        located.append((found[0], found[1], found[1] + len(g["text"]), g))
+    return located, missing
+
+
+def _occurrences(text, needle):
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + 1)
+
+
 @pytest.fixture
 def library(tmp_path):
     from hbviewer.core.library import Library

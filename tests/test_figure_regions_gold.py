@@ -21,7 +21,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import REPO, SEEDS, load_gold
+from conftest import REPO, SEEDS, load_gold, locate_gold_figures
 
 from hbviewer.core.articles import split_articles
 from hbviewer.core.figures import extract_figures
@@ -32,37 +32,6 @@ GOLD = load_gold("seed_figures.json")["files"]
 
 ACCURACY_BAR = 0.90
 CONTEXT = 12  # characters of context shown on each side of a mismatched figure
-
-
-def locate(gold_figures, texts):
-    """(article index, start, end, gold) for each gold figure found in the article texts.
-
-    The longest tail of ``before`` (at least 4 characters, or all of it) followed by the figure
-    text is searched; each match is used once, in document order.
-    """
-    used = set()
-    located = []
-    for g in gold_figures:
-        found = None
-        for k in range(len(g["before"]), -1, -1):
-            needle = g["before"][len(g["before"]) - k:] + g["text"]
-            hits = [(a, pos + k) for a, t in enumerate(texts) for pos in _all(t, needle)]
-            hits = [h for h in hits if h not in used]
-            if hits and (k >= 4 or k == len(g["before"])):
-                found = hits[0]
-                break
-        if found is None:
-            continue
-        used.add(found)
-        located.append((found[0], found[1], found[1] + len(g["text"]), g))
-    return located
-
-
-def _all(text, needle):
-    start = text.find(needle)
-    while start >= 0:
-        yield start
-        start = text.find(needle, start + 1)
 
 
 def _context(text, start, end):
@@ -77,7 +46,7 @@ def score():
     confusions = Counter()
     for name, gold_figures in sorted(GOLD.items()):
         articles = split_articles(read_text_file(SEEDS / name).text)
-        located = locate(gold_figures, [a.text for a in articles])
+        located, _missing = locate_gold_figures(gold_figures, [a.text for a in articles])
         for a, article in enumerate(articles):
             golds = [(s, e, g) for (ai, s, e, g) in located if ai == a]
             if not golds:

@@ -14,41 +14,13 @@ from hbviewer.core.figures import extract_figures
 from hbviewer.core.reading import read_text_file
 from hbviewer.core.textnorm import fold
 
-from conftest import SEEDS, load_gold
+from conftest import SEEDS, load_gold, locate_gold_figures
 
 GOLD = load_gold("seed_figures.json")["files"]
 
 SPAN_BAR = 0.95
 VALUE_BAR = 0.97
 INDICATOR_BAR = 0.80
-
-
-def locate(gold_figures, texts):
-    """(article index, start, end, gold) for each gold figure found in the article texts."""
-    used = set()
-    located, missing = [], []
-    for g in gold_figures:
-        found = None
-        for k in range(len(g["before"]), -1, -1):
-            needle = g["before"][len(g["before"]) - k:] + g["text"]
-            hits = [(a, pos + k) for a, t in enumerate(texts) for pos in _all(t, needle)]
-            hits = [h for h in hits if h not in used]
-            if hits and (k >= 4 or k == len(g["before"])):
-                found = hits[0]
-                break
-        if found is None:
-            missing.append(g)
-            continue
-        used.add(found)
-        located.append((found[0], found[1], found[1] + len(g["text"]), g))
-    return located, missing
-
-
-def _all(text, needle):
-    start = text.find(needle)
-    while start >= 0:
-        yield start
-        start = text.find(needle, start + 1)
 
 
 def indicator_ok(predicted, gold):
@@ -78,7 +50,7 @@ def score():
     for name, gold_figures in sorted(GOLD.items()):
         articles = split_articles(read_text_file(SEEDS / name).text)
         texts = [a.text for a in articles]
-        located, missing = locate(gold_figures, texts)
+        located, missing = locate_gold_figures(gold_figures, texts)
         unlocated += len(missing)
         for a, text in enumerate(texts):
             golds = [(s, e, g) for (ai, s, e, g) in located if ai == a]

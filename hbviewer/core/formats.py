@@ -28,8 +28,8 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .reading import (
-    DEFAULT_MAX_BYTES, TEXT_SUFFIXES, DecodedText, UnreadableFile, check_size, decode_bytes, read_file_bytes,
-    text_from_bytes,
+    DEFAULT_MAX_BYTES, TEXT_SUFFIXES, DecodedText, UnreadableFile, check_file, check_size, decode_bytes,
+    os_error, read_file_bytes, text_from_bytes,
 )
 from .textnorm import to_display
 
@@ -802,21 +802,12 @@ def iter_archive(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) ->
     p = Path(path)
     name = p.name or str(p)
     try:
-        if not p.exists():
-            raise UnreadableFile("missing", f"{p}: no such file or folder.")
-        if p.is_dir():
-            raise UnreadableFile("directory", f"{p} is a folder, not a file.")
-        size = p.stat().st_size
-        if size == 0:
-            raise UnreadableFile("empty", f"{name} is empty: there is nothing to import.")
-        check_size(name, size, ARCHIVE_TOTAL_FACTOR * max_bytes)
+        check_file(p, ARCHIVE_TOTAL_FACTOR * max_bytes)
         zf = zipfile.ZipFile(p)
-    except PermissionError:
-        raise UnreadableFile("permission", f"{name}: permission denied; the file cannot be read.") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
         raise _damaged(name, "ZIP archive") from None
     except OSError as exc:
-        raise UnreadableFile("io", f"{name}: the file could not be read ({exc.strerror or exc}).") from None
+        raise os_error(name, exc) from None
     with zf:
         budget = ARCHIVE_TOTAL_FACTOR * max_bytes
         for info in zf.infolist():

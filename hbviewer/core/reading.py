@@ -182,26 +182,37 @@ def check_size(name: str, size: int, max_bytes: int) -> None:
             "limit (--max-file-mb).")
 
 
+def check_file(p: Path, max_bytes: int) -> str:
+    """The file's name, after checking it exists, is a file, is not empty and is within the limit.
+
+    Size is checked before reading: a 1 GB file is refused, not loaded.
+    """
+    name = p.name or str(p)
+    if not p.exists():
+        raise UnreadableFile("missing", f"{p}: no such file or folder.")
+    if p.is_dir():
+        raise UnreadableFile("directory", f"{p} is a folder, not a file.")
+    size = p.stat().st_size
+    if size == 0:
+        raise UnreadableFile("empty", f"{name} is empty: there is nothing to import.")
+    check_size(name, size, max_bytes)
+    return name
+
+
+def os_error(name: str, exc: OSError) -> UnreadableFile:
+    if isinstance(exc, PermissionError):
+        return UnreadableFile("permission", f"{name}: permission denied; the file cannot be read.")
+    return UnreadableFile("io", f"{name}: the file could not be read ({exc.strerror or exc}).")
+
+
 def read_file_bytes(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of one file within the size limit, or :class:`UnreadableFile` saying why not."""
     p = Path(path)
-    name = p.name or str(p)
     try:
-        if not p.exists():
-            raise UnreadableFile("missing", f"{p}: no such file or folder.")
-        if p.is_dir():
-            raise UnreadableFile("directory", f"{p} is a folder, not a file.")
-        size = p.stat().st_size
-        if size == 0:
-            raise UnreadableFile("empty", f"{name} is empty: there is nothing to import.")
-        check_size(name, size, max_bytes)  # before reading: a 1 GB file is refused, not loaded
+        check_file(p, max_bytes)
         return p.read_bytes()
-    except PermissionError:
-        raise UnreadableFile("permission", f"{name}: permission denied; the file cannot be read.") from None
-    except UnreadableFile:
-        raise
     except OSError as exc:
-        raise UnreadableFile("io", f"{name}: the file could not be read ({exc.strerror or exc}).") from None
+        raise os_error(p.name or str(p), exc) from None
 
 
 def text_from_bytes(data: bytes, name: str) -> DecodedText:
