@@ -114,7 +114,7 @@ def test_unreadable_file_is_reported(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_many_tiny_articles_in_one_file(tmp_path):
-    n = 20000
+    n = 100000
     page = tmp_path / "tiny.txt"
     page.write_text("".join(f"## 第{i}条\n\n本报讯 该县新增企业{i % 90 + 2}家。\n\n" for i in range(n)), encoding="utf-8")
     lib = Library.open(tmp_path / "l.sqlite3")
