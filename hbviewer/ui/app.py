@@ -124,9 +124,10 @@ def run(argv: list[str]) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 2
     from PySide6.QtCore import QLocale
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from ..paths import default_library_path, seeds_dir
+    from ..paths import default_library_path, resource, seeds_dir
     from .errors import install_excepthook, setup_logging
     from .main_window import MainWindow
     from .settings import AppSettings
@@ -137,6 +138,11 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv[:1])
     app.setApplicationName("hbviewer")
     app.setOrganizationName("hbviewer")
+    app.setDesktopFileName("hbviewer")  # the menu entry's name: Linux desktops match the window to it
+    icon = QIcon()
+    for size in (16, 32, 48, 256):
+        icon.addFile(str(resource("icons", f"hbviewer-{size}.png")))
+    app.setWindowIcon(icon)
     install_excepthook(setup_logging())
     settings = AppSettings()
     app._translators = install_translations(app, choose_language(settings.language, QLocale.system().name()))
