@@ -63,3 +63,26 @@ def test_window_labels_in_each_language(qtbot, tmp_path, language, file_menu, im
     finally:
         for t in translators:
             app.removeTranslator(t)
+
+
+@pytest.mark.parametrize("language, fragment", [("zh_CN", "是空文件"), ("en", "is empty")])
+def test_import_failures_are_said_in_the_interface_language(qtbot, language, fragment):
+    from PySide6.QtWidgets import QApplication
+
+    from hbviewer.core.model import FileImportResult
+    from hbviewer.ui.app import install_translations
+    from hbviewer.ui.messages import failure_text
+
+    app = QApplication.instance()
+    translators = install_translations(app, language)
+    try:
+        empty = FileImportResult("/somewhere/简报.txt", "failed", error="简报.txt is empty", error_code="empty")
+        assert failure_text(empty).startswith("简报.txt") and fragment in failure_text(empty)
+        odd = FileImportResult("x.txt", "failed", error="a database said something", error_code="database")
+        assert failure_text(odd) == "a database said something"  # nothing better to say: the core's words
+        big = FileImportResult("big.txt", "failed", error="big.txt is 50.0 MB, larger than the 32 MB limit",
+                               error_code="too_large")
+        assert "50.0 MB" in failure_text(big)
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

@@ -13,6 +13,7 @@ from ..core.model import ImportReport
 from .article_view import ArticleView
 from .controller import LibraryController
 from .library_pane import LibraryPane
+from .messages import failure_text
 from .region_panel import RegionPanel
 from .safe_text import rich_literal
 from .settings import AppSettings
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
             message += " " + self.tr("Import cancelled; the file being imported was not kept.")
         self.statusBar().showMessage(message, 10000)
         if failed and not quiet:
-            details = "\n".join(f.error for f in failed)
+            details = "\n".join(failure_text(f) for f in failed)
             box = QMessageBox(QMessageBox.Warning, self.tr("Some files were not imported"),
                               rich_literal(message + "\n\n" + details), QMessageBox.Ok, self)
             box.open()

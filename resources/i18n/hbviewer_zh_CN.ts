@@ -210,211 +210,211 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="31" />
+        <location filename="../../hbviewer/ui/main_window.py" line="32" />
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="80" />
+        <location filename="../../hbviewer/ui/main_window.py" line="81" />
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="81" />
+        <location filename="../../hbviewer/ui/main_window.py" line="82" />
         <source>Import text files into the library</source>
         <translation>把文本文件导入文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="82" />
+        <location filename="../../hbviewer/ui/main_window.py" line="83" />
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="83" />
+        <location filename="../../hbviewer/ui/main_window.py" line="84" />
         <source>&amp;Export briefing…</source>
         <translation>导出简报(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="84" />
+        <location filename="../../hbviewer/ui/main_window.py" line="85" />
         <source>Write the region summary to an Excel workbook</source>
         <translation>把地区汇总写入 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="85" />
+        <location filename="../../hbviewer/ui/main_window.py" line="86" />
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="86" />
+        <location filename="../../hbviewer/ui/main_window.py" line="87" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="87" />
+        <location filename="../../hbviewer/ui/main_window.py" line="88" />
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="88" />
+        <location filename="../../hbviewer/ui/main_window.py" line="89" />
         <source>Next hit</source>
         <translation>下一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="89" />
+        <location filename="../../hbviewer/ui/main_window.py" line="90" />
         <source>Previous hit</source>
         <translation>上一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="91" />
+        <location filename="../../hbviewer/ui/main_window.py" line="92" />
         <source>&amp;About hbviewer</source>
         <translation>关于 hbviewer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="93" />
+        <location filename="../../hbviewer/ui/main_window.py" line="94" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="101" />
+        <location filename="../../hbviewer/ui/main_window.py" line="102" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="104" />
+        <location filename="../../hbviewer/ui/main_window.py" line="105" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="107" />
+        <location filename="../../hbviewer/ui/main_window.py" line="108" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="156" />
+        <location filename="../../hbviewer/ui/main_window.py" line="157" />
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 条结果</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="157" />
+        <location filename="../../hbviewer/ui/main_window.py" line="158" />
         <source>Library: %n article(s)</source>
         <translation>
             <numerusform>文库:%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="162" />
+        <location filename="../../hbviewer/ui/main_window.py" line="163" />
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="163" />
+        <location filename="../../hbviewer/ui/main_window.py" line="164" />
         <source>Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)</source>
         <translation>报纸版面和通知 (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="169" />
+        <location filename="../../hbviewer/ui/main_window.py" line="170" />
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="180" />
+        <location filename="../../hbviewer/ui/main_window.py" line="182" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="187" />
+        <location filename="../../hbviewer/ui/main_window.py" line="189" />
         <source>%n article(s) added.</source>
         <translation>
             <numerusform>新增 %n 篇文章。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="189" />
+        <location filename="../../hbviewer/ui/main_window.py" line="191" />
         <source>%n already in the library.</source>
         <translation>
             <numerusform>%n 篇已在文库中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="191" />
+        <location filename="../../hbviewer/ui/main_window.py" line="193" />
         <source>Import cancelled; the file being imported was not kept.</source>
         <translation>导入已取消;正在导入的文件未保存。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="195" />
+        <location filename="../../hbviewer/ui/main_window.py" line="197" />
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="206" />
+        <location filename="../../hbviewer/ui/main_window.py" line="208" />
         <source>The whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="210" />
+        <location filename="../../hbviewer/ui/main_window.py" line="212" />
         <source>The current search results</source>
         <translation>当前搜索结果</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="213" />
+        <location filename="../../hbviewer/ui/main_window.py" line="215" />
         <source>The selected region</source>
         <translation>所选地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="219" />
-        <location filename="../../hbviewer/ui/main_window.py" line="224" />
+        <location filename="../../hbviewer/ui/main_window.py" line="221" />
+        <location filename="../../hbviewer/ui/main_window.py" line="226" />
         <source>Export briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="219" />
+        <location filename="../../hbviewer/ui/main_window.py" line="221" />
         <source>Export:</source>
         <translation>导出范围:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="225" />
+        <location filename="../../hbviewer/ui/main_window.py" line="227" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="241" />
+        <location filename="../../hbviewer/ui/main_window.py" line="243" />
         <source>The briefing was not written</source>
         <translation>简报未能写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="244" />
+        <location filename="../../hbviewer/ui/main_window.py" line="247" />
         <source>Writing the briefing…</source>
         <translation>正在写入简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="249" />
+        <location filename="../../hbviewer/ui/main_window.py" line="252" />
         <source>Briefing written: %1</source>
         <translation>简报已写入:%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="250" />
+        <location filename="../../hbviewer/ui/main_window.py" line="253" />
         <source>Briefing written</source>
         <translation>简报已写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="252" />
+        <location filename="../../hbviewer/ui/main_window.py" line="255" />
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="280" />
+        <location filename="../../hbviewer/ui/main_window.py" line="283" />
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="285" />
+        <location filename="../../hbviewer/ui/main_window.py" line="288" />
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="286" />
+        <location filename="../../hbviewer/ui/main_window.py" line="289" />
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -543,6 +543,84 @@ Details were written to:
         <translation>发生了意外错误。您的文库是安全的。
 详细信息已写入:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="21" />
+        <source>%1: no such file or folder.</source>
+        <translation>%1:找不到这个文件或文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="22" />
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹,不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="23" />
+        <source>%1 is empty: there is nothing to import.</source>
+        <translation>%1 是空文件,没有可导入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="24" />
+        <source>%1 is not a text file (it contains binary data).</source>
+        <translation>%1 不是文本文件(含有二进制数据)。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="25" />
+        <source>%1: the text encoding could not be recognised. Save it as UTF-8 and import it again.</source>
+        <translation>%1:无法识别文字编码。请另存为 UTF-8 后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="26" />
+        <source>%1: permission denied; the file cannot be read.</source>
+        <translation>%1:没有读取权限,无法读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="27" />
+        <source>%1: the file could not be read.</source>
+        <translation>%1:无法读取该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="28" />
+        <source>%1: no article text was found in this file.</source>
+        <translation>%1:文件中没有找到文章内容。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="29" />
+        <source>%1 is damaged, incomplete or not of the type its name says. Save it again and import the new copy.</source>
+        <translation>%1 已损坏、不完整,或与扩展名所示的类型不符。请重新保存后导入新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="32" />
+        <source>%1 is protected by a password. Remove the password and import it again.</source>
+        <translation>%1 有密码保护。请去掉密码后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="33" />
+        <source>%1 has no text layer (it is a scanned image); hbviewer does not read text in images.</source>
+        <translation>%1 没有文字层(是扫描图像);hbviewer 不识别图像中的文字。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="35" />
+        <source>%1: the disk holding the library is full; nothing was saved from this file.</source>
+        <translation>%1:文库所在磁盘已满,该文件的内容未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="36" />
+        <source>%1: the library is busy (another window or hbviewer-cli is writing). Try again later.</source>
+        <translation>%1:文库正忙(另一个窗口或 hbviewer-cli 正在写入),请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="37" />
+        <source>%1: the library is read-only; searching works, importing does not.</source>
+        <translation>%1:文库为只读,可以搜索,不能导入。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/messages.py" line="38" />
+        <source>%1 is larger than the size limit for one file.</source>
+        <translation>%1 超过了单个文件的大小限制。</translation>
     </message>
 </context>
 </TS>
