@@ -44,6 +44,26 @@ def locate_gold_figures(gold_figures, texts):
     return located, missing
 
 
+def match_by_overlap(golds, preds):
+    """Pair each gold span with the unused predicted figure overlapping it most.
+
+    Returns ``(pairs, taken)``: (start, end, gold, index of the figure or None)
+    in gold order, and the indices of the figures paired.
+    """
+    taken, pairs = set(), []
+    for s, e, g in golds:
+        best = None
+        for i, f in enumerate(preds):
+            if i not in taken and f.start < e and s < f.end:
+                overlap = min(e, f.end) - max(s, f.start)
+                if best is None or overlap > best[0]:
+                    best = (overlap, i)
+        if best is not None:
+            taken.add(best[1])
+        pairs.append((s, e, g, None if best is None else best[1]))
+    return pairs, taken
+
+
 def _occurrences(text, needle):
     start = text.find(needle)
     while start >= 0:

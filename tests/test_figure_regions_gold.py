@@ -21,7 +21,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import REPO, SEEDS, load_gold, locate_gold_figures
+from conftest import REPO, SEEDS, load_gold, locate_gold_figures, match_by_overlap
 
 from hbviewer.core.articles import split_articles
 from hbviewer.core.figures import extract_figures
@@ -53,23 +53,15 @@ def score():
                 continue
             preds = extract_figures(article.text)
             resolver = RegionResolver(article.title, article.text, article.byline)
-            taken = set()
-            for s, e, g in golds:
-                best = None
-                for i, f in enumerate(preds):
-                    if i not in taken and f.start < e and s < f.end:
-                        overlap = min(e, f.end) - max(s, f.start)
-                        if best is None or overlap > best[0]:
-                            best = (overlap, i)
-                if best is not None:
-                    taken.add(best[1])
+            pairs, _taken = match_by_overlap(golds, preds)
+            for s, e, g, index in pairs:
                 if g.get("optional"):
                     continue
-                if best is None:
+                if index is None:
                     unmatched += 1
                     start, end = s, e
                 else:
-                    start, end = preds[best[1]].start, preds[best[1]].end
+                    start, end = preds[index].start, preds[index].end
                 ref = resolver.resolve(start, end)
                 predicted = ref.name if ref is not None else ""
                 expected = g["region"]

@@ -14,7 +14,7 @@ from hbviewer.core.figures import extract_figures
 from hbviewer.core.reading import read_text_file
 from hbviewer.core.textnorm import fold
 
-from conftest import SEEDS, load_gold, locate_gold_figures
+from conftest import SEEDS, load_gold, locate_gold_figures, match_by_overlap
 
 GOLD = load_gold("seed_figures.json")["files"]
 
@@ -55,21 +55,14 @@ def score():
         for a, text in enumerate(texts):
             golds = [(s, e, g) for (ai, s, e, g) in located if ai == a]
             preds = extract_figures(text)
-            taken = set()
-            for s, e, g in golds:
-                best = None
-                for i, f in enumerate(preds):
-                    if i not in taken and f.start < e and s < f.end:
-                        overlap = min(e, f.end) - max(s, f.start)
-                        if best is None or overlap > best[0]:
-                            best = (overlap, i)
-                if best is None:
+            pairs, taken = match_by_overlap(golds, preds)
+            for _s, _e, g, index in pairs:
+                if index is None:
                     if not g.get("optional"):
                         fn += 1
                         report.append(f"MISS {name[:3]} {g['before'][-6:]}[{g['text']}]")
                     continue
-                taken.add(best[1])
-                f = preds[best[1]]
+                f = preds[index]
                 if g.get("optional"):
                     continue
                 tp += 1
