@@ -59,7 +59,7 @@ def cmd_import(args, lib) -> int:
         print("Nothing to import: give files or folders, or --samples.", file=sys.stderr)
         return EXIT_BAD_INPUT
     report = import_paths(lib, paths, progress=_TerminalProgress(),
-                          max_bytes=int(args.max_file_mb * 1024 * 1024))
+                          max_bytes=int(args.max_file_mb * 1024 * 1024), workers=args.workers)
     if args.json:
         _print_json({"articles_added": report.articles_added, "duplicates": report.duplicates,
                      "files": [asdict(f) for f in report.files]})
@@ -346,6 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*")
     p.add_argument("--samples", action="store_true", help="import the bundled sample articles")
     p.add_argument("--max-file-mb", type=float, default=32.0, help="largest file to import (MB)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes that read and analyse files (default: one per core for large imports; "
+                        "1: none)")
     p.set_defaults(func=cmd_import)
 
     filters = argparse.ArgumentParser(add_help=False)

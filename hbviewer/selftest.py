@@ -39,7 +39,7 @@ def run_self_test() -> str:
     with tempfile.TemporaryDirectory(prefix="hbviewer-selftest-") as tmp:
         lib = Library.open(Path(tmp) / "library.sqlite3")
         try:
-            report = import_paths(lib, [seeds_dir()])
+            report = import_paths(lib, [seeds_dir()], workers=2)  # as the window imports: in worker processes
             _check(not report.failed, "import failed: " + "; ".join(f.error for f in report.failed))
             articles = report.articles_added
             _check(articles >= 20, f"only {articles} articles were imported")

@@ -219,6 +219,8 @@ def test_region_panel_shows_the_tree_and_filters_the_library(qtbot, window):
     expected = articles_of_region(window.controller.library(), "130700")
     qtbot.waitUntil(lambda: table_ids(window) == expected, timeout=10000)
     assert len(expected) >= 10
+    qtbot.waitUntil(lambda: window.region_panel.view is not None and window.region_panel.view.code == "130700",
+                    timeout=10000)
     figures = window.region_panel.figure_model
     assert figures.rowCount() > 50
     assert {figures.row(i)["prefecture"] for i in range(figures.rowCount())} == {"张家口市"}

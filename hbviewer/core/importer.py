@@ -1,28 +1,42 @@
-"""Importing files into the library: read, clean, split, store — one file at a time.
+"""Importing files into the library: read, clean, split, analyse, store.
+
+A file's preparation (reading, splitting, figures, regions) is a pure function
+of its bytes, so it can run in worker processes, in parallel on every core and
+away from the interpreter a window draws with; storing stays with the caller,
+one file per transaction, so a failure or a cancel in the middle of a file
+leaves the library as it was before that file.
 
 Long work reports progress through a plain callable and checks a cancel
 callable between steps; it never knows who is watching (a terminal bar, a Qt
-dialog, a test). A file is stored in one transaction, so a failure or a cancel
-in the middle of a file leaves the library as it was before that file.
+dialog, a test).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections import deque
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
-from .analysis import ANALYSIS_VERSION, analyse
+from .analysis import ANALYSIS_VERSION, ArticleAnalysis, analyse
 from .articles import split_articles
 from .formats import (
     IMPORTABLE_SUFFIXES, document_from_bytes, is_archive, is_document, iter_archive, read_document,
 )
 from .library import Library, LibraryError, _Cancelled
-from .model import FileImportResult, ImportReport
+from .model import Article, FileImportResult, ImportReport
 from .reading import DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, read_text_file
 
 Progress = Callable[[int, int, str], None]  # (files done, files total, current file name)
 ShouldStop = Callable[[], bool]
+
+# Below this much work a pool's start-up (a fresh interpreter per worker) costs more than it saves.
+POOL_MIN_FILES = 8
+POOL_MIN_BYTES = 2 * 1024 * 1024
 
 
 def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileImportResult]]:
@@ -63,6 +77,97 @@ def _source_key(path: Path) -> str:
         return str(path.absolute())
 
 
+# -- preparing (pure: runs in a worker process or inline) ---------------------------------------
+@dataclass
+class PreparedFile:
+    """One file (or archive member) read, split and analysed, ready to store."""
+
+    key: str
+    name: str
+    sha256: str
+    size: int
+    encoding: str
+    articles: list[Article]
+    analyses: list[ArticleAnalysis] | None  # None: unchanged since the last import, nothing to store
+
+
+Outcome = PreparedFile | FileImportResult  # a result only when the file failed
+
+
+def prepare_decoded(key: str, name: str, decoded: DecodedText, known_sha256: str | None = None) -> Outcome:
+    if decoded.sha256 == known_sha256:
+        return PreparedFile(key, name, decoded.sha256, decoded.size, decoded.encoding, [], None)
+    articles = split_articles(decoded.text)
+    if not articles:
+        return FileImportResult(key, "failed", encoding=decoded.encoding, error_code="no_articles",
+                                error=f"{name}: no article text was found in this file.")
+    return PreparedFile(key, name, decoded.sha256, decoded.size, decoded.encoding, articles,
+                        [analyse(a.title, a.text, a.byline) for a in articles])
+
+
+def prepare_file(path: str, key: str, known_sha256: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> Outcome:
+    """Read one (non-archive) file and prepare it; bad input comes back as a failed result."""
+    p = Path(path)
+    try:
+        decoded = read_document(p, max_bytes=max_bytes) if is_document(p.name) else \
+            read_text_file(p, max_bytes=max_bytes)
+    except UnreadableFile as exc:
+        return FileImportResult(key, "failed", error=exc.message, error_code=exc.code)
+    return prepare_decoded(key, p.name, decoded, known_sha256)
+
+
+def prepare_archive(path: str, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
+    """Each member of a ZIP archive as its own source (``archive!/member``), read in memory."""
+    p = Path(path)
+    try:
+        for member in iter_archive(p, max_bytes=max_bytes):
+            member_key = f"{key}!/{member.name}"
+            try:
+                if member.error is not None:
+                    raise member.error
+                decoded = document_from_bytes(member.data, f"{p.name}!/{member.name}", max_bytes)
+            except UnreadableFile as exc:
+                yield FileImportResult(member_key, "failed", error=exc.message, error_code=exc.code)
+                continue
+            yield prepare_decoded(member_key, member.name, decoded)
+    except UnreadableFile as exc:
+        yield FileImportResult(key, "failed", error=exc.message, error_code=exc.code)
+
+
+def _prepare_job(path: str, key: str, known_sha256: str | None, max_bytes: int) -> list[Outcome]:
+    """What a worker process runs for one file of the list."""
+    if is_archive(Path(path).name):
+        return list(prepare_archive(path, key, max_bytes))
+    return [prepare_file(path, key, known_sha256, max_bytes)]
+
+
+def import_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """Worker processes for :func:`import_paths`: fresh interpreters (no copy of a GUI's threads)."""
+    workers = workers or max(1, min(os.cpu_count() or 1, 4))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+# -- storing (the caller's thread, one transaction per file) ---------------------------------
+def store_prepared(library: Library, prepared: Outcome, should_stop: ShouldStop | None = None) -> FileImportResult:
+    if isinstance(prepared, FileImportResult):
+        return prepared
+    p = prepared
+    if p.analyses is None or library.source_sha256(p.key) == p.sha256:
+        return FileImportResult(p.key, "unchanged", encoding=p.encoding)
+    try:
+        stored, duplicates, replaced = library.store_file(
+            p.key, p.name, p.sha256, p.size, p.encoding, p.articles, should_stop,
+            analyses=p.analyses, analysis_version=ANALYSIS_VERSION)
+    except _Cancelled:
+        return FileImportResult(p.key, "cancelled", encoding=p.encoding)
+    except LibraryError as exc:
+        return FileImportResult(p.key, "failed", encoding=p.encoding, error_code=exc.code,
+                                error=f"{p.name}: {exc}")
+    return FileImportResult(p.key, "replaced" if replaced else "imported", articles=stored,
+                            duplicates=len(duplicates), duplicate_titles=duplicates, encoding=p.encoding)
+
+
 def import_file(library: Library, path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
                 should_stop: ShouldStop | None = None) -> FileImportResult:
     """Import one file; never raises for bad input, the result carries the message.
@@ -74,14 +179,8 @@ def import_file(library: Library, path: str | os.PathLike, *, max_bytes: int = D
     if is_archive(path.name):
         return _archive_summary(key, import_archive(library, path, max_bytes=max_bytes,
                                                     should_stop=should_stop))
-    try:
-        if is_document(path.name):
-            decoded = read_document(path, max_bytes=max_bytes)
-        else:
-            decoded = read_text_file(path, max_bytes=max_bytes)
-    except UnreadableFile as exc:
-        return FileImportResult(key, "failed", error=exc.message, error_code=exc.code)
-    return _store(library, key, path.name, decoded, should_stop)
+    return store_prepared(library, prepare_file(str(path), key, library.source_sha256(key), max_bytes),
+                          should_stop)
 
 
 def import_archive(library: Library, path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
@@ -89,33 +188,27 @@ def import_archive(library: Library, path: str | os.PathLike, *, max_bytes: int 
                    on_member: Callable[[str], None] | None = None) -> list[FileImportResult]:
     """Import each readable member of a ZIP archive as its own source (``archive!/member``).
 
-    Members are read in memory, never written to disk; each is stored in its own
-    transaction, so a cancel keeps the members already imported.
+    Each member is stored in its own transaction, so a cancel keeps the members already imported.
     """
     path = Path(path)
-    key = _source_key(path)
+    return _store_members(library, path, _source_key(path), prepare_archive(str(path), _source_key(path),
+                                                                              max_bytes), should_stop, on_member)
+
+
+def _store_members(library: Library, path: Path, key: str, outcomes: Iterable[Outcome],
+                   should_stop: ShouldStop | None, on_member: Callable[[str], None] | None
+                   ) -> list[FileImportResult]:
     results: list[FileImportResult] = []
-    try:
-        for member in iter_archive(path, max_bytes=max_bytes):
-            if should_stop is not None and should_stop():
-                results.append(FileImportResult(key, "cancelled"))
-                break
-            member_key = f"{key}!/{member.name}"
-            label = f"{path.name}!/{member.name}"
-            if on_member is not None:
-                on_member(label)
-            try:
-                if member.error is not None:
-                    raise member.error
-                decoded = document_from_bytes(member.data, label, max_bytes)
-            except UnreadableFile as exc:
-                results.append(FileImportResult(member_key, "failed", error=exc.message, error_code=exc.code))
-                continue
-            results.append(_store(library, member_key, member.name, decoded, should_stop))
-            if results[-1].status == "cancelled":
-                break
-    except UnreadableFile as exc:
-        results.append(FileImportResult(key, "failed", error=exc.message, error_code=exc.code))
+    for outcome in outcomes:
+        if should_stop is not None and should_stop():
+            results.append(FileImportResult(key, "cancelled"))
+            break
+        if on_member is not None:
+            member_key = outcome.key if isinstance(outcome, PreparedFile) else outcome.path
+            on_member(f"{path.name}!/{member_key.rsplit('!/', 1)[-1]}")
+        results.append(store_prepared(library, outcome, should_stop))
+        if results[-1].status == "cancelled":
+            break
     if not results:
         results.append(FileImportResult(key, "failed", error_code="empty_archive",
                                         error=f"{path.name}: the archive holds no file hbviewer can import."))
@@ -136,52 +229,98 @@ def _archive_summary(key: str, results: list[FileImportResult]) -> FileImportRes
                             error="\n".join(r.error for r in results if r.status == "failed"))
 
 
-def _store(library: Library, key: str, name: str, decoded: DecodedText,
-           should_stop: ShouldStop | None) -> FileImportResult:
-    digest = decoded.sha256
-    if library.source_sha256(key) == digest:
-        return FileImportResult(key, "unchanged", encoding=decoded.encoding)
-    articles = split_articles(decoded.text)
-    if not articles:
-        return FileImportResult(key, "failed", encoding=decoded.encoding, error_code="no_articles",
-                                error=f"{name}: no article text was found in this file.")
+def _prepared_in_order(pool: Executor | None, jobs: list[tuple], should_stop: ShouldStop | None
+                       ) -> Iterator[list[Outcome]]:
+    """Each job's outcomes in list order; a pool works a few files ahead of the one being stored."""
+    if pool is None:
+        for job in jobs:
+            yield _prepare_job(*job)
+        return
+    ahead = 2 * (getattr(pool, "_max_workers", None) or 2)  # bounds memory: few prepared files wait
+    pending: deque = deque()
+    todo = iter(jobs)
+    broken = False
     try:
-        stored, duplicates, replaced = library.store_file(
-            key, name, digest, decoded.size, decoded.encoding, articles, should_stop,
-            analyses=[analyse(a.title, a.text, a.byline) for a in articles], analysis_version=ANALYSIS_VERSION)
-    except _Cancelled:
-        return FileImportResult(key, "cancelled", encoding=decoded.encoding)
-    except LibraryError as exc:
-        return FileImportResult(key, "failed", encoding=decoded.encoding, error_code=exc.code,
-                                error=f"{name}: {exc}")
-    return FileImportResult(key, "replaced" if replaced else "imported", articles=stored,
-                            duplicates=len(duplicates), duplicate_titles=duplicates,
-                            encoding=decoded.encoding)
+        while True:
+            while not broken and len(pending) < ahead:
+                job = next(todo, None)
+                if job is None:
+                    break
+                pending.append((job, pool.submit(_prepare_job, *job)))
+            if not pending:
+                return
+            job, future = pending.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                # A worker died (out of memory, killed): this and the rest are prepared here.
+                broken = True
+                for job_left, _ in [(job, None), *pending]:
+                    if should_stop is not None and should_stop():
+                        return
+                    yield _prepare_job(*job_left)
+                pending.clear()
+                for job_left in todo:
+                    yield _prepare_job(*job_left)
+                return
+    finally:
+        for _, future in pending:
+            future.cancel()
+
+
+def _wants_pool(files: list[Path]) -> bool:
+    if len(files) >= POOL_MIN_FILES:
+        return True
+    try:
+        return sum(f.stat().st_size for f in files) >= POOL_MIN_BYTES
+    except OSError:
+        return False
 
 
 def import_paths(library: Library, paths: Iterable[str | os.PathLike], *,
                  progress: Progress | None = None, should_stop: ShouldStop | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> ImportReport:
-    """Import files and folders; one bad file never stops the others."""
+                 max_bytes: int = DEFAULT_MAX_BYTES, pool: Executor | None = None,
+                 workers: int | None = None) -> ImportReport:
+    """Import files and folders; one bad file never stops the others.
+
+    ``pool`` (see :func:`import_pool`) prepares files in worker processes; without one,
+    a pool of ``workers`` processes is started for this call when there is enough work
+    (``workers=1`` or a small import: everything runs in this thread).
+    """
     files, problems = collect_files(paths)
     report = ImportReport(files=list(problems))
     total = len(files)
-    for done, path in enumerate(files):
-        if should_stop is not None and should_stop():
-            report.cancelled = True
-            break
-        if progress is not None:
-            progress(done, total, path.name)
-        if is_archive(path.name):
-            results = import_archive(
-                library, path, max_bytes=max_bytes, should_stop=should_stop,
-                on_member=None if progress is None else (lambda label, d=done: progress(d, total, label)))
-        else:
-            results = [import_file(library, path, max_bytes=max_bytes, should_stop=should_stop)]
-        report.files.extend(results)
-        if any(r.status == "cancelled" for r in results):
-            report.cancelled = True
-            break
+    own_pool = None
+    if pool is None and (workers > 1 if workers is not None else _wants_pool(files)):
+        pool = own_pool = import_pool(workers)
+    jobs = []
+    for path in files:
+        key = _source_key(path)
+        known = None if is_archive(path.name) else library.source_sha256(key)
+        jobs.append((str(path), key, known, max_bytes))
+    try:
+        outcomes = _prepared_in_order(pool, jobs, should_stop)
+        for done, path in enumerate(files):
+            if should_stop is not None and should_stop():
+                report.cancelled = True
+                break
+            if progress is not None:
+                progress(done, total, path.name)
+            prepared = next(outcomes)
+            if is_archive(path.name):
+                results = _store_members(
+                    library, path, jobs[done][1], prepared, should_stop,
+                    None if progress is None else (lambda label, d=done: progress(d, total, label)))
+            else:
+                results = [store_prepared(library, prepared[0], should_stop)]
+            report.files.extend(results)
+            if any(r.status == "cancelled" for r in results):
+                report.cancelled = True
+                break
+        outcomes.close()
+    finally:
+        if own_pool is not None:
+            own_pool.shutdown(wait=True, cancel_futures=True)
     if progress is not None and not report.cancelled:
         progress(total, total, "")
     return report

@@ -143,6 +143,47 @@ def region_and_below(gaz, codes) -> set[str]:
     return out
 
 
+@dataclass
+class RegionView:
+    """What the region panel shows for one region (``code`` None: the whole library)."""
+
+    code: str | None
+    name: str
+    figure_count: int
+    listed: list[dict]  # the latest figures, as rows (a table of every figure would be too long)
+    indicators: list[str]  # most frequent first
+    figures: "object"  # pandas.DataFrame: the region's figures, for charts
+
+
+def region_view(summary: Summary, code: str | None, max_listed: int = 1000,
+                most_indicators: int = 50) -> RegionView:
+    """The figures of a region and its counties, ready to show."""
+    from .gazetteer import gazetteer
+
+    figures = summary.figures
+    name = ""
+    if code is not None:
+        figures = figures[figures["region_code"].isin(region_and_below(gazetteer(), [code]))]
+        node = summary.node(code)
+        name = node.name if node else code
+    listed = figures.tail(max_listed)
+    columns = list(listed.columns)  # zip is several times quicker than DataFrame.to_dict
+    rows = [dict(zip(columns, row)) for row in listed.itertuples(index=False, name=None)]
+    indicators = figures.loc[figures["indicator"] != "", "indicator"].value_counts()
+    return RegionView(code, name, len(figures), rows, list(indicators.index[:most_indicators]), figures)
+
+
+def indicator_bars(figures, indicator: str, most: int = 20) -> tuple[list[tuple[str, float]], str]:
+    """The latest value of one indicator for each region, largest first, in its commonest unit."""
+    rows = figures[figures["indicator"] == indicator]
+    if rows.empty:
+        return [], ""
+    unit = rows["unit"].mode().iloc[0]
+    latest = rows[rows["unit"] == unit].groupby("region", sort=False)["value"].last()
+    bars = sorted(((name or "?", float(v)) for name, v in latest.items()), key=lambda kv: -kv[1])
+    return bars[:most], unit
+
+
 def articles_of_region(library, code: str) -> set[int]:
     """Articles about a region (or its counties) or with figures attributed to it."""
     from .gazetteer import gazetteer

@@ -32,6 +32,7 @@ class LibraryController(QObject):
         self._lock = threading.Lock()
         self._search_seq = 0
         self._closed = False
+        self._import_pool = None
         self.library()  # open (and migrate) now, on the UI thread, so errors surface at start
 
     def library(self) -> Library:
@@ -44,10 +45,25 @@ class LibraryController(QObject):
                 self._all.append(lib)
         return lib
 
+    def import_pool(self):
+        """Worker processes that read, split and analyse imported files.
+
+        Started at the first import and kept until the window closes: the heavy part of an
+        import then runs in other interpreters, and the window's stays free to draw.
+        """
+        if self._import_pool is None:
+            from ..core.importer import import_pool
+
+            self._import_pool = import_pool()
+        return self._import_pool
+
     def close(self) -> None:
         """Wait for work under way, then close every connection; no new work starts."""
         self._closed = True
         self.runner.wait()
+        if self._import_pool is not None:
+            self._import_pool.shutdown(wait=True, cancel_futures=True)
+            self._import_pool = None
         with self._lock:
             for lib in self._all:
                 lib.close()

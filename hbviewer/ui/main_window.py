@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         controller.libraryChanged.connect(self.refresh_summary)
         self.region_panel.regionSelected.connect(self.filter_by_region)
         self.region_panel.figureActivated.connect(self.open_figure)
+        self.region_panel.viewWanted.connect(self.show_region_view)
         self._restore()
         self.library_pane.run_search()
         # The region summary (pandas, every figure) waits for the first list to be shown:
@@ -114,30 +115,53 @@ class MainWindow(QMainWindow):
     # -- regions ----------------------------------------------------------------------------
     def refresh_summary(self) -> None:
         """Rebuild the region summary in the background (pandas, regions, figures)."""
+        code = self.region_panel.current_region()
+
         def work(lib, _progress, _stop):
             from ..core.analysis import refresh_stale
-            from ..core.summary import build_summary
+            from ..core.summary import build_summary, region_view
 
             refreshed = refresh_stale(lib)
-            return build_summary(lib), refreshed
+            summary = build_summary(lib)
+            return summary, region_view(summary, code), refreshed
 
         def show(result):
-            summary, refreshed = result
-            self.region_panel.set_summary(summary)
+            summary, view, refreshed = result
+            self.region_panel.set_summary(summary, view)
             if refreshed:  # figures and regions were brought up to date: the list shows them
                 self.library_pane.run_search()
             self.summaryShown.emit()
 
         self.controller.run(work, show)
 
+    def show_region_view(self, code) -> None:
+        """A region's figures for the panel, computed in the background (pandas over every figure)."""
+        summary = self.region_panel.summary
+        if summary is None:
+            return
+
+        def work(_lib, _progress, _stop):
+            from ..core.summary import region_view
+
+            return region_view(summary, code)
+
+        self.controller.run(work, self.region_panel.show_view)
+
     def filter_by_region(self, code) -> None:
         if code is None:
             self.library_pane.set_filter(article_ids=None)
             return
-        from ..core.summary import articles_of_region
 
-        ids = articles_of_region(self.controller.library(), code)
-        self.library_pane.set_filter(article_ids=tuple(sorted(ids)))
+        def work(lib, _progress, _stop):
+            from ..core.summary import articles_of_region
+
+            return articles_of_region(lib, code)
+
+        def show(ids):
+            if self.region_panel.current_region() == code:  # not an answer to an older click
+                self.library_pane.set_filter(article_ids=tuple(sorted(ids)))
+
+        self.controller.run(work, show)
 
     def open_figure(self, article_id: int, start: int, end: int) -> None:
         if not self.library_pane.select_article(article_id):
@@ -174,8 +198,10 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths, quiet: bool = False):
         """Import in the background; a progress dialog shows only if it takes a while."""
+        pool = self.controller.import_pool()
+
         def work(lib, progress, should_stop):
-            return import_paths(lib, paths, progress=progress, should_stop=should_stop)
+            return import_paths(lib, paths, progress=progress, should_stop=should_stop, pool=pool)
 
         task = self.controller.run(work, on_done=lambda report: self._imported(report, quiet))
         if task is not None:

@@ -12,12 +12,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
-from ..core.summary import RegionNode, Summary
+from ..core.summary import RegionNode, RegionView, Summary, indicator_bars
 from .models import SORT_ROLE, ArticleSortProxy
 from .safe_text import rich_literal
 
 CODE_ROLE = Qt.UserRole + 10
-MAX_LISTED = 1000
 ROW_ROLE = Qt.UserRole + 11
 
 
@@ -188,6 +187,7 @@ class BarChart(QWidget):
 class RegionPanel(QWidget):
     regionSelected = Signal(object)  # region code, or None for the whole library
     figureActivated = Signal(int, int, int)  # article id, start, end
+    viewWanted = Signal(object)  # region code (or None): its figures should be computed and shown
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -239,24 +239,36 @@ class RegionPanel(QWidget):
         self.figures.doubleClicked.connect(self._figure_double_clicked)
         self.indicator_box.currentTextChanged.connect(self._draw_chart)
         self._code: str | None = None
-        self._chart_rows = None
+        self.view: RegionView | None = None
 
     # -- filling ----------------------------------------------------------------------------
-    def set_summary(self, summary: Summary) -> None:
+    # The summary and each region's view are computed in the background (the window asks for
+    # them when ``viewWanted`` fires); the panel only fills its models from what arrives.
+    def set_summary(self, summary: Summary, view: RegionView | None = None) -> None:
         code = self._code
         self.summary = summary
         self.tree_model.set_tree(summary.tree)
         self.tree.expandToDepth(0)
         if code:
-            self.select_region(code)
+            index = self.tree_model.index_of(code)
+            if index.isValid():
+                self.tree.selectionModel().blockSignals(True)
+                self.tree.setCurrentIndex(index)
+                self.tree.selectionModel().blockSignals(False)
+            else:  # the region has no figures or articles any more
+                self._code = None
+            self.regionSelected.emit(self._code)  # the library changed: its articles may have too
+        if view is not None and view.code == self._code:
+            self.show_view(view)
         else:
-            self._show_region(None)
+            self.viewWanted.emit(self._code)
 
     def select_region(self, code: str | None) -> None:
         if code is None:
             self.tree.clearSelection()
             self.tree.setCurrentIndex(QModelIndex())
-            self._show_region(None)
+            if self._code is not None:
+                self._region_changed(QModelIndex(), None)
             return
         index = self.tree_model.index_of(code)
         if index.isValid():
@@ -267,52 +279,36 @@ class RegionPanel(QWidget):
 
     def _region_changed(self, current: QModelIndex, _previous) -> None:
         code = current.data(CODE_ROLE) if current.isValid() else None
-        self._show_region(code)
-        self.regionSelected.emit(code)
-
-    def _show_region(self, code: str | None) -> None:
         self._code = code
-        if self.summary is None:
-            return
-        from ..core.gazetteer import gazetteer
-        from ..core.summary import region_and_below
+        self.regionSelected.emit(code)
+        self.viewWanted.emit(code)
 
-        figures = self.summary.figures
-        if code is not None:
-            figures = figures[figures["region_code"].isin(region_and_below(gazetteer(), [code]))]
-            node = self.summary.node(code)
-            self.heading.setText(self.tr("%1: %2 figure(s)").replace("%1", node.name if node else code)
-                                 .replace("%2", str(len(figures))))
+    def show_view(self, view: RegionView) -> None:
+        """Show a region's figures; a view of a region no longer selected is dropped."""
+        if view.code != self._code:
+            return
+        self.view = view
+        if view.code is not None:
+            self.heading.setText(self.tr("%1: %2 figure(s)").replace("%1", view.name)
+                                 .replace("%2", str(view.figure_count)))
         else:
-            self.heading.setText(self.tr("All regions: %1 figure(s)").replace("%1", str(len(figures))))
-        # A table of every figure of a large library would take the UI thread for long: the
-        # latest ones are listed; the briefing workbook has them all.
-        listed = figures.tail(MAX_LISTED)
-        names = list(listed.columns)  # zip is several times quicker than DataFrame.to_dict
-        self.figure_model.set_rows([dict(zip(names, row)) for row in listed.itertuples(index=False, name=None)])
-        self._chart_rows = figures
-        indicators = figures[figures["indicator"] != ""]["indicator"].value_counts()
+            self.heading.setText(self.tr("All regions: %1 figure(s)").replace("%1", str(view.figure_count)))
+        self.figure_model.set_rows(view.listed)
         current = self.indicator_box.currentText()
         self.indicator_box.blockSignals(True)
         self.indicator_box.clear()
-        self.indicator_box.addItems(list(indicators.index[:50]))
-        if current in indicators.index[:50]:
+        self.indicator_box.addItems(view.indicators)
+        if current in view.indicators:
             self.indicator_box.setCurrentText(current)
         self.indicator_box.blockSignals(False)
         self._draw_chart(self.indicator_box.currentText())
 
     def _draw_chart(self, indicator: str) -> None:
-        if self.summary is None or not indicator:
+        if self.view is None or not indicator:
             self.chart.set_bars([], "")
             return
-        rows = self._chart_rows[self._chart_rows["indicator"] == indicator]
-        if rows.empty:
-            self.chart.set_bars([], "")
-            return
-        unit = rows["unit"].mode().iloc[0]
-        latest = rows[rows["unit"] == unit].groupby("region", sort=False)["value"].last()
-        bars = sorted(((name or "?", float(v)) for name, v in latest.items()), key=lambda kv: -kv[1])
-        self.chart.set_bars(bars[:20], unit)
+        bars, unit = indicator_bars(self.view.figures, indicator)
+        self.chart.set_bars(bars, unit)
 
     def _figure_double_clicked(self, index: QModelIndex) -> None:
         r = self.figure_model.row(self.figure_proxy.mapToSource(index).row())
