@@ -60,6 +60,58 @@ controller.close()
 """
 
 
+MEMORY = r"""
+import sys, time
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(["hbviewer"])
+from hbviewer.ui.controller import LibraryController
+from hbviewer.ui.main_window import MainWindow
+from hbviewer.ui.settings import AppSettings
+
+def status(key):
+    for line in open("/proc/self/status"):
+        if line.startswith(key):
+            return int(line.split()[1])
+
+controller = LibraryController(sys.argv[1])
+window = MainWindow(controller, AppSettings(QSettings(sys.argv[2], QSettings.IniFormat)))
+window.show()
+marks = {}
+t0 = time.perf_counter()
+def searched(*_):
+    if "summary" in marks and "search" not in marks:
+        marks["search"] = (status("VmRSS"), time.perf_counter() - t0)
+        pane = window.library_pane
+        pane.table.selectRow(0)
+        QTimer.singleShot(1500, done)
+def summary_shown():
+    marks["summary"] = (status("VmRSS"), time.perf_counter() - t0)
+    window.library_pane.search_box.setText("科技")
+    window.library_pane.run_search()
+def done():
+    marks["article"] = (status("VmRSS"), time.perf_counter() - t0)
+    print(marks["summary"][0], marks["search"][0], marks["article"][0], status("VmHWM"),
+          round(marks["summary"][1], 2), flush=True)
+    app.quit()
+window.summaryShown.connect(summary_shown)
+window.library_pane.resultsChanged.connect(searched)
+app.exec()
+controller.close()
+"""
+
+
+def memory(library: Path) -> dict:
+    """The window's memory with the library open: summary shown, a search, an article."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run([sys.executable, "-c", MEMORY, str(library), str(Path(tmp) / "s.ini")],
+                             capture_output=True, text=True, check=True, timeout=1800)
+    summary, search, article, peak, seconds = out.stdout.split()
+    mib = lambda kib: round(int(kib) / 1024, 1)  # noqa: E731
+    return {"summary_shown_mib": mib(summary), "after_search_mib": mib(search), "article_open_mib": mib(article),
+            "peak_mib": mib(peak), "summary_shown_s": float(seconds)}
+
+
 def build_library(n: int) -> Path:
     from hbviewer.core.importer import import_paths
     from hbviewer.core.library import Library
@@ -155,8 +207,16 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--import-articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--library", type=Path, help="an existing library instead of one built for --articles")
+    parser.add_argument("--memory-only", action="store_true", help="only the memory of the open window")
     args = parser.parse_args()
-    library = build_library(args.articles)
+    library = args.library or build_library(args.articles)
+    if args.memory_only:
+        result = memory(library)
+        print(f"library: {library.name}; window RSS: {result}")
+        OUT.mkdir(exist_ok=True)
+        (OUT / f"ui-memory-{library.stem}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+        return 0
     results = {"articles": args.articles, "cold_start": cold_start(library, args.repeat),
                "ui_longest_wait": blocking(library, args.import_articles)}
     OUT.mkdir(exist_ok=True)

@@ -179,3 +179,33 @@ def test_libreoffice_reads_the_same_values(workbook, summary, tmp_path):
     values = [float(r[3].replace(",", "")) for r in rows[1:]]
     assert values == pytest.approx(list(summary.figures["value"]), rel=1e-4)
     assert [r[9] for r in rows[1:]] == list(summary.figures["text"])
+
+
+def test_region_overview_and_views_agree_with_the_full_summary(seed_library):
+    from hbviewer.core.summary import indicator_bars, region_codes, region_overview, region_view
+
+    summary = build_summary(seed_library)
+    overview = region_overview(seed_library)
+
+    def counts(tree):
+        return sorted((n.code, n.articles, n.figures, n.own_figures) for root in tree for n in root.walk())
+
+    assert counts(overview.tree) == counts(summary.tree)
+    assert overview.figure_count == len(summary.figures)
+    code = "130700"  # 张家口市 and its counties
+    figures = summary.figures[summary.figures["region_code"].isin(region_codes(code))]
+    view = region_view(seed_library, overview, code, max_listed=20)
+    assert view.figure_count == len(figures) > 20 and len(view.listed) == 20
+    assert {r["prefecture"] for r in view.listed} == {"张家口市"}
+    every = {(r.article_id, r.start) for r in figures.itertuples()}
+    assert {(r["article_id"], r["start"]) for r in view.listed} <= every
+    assert all(r["text"] in r["sentence"] for r in view.listed)
+    top = figures.loc[figures["indicator"] != "", "indicator"].value_counts()
+    assert top[view.indicators[0]] == top.iloc[0] and len(view.indicators) == min(50, len(top))
+    assert [top[name] for name in view.indicators] == sorted(top.values[:len(view.indicators)], reverse=True)
+    bars, unit = indicator_bars(seed_library, view.codes, view.indicators[0])
+    rows = figures[(figures["indicator"] == view.indicators[0]) & (figures["unit"] == unit)]
+    assert bars and {name for name, _ in bars} == set(rows["region"].replace("", "?"))
+    assert [v for _, v in bars] == sorted((v for _, v in bars), reverse=True)
+    everything = region_view(seed_library, overview, None, max_listed=10_000)
+    assert everything.figure_count == len(everything.listed) == len(summary.figures)

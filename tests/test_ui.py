@@ -203,7 +203,7 @@ def test_language_follows_setting_then_system(setting, system, expected):
 
 
 def wait_summary(qtbot, win):
-    qtbot.waitUntil(lambda: win.region_panel.summary is not None, timeout=20000)
+    qtbot.waitUntil(lambda: win.region_panel.overview is not None, timeout=20000)
 
 
 def test_region_panel_shows_the_tree_and_filters_the_library(qtbot, window):
@@ -334,7 +334,7 @@ def test_markup_stays_literal_in_figure_tooltips_and_the_region_panel(qtbot, tmp
     controller = LibraryController(tmp_path / "m.sqlite3")
     win = MainWindow(controller, settings)
     qtbot.addWidget(win)
-    qtbot.waitUntil(lambda: win.article_view.article is not None and win.region_panel.summary is not None,
+    qtbot.waitUntil(lambda: win.article_view.article is not None and win.region_panel.overview is not None,
                     timeout=20000)
     view = win.article_view
     figure = view.figures[0]

@@ -401,6 +401,42 @@ class Library:
             " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id"
             f" WHERE 1{self._id_filter(ids, 'f.article_id')} ORDER BY s.path, a.position, f.start").fetchall()
 
+    # -- the region panel: counts and a region's latest figures, without loading every figure --
+    @staticmethod
+    def _code_filter(codes: list[str] | None) -> tuple[str, list]:
+        if codes is None:
+            return "", []
+        return f" AND f.region_code IN ({','.join('?' * len(codes)) or 'NULL'})", list(codes)
+
+    def figure_counts_by_region(self) -> dict[str, int]:
+        """Region code -> figures attributed to it (not to its counties)."""
+        return dict(self._db.execute("SELECT region_code, count(*) FROM figures GROUP BY region_code").fetchall())
+
+    def latest_figures(self, codes: list[str] | None, limit: int) -> list[tuple]:
+        """The last imported ``limit`` figures of these regions (all: None), as :meth:`figure_rows` gives them."""
+        where, params = self._code_filter(codes)
+        rows = self._db.execute(
+            'SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
+            ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
+            " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id"
+            f" WHERE 1{where} ORDER BY f.id DESC LIMIT {int(limit)}", params).fetchall()
+        rows.reverse()
+        return rows
+
+    def indicator_counts(self, codes: list[str] | None, most: int) -> list[tuple[str, int]]:
+        """The commonest indicators of these regions' figures, with how many figures each."""
+        where, params = self._code_filter(codes)
+        return self._db.execute(
+            f"SELECT f.indicator, count(*) AS n FROM figures f WHERE f.indicator != ''{where}"
+            f" GROUP BY f.indicator ORDER BY n DESC, f.indicator LIMIT {int(most)}", params).fetchall()
+
+    def indicator_values(self, codes: list[str] | None, indicator: str) -> list[tuple[str, float, str]]:
+        """(region, value, unit) of one indicator in these regions, oldest import first."""
+        where, params = self._code_filter(codes)
+        return self._db.execute(
+            f"SELECT f.region, f.value, f.unit FROM figures f WHERE f.indicator = ?{where} ORDER BY f.id",
+            [indicator, *params]).fetchall()
+
     def article_texts(self, ids: list[int]) -> dict[int, str]:
         out: dict[int, str] = {}
         for chunk in range(0, len(ids), 900):  # SQLite's limit on bound parameters

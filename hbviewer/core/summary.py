@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .search import SearchQuery
@@ -61,6 +62,14 @@ class RegionNode:
             yield from c.walk()
 
 
+def find_node(tree: list[RegionNode], code: str) -> RegionNode | None:
+    for root in tree:
+        for n in root.walk():
+            if n.code == code:
+                return n
+    return None
+
+
 @dataclass
 class Summary:
     scope: SummaryScope
@@ -69,11 +78,7 @@ class Summary:
     tree: list[RegionNode]
 
     def node(self, code: str) -> RegionNode | None:
-        for root in self.tree:
-            for n in root.walk():
-                if n.code == code:
-                    return n
-        return None
+        return find_node(self.tree, code)
 
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
@@ -126,7 +131,8 @@ def build_summary(library, scope: SummaryScope = SummaryScope()) -> Summary:
     articles = pd.DataFrame(library.article_summary_rows(ids),
                             columns=["article_id", "title", "date", "source", "regions", "figures"])
     about = library.subject_counts(ids)
-    tree = _tree(gazetteer(), figures, about)
+    own = figures.groupby("region_code").size().to_dict() if len(figures) else {}
+    tree = _tree(gazetteer(), own, about)
     return Summary(scope, figures.reset_index(drop=True), articles, tree)
 
 
@@ -144,6 +150,25 @@ def region_and_below(gaz, codes) -> set[str]:
 
 
 @dataclass
+class RegionOverview:
+    """The region tree with its counts: what the region panel keeps (not every figure)."""
+
+    tree: list[RegionNode]
+    figure_count: int  # every figure, those attributed to no region too
+
+    def node(self, code: str) -> RegionNode | None:
+        return find_node(self.tree, code)
+
+
+def region_overview(library) -> RegionOverview:
+    """The tree of regions with article and figure counts, counted by the library."""
+    from .gazetteer import gazetteer
+
+    own = library.figure_counts_by_region()
+    return RegionOverview(_tree(gazetteer(), own, library.subject_counts()), sum(own.values()))
+
+
+@dataclass
 class RegionView:
     """What the region panel shows for one region (``code`` None: the whole library)."""
 
@@ -152,35 +177,45 @@ class RegionView:
     figure_count: int
     listed: list[dict]  # the latest figures, as rows (a table of every figure would be too long)
     indicators: list[str]  # most frequent first
-    figures: "object"  # pandas.DataFrame: the region's figures, for charts
+    codes: list[str] | None  # the region and its counties (None: all), for charts
 
 
-def region_view(summary: Summary, code: str | None, max_listed: int = 1000,
-                most_indicators: int = 50) -> RegionView:
-    """The figures of a region and its counties, ready to show."""
+def region_codes(code: str | None) -> list[str] | None:
     from .gazetteer import gazetteer
 
-    figures = summary.figures
-    name = ""
-    if code is not None:
-        figures = figures[figures["region_code"].isin(region_and_below(gazetteer(), [code]))]
-        node = summary.node(code)
-        name = node.name if node else code
-    listed = figures.tail(max_listed)
-    columns = list(listed.columns)  # zip is several times quicker than DataFrame.to_dict
-    rows = [dict(zip(columns, row)) for row in listed.itertuples(index=False, name=None)]
-    indicators = figures.loc[figures["indicator"] != "", "indicator"].value_counts()
-    return RegionView(code, name, len(figures), rows, list(indicators.index[:most_indicators]), figures)
+    return None if code is None else sorted(region_and_below(gazetteer(), [code]))
 
 
-def indicator_bars(figures, indicator: str, most: int = 20) -> tuple[list[tuple[str, float]], str]:
+def region_view(library, overview: RegionOverview, code: str | None, max_listed: int = 1000,
+                most_indicators: int = 50) -> RegionView:
+    """The latest figures of a region and its counties, and its commonest indicators."""
+    codes = region_codes(code)
+    node = overview.node(code) if code is not None else None
+    name = (node.name if node else code) if code is not None else ""
+    count = node.figures if node else (overview.figure_count if code is None else 0)
+    rows = [dict(zip(FIGURE_COLUMNS, row)) for row in library.latest_figures(codes, max_listed)]
+    texts = library.article_texts(sorted({r["article_id"] for r in rows}))
+    ends = {aid: sentence_ends(text) for aid, text in texts.items()}
+    for r in rows:  # the sentence each figure came from, for the tooltip
+        aid = r["article_id"]
+        r["sentence"] = sentence_around(texts[aid], r["start"], r["end"], ends[aid]) if aid in texts else ""
+    indicators = [name for name, _n in library.indicator_counts(codes, most_indicators)]
+    return RegionView(code, name, count, rows, indicators, codes)
+
+
+def indicator_bars(library, codes: list[str] | None, indicator: str,
+                   most: int = 20) -> tuple[list[tuple[str, float]], str]:
     """The latest value of one indicator for each region, largest first, in its commonest unit."""
-    rows = figures[figures["indicator"] == indicator]
-    if rows.empty:
+    rows = library.indicator_values(codes, indicator)
+    if not rows:
         return [], ""
-    unit = rows["unit"].mode().iloc[0]
-    latest = rows[rows["unit"] == unit].groupby("region", sort=False)["value"].last()
-    bars = sorted(((name or "?", float(v)) for name, v in latest.items()), key=lambda kv: -kv[1])
+    units = Counter(unit for _r, _v, unit in rows)
+    unit = max(units, key=lambda u: (units[u], u))
+    latest: dict[str, float] = {}
+    for region, value, u in rows:
+        if u == unit:
+            latest[region or "?"] = float(value)
+    bars = sorted(latest.items(), key=lambda kv: -kv[1])
     return bars[:most], unit
 
 
@@ -198,8 +233,8 @@ def _in_regions(figures, codes: tuple[str, ...]):
     return figures["region_code"].isin(region_and_below(gazetteer(), codes))
 
 
-def _tree(gaz, figures, about: dict[str, int]) -> list[RegionNode]:
-    own = figures.groupby("region_code").size().to_dict() if len(figures) else {}
+def _tree(gaz, own: dict[str, int], about: dict[str, int]) -> list[RegionNode]:
+    """Region code -> own figures, and -> articles about it, as 河北省 → city → county."""
     nodes: dict[str, RegionNode] = {}
 
     def node(code: str) -> RegionNode | None:

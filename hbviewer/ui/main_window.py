@@ -58,9 +58,10 @@ class MainWindow(QMainWindow):
         self.region_panel.regionSelected.connect(self.filter_by_region)
         self.region_panel.figureActivated.connect(self.open_figure)
         self.region_panel.viewWanted.connect(self.show_region_view)
+        self.region_panel.chartWanted.connect(self.show_region_chart)
         self._restore()
         self.library_pane.run_search()
-        # The region summary (pandas, every figure) waits for the first list to be shown:
+        # The region tree (counts over every figure) waits for the first list to be shown:
         # built at the same time it would slow the start.
         self.library_pane.resultsChanged.connect(self._first_results)
 
@@ -114,20 +115,20 @@ class MainWindow(QMainWindow):
 
     # -- regions ----------------------------------------------------------------------------
     def refresh_summary(self) -> None:
-        """Rebuild the region summary in the background (pandas, regions, figures)."""
+        """Recount the region tree in the background (and bring old analyses up to date)."""
         code = self.region_panel.current_region()
 
         def work(lib, _progress, _stop):
             from ..core.analysis import refresh_stale
-            from ..core.summary import build_summary, region_view
+            from ..core.summary import region_overview, region_view
 
             refreshed = refresh_stale(lib)
-            summary = build_summary(lib)
-            return summary, region_view(summary, code), refreshed
+            overview = region_overview(lib)
+            return overview, region_view(lib, overview, code), refreshed
 
         def show(result):
-            summary, view, refreshed = result
-            self.region_panel.set_summary(summary, view)
+            overview, view, refreshed = result
+            self.region_panel.set_overview(overview, view)
             if refreshed:  # figures and regions were brought up to date: the list shows them
                 self.library_pane.run_search()
             self.summaryShown.emit()
@@ -136,16 +137,24 @@ class MainWindow(QMainWindow):
 
     def show_region_view(self, code) -> None:
         """A region's figures for the panel, computed in the background (pandas over every figure)."""
-        summary = self.region_panel.summary
-        if summary is None:
+        overview = self.region_panel.overview
+        if overview is None:
             return
 
-        def work(_lib, _progress, _stop):
+        def work(lib, _progress, _stop):
             from ..core.summary import region_view
 
-            return region_view(summary, code)
+            return region_view(lib, overview, code)
 
         self.controller.run(work, self.region_panel.show_view)
+
+    def show_region_chart(self, codes, indicator: str) -> None:
+        def work(lib, _progress, _stop):
+            from ..core.summary import indicator_bars
+
+            return indicator_bars(lib, codes, indicator)
+
+        self.controller.run(work, lambda result: self.region_panel.show_chart(codes, indicator, *result))
 
     def filter_by_region(self, code) -> None:
         if code is None:

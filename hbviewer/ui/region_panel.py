@@ -1,7 +1,9 @@
 """The region panel: 河北省 → city → county with counts, a region's figures, a bar chart.
 
-The summary is built by the core in the background whenever the library
-changes; this panel only shows it.
+The counts, a region's latest figures and each chart are queried by the core
+in the background whenever the library changes or the selection does; this
+panel only shows them. It never holds every figure: a large library has
+hundreds of thousands.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
-from ..core.summary import RegionNode, RegionView, Summary, indicator_bars
+from ..core.summary import RegionNode, RegionOverview, RegionView
 from .models import SORT_ROLE, ArticleSortProxy
 from .safe_text import rich_literal
 
@@ -188,10 +190,11 @@ class RegionPanel(QWidget):
     regionSelected = Signal(object)  # region code, or None for the whole library
     figureActivated = Signal(int, int, int)  # article id, start, end
     viewWanted = Signal(object)  # region code (or None): its figures should be computed and shown
+    chartWanted = Signal(object, str)  # region codes (None: all), indicator: its bars should be computed
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.summary: Summary | None = None
+        self.overview: RegionOverview | None = None
         self.tree_model = RegionTreeModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
@@ -242,12 +245,12 @@ class RegionPanel(QWidget):
         self.view: RegionView | None = None
 
     # -- filling ----------------------------------------------------------------------------
-    # The summary and each region's view are computed in the background (the window asks for
-    # them when ``viewWanted`` fires); the panel only fills its models from what arrives.
-    def set_summary(self, summary: Summary, view: RegionView | None = None) -> None:
+    # The overview, each region's view and each chart are computed in the background (the window
+    # computes them when ``viewWanted`` or ``chartWanted`` fires); the panel only shows what arrives.
+    def set_overview(self, overview: RegionOverview, view: RegionView | None = None) -> None:
         code = self._code
-        self.summary = summary
-        self.tree_model.set_tree(summary.tree)
+        self.overview = overview
+        self.tree_model.set_tree(overview.tree)
         self.tree.expandToDepth(0)
         if code:
             index = self.tree_model.index_of(code)
@@ -307,8 +310,12 @@ class RegionPanel(QWidget):
         if self.view is None or not indicator:
             self.chart.set_bars([], "")
             return
-        bars, unit = indicator_bars(self.view.figures, indicator)
-        self.chart.set_bars(bars, unit)
+        self.chartWanted.emit(self.view.codes, indicator)
+
+    def show_chart(self, codes, indicator: str, bars: list[tuple[str, float]], unit: str) -> None:
+        """Bars of one indicator; those of a region or indicator no longer shown are dropped."""
+        if self.view is not None and self.view.codes == codes and self.indicator_box.currentText() == indicator:
+            self.chart.set_bars(bars, unit)
 
     def _figure_double_clicked(self, index: QModelIndex) -> None:
         r = self.figure_model.row(self.figure_proxy.mapToSource(index).row())
