@@ -20,11 +20,12 @@ from .figures import Figure
 from .model import Article, SourceInfo, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult,
-    find_spans, first_spans, index_tokens, make_snippet, parse_query,
+    find_spans, first_spans, index_tokens, make_snippet, parse_query, term_expression,
 )
 from .textnorm import fold
 
 SCHEMA_VERSION = 3
+BM25_MOST = 4000  # matches scored by bm25 in one search; past that, a cheaper order (see Library._ranked)
 
 
 class LibraryError(Exception):
@@ -594,15 +595,9 @@ class Library:
             return SearchResult(query, total, hits)
         parsed = parse_query(query.text)
         restrict, params = self._restriction(query)
-        match = [parsed.fts_expression(), *params]
         try:
-            total = self._db.execute(
-                f"SELECT count(*) FROM article_index WHERE article_index MATCH ?{restrict}", match).fetchone()[0]
-            sql = (f"SELECT rowid, bm25(article_index, 4.0, 1.0) AS rank FROM article_index"
-                   f" WHERE article_index MATCH ?{restrict} ORDER BY rank, rowid")
-            if query.limit is not None:
-                sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
-            ranked = self._db.execute(sql, match).fetchall()
+            total = self._match_count(parsed.fts_expression(), restrict, params)
+            ranked = self._ranked(parsed, restrict, params, total, query.limit, query.offset)
         except sqlite3.OperationalError as exc:  # should not happen: expressions are generated
             raise QueryError(f"The search could not be run ({exc}).") from None
         details = {}
@@ -613,8 +608,47 @@ class Library:
                     "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
                     f" ON s.id = a.source_id WHERE a.id IN ({','.join('?' * len(part))})", part):
                 details[row[0]] = row
-        hits = tuple(self._hit(details[aid], rank, parsed, offsets) for aid, rank in ranked if aid in details)
+        hits = tuple(self._hit(details[aid], score, parsed, offsets) for aid, score in ranked if aid in details)
         return SearchResult(query, total, hits)
+
+    def _match_count(self, expression: str, restrict: str, params: list) -> int:
+        return self._db.execute(f"SELECT count(*) FROM article_index WHERE article_index MATCH ?{restrict}",
+                                [expression, *params]).fetchone()[0]
+
+    def _ranked(self, parsed: ParsedQuery, restrict: str, params: list, total: int, limit: int | None,
+                offset: int) -> list[tuple[int, float]]:
+        """(article id, score) of one page of matches, best first.
+
+        bm25 scores every match, which costs about a microsecond each: past
+        ``BM25_MOST`` matches (a single common character in a large library)
+        titles that hold a term come first, then the rest, each part scored
+        if it is small enough and otherwise newest first.
+        """
+        expression = parsed.fts_expression()
+        if total <= BM25_MOST:
+            return self._ranked_part(expression, True, restrict, params, limit, offset)
+        in_title = f"title : ({' OR '.join(term_expression(t) for t in parsed.terms)})"
+        parts = [f"({expression}) AND ({in_title})", f"({expression}) NOT ({in_title})"]
+        first = self._match_count(parts[0], restrict, params)
+        out: list[tuple[int, float]] = []
+        for part, size in ((parts[0], first), (parts[1], total - first)):
+            if offset >= size:
+                offset -= size
+                continue
+            want = None if limit is None else limit - len(out)
+            if want is not None and want <= 0:
+                break
+            out += self._ranked_part(part, size <= BM25_MOST, restrict, params, want, offset)
+            offset = 0
+        return out
+
+    def _ranked_part(self, expression: str, scored: bool, restrict: str, params: list, limit: int | None,
+                     offset: int) -> list[tuple[int, float]]:
+        order = "-bm25(article_index, 4.0, 1.0)" if scored else "0.0"
+        sql = (f"SELECT rowid, {order} AS score FROM article_index WHERE article_index MATCH ?{restrict}"
+               f" ORDER BY {'score DESC, rowid' if scored else 'rowid DESC'}"
+               f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}")
+        return self._db.execute(sql, [expression, *params]).fetchall()
 
     def _restriction(self, query: SearchQuery) -> tuple[str, list]:
         """Filters as a condition on the index rowid (nothing when there are none)."""
@@ -663,7 +697,7 @@ class Library:
         return self._db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
 
     @staticmethod
-    def _hit(row, rank: float, parsed: ParsedQuery, offsets: bool) -> SearchHit:
+    def _hit(row, score: float, parsed: ParsedQuery, offsets: bool) -> SearchHit:
         article_id, title, source_name, date, text = row
         title_spans = find_spans(title, parsed.terms)
         if offsets:
@@ -672,7 +706,7 @@ class Library:
         else:
             text_spans = []
             snippet = make_snippet(text, first_spans(text, parsed.terms))
-        return SearchHit(article_id, title, source_name, date, -rank, snippet, tuple(title_spans),
+        return SearchHit(article_id, title, source_name, date, score, snippet, tuple(title_spans),
                          tuple(text_spans))
 
 

@@ -44,7 +44,7 @@ def index_tokens(text: str) -> str:
     return " ".join(bigrams)
 
 
-def _term_match(term: str) -> str:
+def term_expression(term: str) -> str:
     """FTS5 expression for one term (already folded, spaces collapsed)."""
     h = _hex(term)
     if len(term) == 1:
@@ -84,10 +84,10 @@ class ParsedQuery:
         return tuple(t for group in self.required for t in group)
 
     def fts_expression(self) -> str:
-        groups = ["(" + " OR ".join(_term_match(t) for t in g) + ")" for g in self.required]
+        groups = ["(" + " OR ".join(term_expression(t) for t in g) + ")" for g in self.required]
         expr = " AND ".join(groups)
         for t in self.excluded:
-            expr = f"({expr}) NOT {_term_match(t)}"
+            expr = f"({expr}) NOT {term_expression(t)}"
         return expr
 
 
