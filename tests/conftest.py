@@ -91,3 +91,50 @@ def seed_library(tmp_path_factory):
     assert not report.failed, report.failed
     yield lib
     lib.close()
+
+
+# -- a PostgreSQL server for the server library (tests/pg_cluster.py) -----------------
+@pytest.fixture(scope="session")
+def pg_server():
+    """The server in HBVIEWER_TEST_PG, or a throwaway cluster; the tests skip when neither can be had."""
+    from pg_cluster import Unavailable, connect_server
+
+    try:
+        server = connect_server()
+    except Unavailable as exc:
+        pytest.skip(f"no PostgreSQL server for the server-library tests: {exc}")
+    yield server
+    if server.cluster is not None:
+        server.cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A new, empty database for one test: its superuser URL."""
+    name = pg_server.create_database()
+    yield pg_server.url_for(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def server_library(pg_url):
+    from hbviewer.core.server_library import ServerLibrary
+
+    lib = ServerLibrary.open(pg_url)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def server_seed_library(pg_server):
+    """The five seed pages imported into a server library, shared by read-only tests."""
+    from hbviewer.core.importer import import_paths
+    from hbviewer.core.server_library import ServerLibrary
+
+    name = pg_server.create_database()
+    lib = ServerLibrary.open(pg_server.url_for(name))
+    report = import_paths(lib, [SEEDS])
+    assert not report.failed, report.failed
+    yield lib
+    lib.close()
+    pg_server.drop_database(name)

@@ -1,6 +1,5 @@
 """The library survives a killed import and two programs writing at once."""
 
-import json
 import random
 import signal
 import sqlite3

@@ -1,9 +1,6 @@
 """Property tests: reading, splitting, figures, regions, queries and export never fail on odd input."""
 
-import string
-
-import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from hbviewer.core.articles import split_articles
 from hbviewer.core.reading import UnreadableFile, decode_bytes

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .figures import Figure
-from .model import Article, SourceInfo, StoredArticle
+from .model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult,
     find_spans, first_spans, index_tokens, make_snippet, parse_query, term_expression,
@@ -26,6 +26,7 @@ from .textnorm import fold
 
 SCHEMA_VERSION = 3
 BM25_MOST = 4000  # matches scored by bm25 in one search; past that, a cheaper order (see Library._ranked)
+_FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
 
 
 class LibraryError(Exception):
@@ -513,6 +514,79 @@ class Library:
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (key, value))
+
+    # -- copying between libraries (library_copy.py) --------------------------------
+    def dump_sources(self):
+        """Every source with all its articles, figures and regions, one at a time, in library order."""
+        with self._lock:
+            heads = self._db.execute("SELECT id, path, name, sha256, size, encoding, imported_at FROM sources"
+                                     " ORDER BY path").fetchall()
+        for head in heads:
+            with self._lock:
+                record = self._source_record(head)
+            yield record
+
+    def _source_record(self, head: tuple) -> SourceRecord:
+        db = self._db
+        figures: dict[int, list[tuple]] = {}
+        regions: dict[int, list[tuple]] = {}
+        columns = ", ".join(f'f."{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
+        for aid, *row in db.execute(f"SELECT f.article_id, {columns} FROM figures f JOIN articles a"
+                                    " ON a.id = f.article_id WHERE a.source_id = ? ORDER BY f.id", (head[0],)):
+            figures.setdefault(aid, []).append(tuple(row))
+        columns = ", ".join(f"r.{c}" for c in REGION_FIELDS)
+        for aid, *row in db.execute(f"SELECT r.article_id, {columns} FROM article_regions r JOIN articles a"
+                                    " ON a.id = r.article_id WHERE a.source_id = ?"
+                                    " ORDER BY r.article_id, r.role DESC, r.rank", (head[0],)):
+            regions.setdefault(aid, []).append(tuple(row))
+        articles = tuple(
+            ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
+                          captions, _unpack(original), fp, version, tuple(figures.get(aid, ())),
+                          tuple(regions.get(aid, ())))
+            for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
+            original, fp, version in db.execute(
+                "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
+                " captions, original, fingerprint, analysis_version FROM articles WHERE source_id = ?"
+                " ORDER BY position, id", (head[0],)))
+        return SourceRecord(*head, articles=articles)
+
+    def store_copied(self, record: SourceRecord, keep_ids: bool = False,
+                     should_stop=None) -> tuple[int, int] | None:
+        """Store a source read from another library, every column as it was, in one transaction.
+
+        Returns ``(articles stored, duplicates skipped)``, or None when a source
+        with this path is already here (nothing is changed). With ``keep_ids``
+        the source and article ids are those of ``record`` (for an empty library).
+        """
+        with self._transaction() as db:
+            if db.execute("SELECT 1 FROM sources WHERE path = ?", (record.path,)).fetchone():
+                return None
+            source_id = db.execute(
+                "INSERT INTO sources(id, path, name, sha256, size, encoding, imported_at) VALUES(?,?,?,?,?,?,?)",
+                (record.id if keep_ids else None, record.path, record.name, record.sha256, record.size,
+                 record.encoding, record.imported_at)).lastrowid
+            stored = duplicates = 0
+            for a in record.articles:
+                if should_stop is not None and should_stop():
+                    raise _Cancelled()
+                if db.execute("SELECT 1 FROM articles WHERE fingerprint=?", (a.fingerprint,)).fetchone():
+                    duplicates += 1
+                    continue
+                article_id = db.execute(
+                    "INSERT INTO articles(id, source_id, position, title, title_inferred, subtitle, byline,"
+                    " section, publication, date, text, captions, original, fingerprint, analysis_version)"
+                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id if keep_ids else None, source_id, a.position, a.title, int(a.title_inferred),
+                     a.subtitle, a.byline, a.section, a.publication, a.date, a.text, a.captions,
+                     _pack(a.original), a.fingerprint, a.analysis_version)).lastrowid
+                db.executemany(f"INSERT INTO figures(article_id, {_FIGURE_COLUMNS})"
+                               f" VALUES(?{',?' * len(FIGURE_FIELDS)})", [(article_id, *row) for row in a.figures])
+                db.executemany(f"INSERT INTO article_regions(article_id, {', '.join(REGION_FIELDS)})"
+                               f" VALUES(?{',?' * len(REGION_FIELDS)})", [(article_id, *row) for row in a.regions])
+                db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
+                           (article_id, index_tokens(a.title), index_tokens(a.text)))
+                stored += 1
+            return stored, duplicates
 
     # -- reading ---------------------------------------------------------------
     _ARTICLE_COLUMNS = ("a.id, a.source_id, s.name, a.position, a.title, a.text, a.subtitle, a.byline,"

@@ -93,3 +93,46 @@ class ImportReport:
     @property
     def failed(self) -> list[FileImportResult]:
         return [f for f in self.files if f.status == "failed"]
+
+
+# What a library copy moves (library_copy.py): every stored column, as stored.
+FIGURE_FIELDS = ("start", "end", "text", "value", "value_high", "unit", "kind", "approx", "indicator",
+                 "change", "as_of", "region", "region_code", "prefecture")
+REGION_FIELDS = ("role", "rank", "code", "name", "level", "prefecture", "prefecture_code", "province_code",
+                 "score")
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One stored article with all its columns and its analysis rows."""
+
+    id: int  # in the library it was read from
+    position: int
+    title: str
+    title_inferred: bool
+    subtitle: str
+    byline: str
+    section: str
+    publication: str
+    date: str | None
+    text: str
+    captions: str  # the JSON list, as stored
+    original: str
+    fingerprint: str
+    analysis_version: int
+    figures: tuple[tuple, ...] = ()  # FIGURE_FIELDS, in stored order; ``change`` as stored JSON
+    regions: tuple[tuple, ...] = ()  # REGION_FIELDS, by role and rank
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """One imported file as stored, with its articles."""
+
+    id: int
+    path: str
+    name: str
+    sha256: str
+    size: int
+    encoding: str
+    imported_at: str
+    articles: tuple[ArticleRecord, ...] = ()

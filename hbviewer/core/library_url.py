@@ -1,0 +1,54 @@
+"""Where a library is: a file (SQLite) or a ``postgresql://`` URL (a shared server).
+
+:func:`open_library` gives a :class:`~hbviewer.core.library.Library` or a
+:class:`~hbviewer.core.server_library.ServerLibrary`; both have the same methods,
+so nothing past this point needs to know which.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+SCHEMES = ("postgresql", "postgres")
+
+
+def is_server_location(location) -> bool:
+    """True for a ``postgresql://`` or ``postgres://`` URL, False for a file path."""
+    if isinstance(location, Path):
+        return False
+    text = str(location).strip()
+    return any(text.lower().startswith(f"{scheme}://") for scheme in SCHEMES)
+
+
+def display_location(location) -> str:
+    """The location as it may be shown or logged: a URL loses its password."""
+    if not is_server_location(location):
+        return str(location)
+    parts = urlsplit(str(location).strip())
+    netloc = parts.netloc
+    if "@" in netloc:
+        credentials, hosts = netloc.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        netloc = f"{user}@{hosts}" if user else hosts
+    query = parts.query
+    if query:
+        pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k.lower() != "password"]
+        query = urlencode(pairs)
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def open_library(location: str | Path, create: bool = True, password: str | None = None):
+    """Open the library at a file path or a server URL.
+
+    ``password`` is used for a server when given (it overrides one in the URL);
+    a file library ignores it. TLS follows the URL's ``sslmode``, ``prefer`` when
+    it has none: encrypted whenever the server offers it.
+    """
+    if is_server_location(location):
+        from .server_library import ServerLibrary  # psycopg is loaded only for a server
+
+        return ServerLibrary.open(str(location).strip(), create=create, password=password)
+    from .library import Library
+
+    return Library.open(location, create=create)
