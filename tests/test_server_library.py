@@ -138,7 +138,7 @@ def test_wrong_password_and_missing_database(pg_server, pg_url):
         pass
     with pytest.raises(LibraryError) as info:
         open_library(pg_url, password="wrong-pw-123")
-    assert info.value.code == "cannot_open" and "password" in str(info.value)
+    assert info.value.code == "password" and "password" in str(info.value)
     assert "wrong-pw-123" not in str(info.value)
 
 

@@ -150,8 +150,10 @@ class ServerLibrary:
         except psycopg.Error as exc:
             detail = self._scrub(str(exc)).lower()
             if "password" in detail and ("authentication failed" in detail or "no password" in detail):
-                reason = "the server refused the user name or password"
-            elif "does not exist" in detail and "database" in detail:
+                # A code of its own: the window and the CLI ask for the password and try again.
+                raise LibraryError(f"The library ({self._label}) cannot be opened: the server refused the user "
+                                   "name or password.", "password") from None
+            if "does not exist" in detail and "database" in detail:
                 reason = "there is no such database on the server (its administrator can create it)"
             elif "does not exist" in detail and "role" in detail:
                 reason = "the server has no such user"
