@@ -41,11 +41,46 @@ class _TerminalProgress:
 
 
 def _open_library(args):
-    from .core.library import Library
     from .paths import default_library_path
 
-    path = Path(args.library) if args.library else default_library_path()
-    return Library.open(path)
+    return open_location(args.library or default_library_path(), getattr(args, "password_stdin", False))
+
+
+def open_location(location, password_stdin: bool = False, create: bool = True):
+    """A library file, or a server (``postgresql://``) with its password from the keyring or asked for.
+
+    libpq's own sources (PGPASSWORD, ~/.pgpass) are tried first, then the keyring;
+    a refused password is asked on the terminal, or read from standard input with
+    ``--password-stdin`` (scripts). A password typed here is never written anywhere.
+    """
+    from .core.credentials import stored_password
+    from .core.library import LibraryError
+    from .core.library_url import display_location, is_server_location, open_library
+
+    if not is_server_location(location):
+        return open_library(Path(location), create=create)
+    if password_stdin:
+        return open_library(location, create=create, password=sys.stdin.readline().rstrip("\n"))
+    try:
+        return open_library(location, create=create)
+    except LibraryError as exc:
+        if exc.code != "password":
+            raise
+    stored = stored_password(location)
+    if stored is not None:
+        try:
+            return open_library(location, create=create, password=stored)
+        except LibraryError as exc:
+            if exc.code != "password":
+                raise
+    if not sys.stdin.isatty():
+        raise LibraryError(f"The server refused the password for {display_location(location)}. Give it with "
+                           "--password-stdin, PGPASSWORD or ~/.pgpass, or save it in the window's "
+                           "preferences.", "password")
+    import getpass
+
+    return open_library(location, create=create,
+                        password=getpass.getpass(f"Password for {display_location(location)}: "))
 
 
 def cmd_import(args, lib) -> int:
@@ -57,6 +92,10 @@ def cmd_import(args, lib) -> int:
         paths.append(seeds_dir())
     if not paths:
         print("Nothing to import: give files or folders, or --samples.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if lib.read_only:
+        print(f"error: the library {lib.path} is read-only here: searching and exporting work, importing "
+              "does not.", file=sys.stderr)
         return EXIT_BAD_INPUT
     report = import_paths(lib, paths, progress=_TerminalProgress(),
                           max_bytes=int(args.max_file_mb * 1024 * 1024), workers=args.workers)
@@ -337,7 +376,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hbviewer-cli", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hbviewer {__version__}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--library", help="library file (default: the user's library)")
+    common.add_argument("--library", help="library file, or a shared library's postgresql://user@host/db "
+                                          "(default: the user's library file)")
+    common.add_argument("--password-stdin", action="store_true",
+                        help="read a shared library's password from the first line of standard input")
     common.add_argument("--json", action="store_true", help="print JSON")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -393,7 +435,42 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", parents=[common], help="library statistics")
     p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("library", help="whole libraries: copy one to a file or a server")
+    library_sub = p.add_subparsers(dest="library_command", required=True)
+    p = library_sub.add_parser("copy", parents=[common], help="copy --library (or the user's) to --to, losing "
+                               "nothing: every file record, article, figure and region")
+    p.add_argument("--to", required=True, metavar="FILE|postgresql://…",
+                   help="the library to copy into: a new file, or an empty database on a server")
+    p.add_argument("--merge", action="store_true",
+                   help="copy into a library that is not empty, skipping the files it already holds")
+    p.set_defaults(func=cmd_library_copy)
     return parser
+
+
+def cmd_library_copy(args, lib) -> int:
+    from .core.library import LibraryError
+    from .core.library_copy import copy_library
+
+    try:
+        target = open_location(args.to)
+    except LibraryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        report = copy_library(lib, target, progress=_TerminalProgress(), merge=args.merge)
+    except LibraryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        target.close()
+    if args.json:
+        _print_json(asdict(report))
+    else:
+        print(f"copied {report.copied} of {report.sources} files ({report.articles} articles) to {target.path}"
+              + (f"; {report.skipped} already there" if report.skipped else "")
+              + ("; ids kept" if report.ids_kept else ""))
+    return EXIT_OK
 
 
 def _protect_excluded_terms(argv: list[str]) -> list[str]:

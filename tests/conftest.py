@@ -138,3 +138,10 @@ def server_seed_library(pg_server):
     yield lib
     lib.close()
     pg_server.drop_database(name)
+
+
+def pg_admin_exec(server, *statements, dbname=None):
+    """Run SQL as the test server's superuser (in ``dbname``, else its default database)."""
+    with server.admin(dbname) as conn:
+        for statement in statements:
+            conn.execute(statement)
