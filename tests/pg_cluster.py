@@ -92,7 +92,7 @@ class Cluster:
         if done.returncode != 0:
             raise Unavailable(f"{Path(args[0]).name} failed: {(done.stderr or done.stdout).strip()[-800:]}")
 
-    def start(self) -> "Cluster":
+    def start(self, settings: dict[str, str] | None = None) -> "Cluster":
         self.base.mkdir(parents=True, exist_ok=True)
         if self.as_user:
             os.chown(self.base, self._owner.pw_uid, self._owner.pw_gid)
@@ -108,7 +108,9 @@ class Cluster:
                   "--no-locale", "--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={pwfile}")
         pwfile.unlink()
         self.port = _free_port()
-        options = f"-h 127.0.0.1 -p {self.port} -k {self.base} -F -c max_connections=40 -c shared_buffers=32MB"
+        settings = {"max_connections": "40", "shared_buffers": "32MB", **(settings or {})}
+        options = f"-h 127.0.0.1 -p {self.port} -k {self.base} -F " + " ".join(
+            f"-c {key}={value}" for key, value in settings.items())
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.base / "server.log"),
                   "-w", "-t", "60", "-o", options, "start")
         (self.base / "url").write_text(self.url + "\n")

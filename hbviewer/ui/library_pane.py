@@ -95,7 +95,8 @@ class LibraryPane(QWidget):
         self.controller.search(query, self.show_results, self.show_error)
 
     def show_error(self, message: str) -> None:
-        self.count_label.setText(message)
+        self.count_label.setText(message.split("\n\n")[0])  # the first paragraph; all of it on hover
+        self.count_label.setToolTip(message if "\n\n" in message else "")
 
     def show_results(self, total: int, rows: list, regions: dict, library_size: int, query: SearchQuery) -> None:
         current = self.current_article_id()

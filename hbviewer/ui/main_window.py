@@ -9,11 +9,12 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from ..core.importer import import_paths
+from ..core.library import LibraryError
 from ..core.model import ImportReport
 from .article_view import ArticleView
 from .controller import LibraryController
 from .library_pane import LibraryPane
-from .messages import failure_text
+from .messages import failure_text, library_error_text
 from .region_panel import RegionPanel
 from .safe_text import rich_literal
 from .settings import AppSettings
@@ -46,8 +47,13 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.library_label = QLabel(self)
         self.results_label = QLabel(self)
+        self.location_label = QLabel(self)
+        self.read_only_label = QLabel(self.tr("read-only"), self)
         self.statusBar().addPermanentWidget(self.results_label)
         self.statusBar().addPermanentWidget(self.library_label)
+        self.statusBar().addPermanentWidget(self.location_label)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+        self._show_access()
 
         self.library_pane.articleSelected.connect(self.show_article)
         self.library_pane.resultsChanged.connect(self._show_counts)
@@ -113,6 +119,25 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.find_action)
 
+    def _show_access(self) -> None:
+        """Where the library is, in the status bar; what a read-only library cannot do, greyed out."""
+        controller = self.controller
+        location = str(controller.path)
+        if controller.is_server:
+            self.location_label.setText(self.tr("Shared library: %1").replace("%1", location))
+            self.location_label.setToolTip(location)
+        else:
+            self.location_label.setText(Path(location).name)
+            self.location_label.setToolTip(location)
+        read_only = controller.read_only
+        self.read_only_label.setVisible(read_only)
+        self.read_only_label.setToolTip(self.tr(
+            "This library is read-only for you: searching, reading and exporting work, importing does not."))
+        for action in (self.import_files_action, self.import_folder_action):
+            action.setEnabled(not read_only)
+            if read_only:
+                action.setStatusTip(self.tr("The library is read-only: importing is not possible."))
+
     # -- regions ----------------------------------------------------------------------------
     def refresh_summary(self) -> None:
         """Recount the region tree in the background (and bring old analyses up to date)."""
@@ -122,7 +147,7 @@ class MainWindow(QMainWindow):
             from ..core.analysis import refresh_stale
             from ..core.summary import region_overview, region_view
 
-            refreshed = refresh_stale(lib)
+            refreshed = 0 if lib.read_only else refresh_stale(lib)  # read-only: shown as analysed
             overview = region_overview(lib)
             return overview, region_view(lib, overview, code), refreshed
 
@@ -180,11 +205,17 @@ class MainWindow(QMainWindow):
     # -- reading ----------------------------------------------------------------------------
     def show_article(self, article_id: int, query=None) -> None:
         lib = self.controller.library()
-        article = lib.article(article_id)
+        try:
+            article = lib.article(article_id)
+            figures = lib.figures(article_id) if article is not None else []
+        except LibraryError as exc:  # a server out of reach: said in the status bar, the window goes on
+            self.article_view.show_placeholder()
+            self.statusBar().showMessage(library_error_text(exc).split("\n")[0], 10000)
+            return
         if article is None:
             self.article_view.show_placeholder()
             return
-        self.article_view.show_article(article, lib.figures(article_id), query)
+        self.article_view.show_article(article, figures, query)
 
     def _show_counts(self, found: int, total: int) -> None:
         self.results_label.setText(self.tr("%n result(s)", "", found))
@@ -207,6 +238,9 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths, quiet: bool = False):
         """Import in the background; a progress dialog shows only if it takes a while."""
+        if self.controller.read_only:
+            self._refuse_import()
+            return None
         pool = self.controller.import_pool()
 
         def work(lib, progress, should_stop):
@@ -270,12 +304,13 @@ class MainWindow(QMainWindow):
             from ..core.export import write_workbook
             from ..core.summary import build_summary
 
-            refresh_stale(lib)
+            if not lib.read_only:
+                refresh_stale(lib)
             return write_workbook(build_summary(lib, scope), path, per_region_sheets=per_region_sheets)
 
         def failed(message, details):
             self.exportFinished.emit(None)
-            QMessageBox.warning(self, self.tr("The briefing was not written"), rich_literal(message))
+            self._warn(self.tr("The briefing was not written"), message)
 
         task = self.controller.run(work, self._exported, failed)
         if task is not None:
@@ -302,11 +337,18 @@ class MainWindow(QMainWindow):
     # -- drag and drop ----------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
+            if self.controller.read_only:
+                self._refuse_import()
+                event.ignore()
+                return
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if paths and self.controller.read_only:
+            self._refuse_import()
+            event.ignore()
+        elif paths:
             event.acceptProposedAction()
             self.import_paths(paths)
 
@@ -315,7 +357,17 @@ class MainWindow(QMainWindow):
         from .errors import log_error
 
         log_error(details)
-        QMessageBox.warning(self, self.tr("Something went wrong"), rich_literal(message))
+        self._warn(self.tr("Something went wrong"), message)
+
+    def _warn(self, title: str, message: str) -> None:
+        """A warning that leaves the window usable behind it (not a nested event loop)."""
+        box = QMessageBox(QMessageBox.Warning, title, rich_literal(message), QMessageBox.Ok, self)
+        box.open()
+        self._warning_box = box
+
+    def _refuse_import(self) -> None:
+        self.statusBar().showMessage(
+            self.tr("The library is read-only for you: files cannot be imported into it."), 10000)
 
     def about(self) -> None:
         from .. import __version__

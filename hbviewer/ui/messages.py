@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core.library import LibraryError
 from ..core.model import FileImportResult
 
 
@@ -36,6 +37,9 @@ def failure_text(result: FileImportResult) -> str:
         "busy": QCoreApplication.translate("messages", "%1: the library is busy (another window or hbviewer-cli is writing). Try again later."),
         "read_only": QCoreApplication.translate("messages", "%1: the library is read-only; searching works, importing does not."),
         "too_large": QCoreApplication.translate("messages", "%1 is larger than the size limit for one file."),
+        "connection_lost": QCoreApplication.translate(
+            "messages", "%1: the connection to the library server was lost before this file was saved; nothing "
+            "of it was kept. Import it again when the server can be reached."),
     }
     template = known.get(result.error_code)
     if template is None:
@@ -44,3 +48,13 @@ def failure_text(result: FileImportResult) -> str:
     if result.error_code == "too_large":
         text += f" ({result.error})"
     return text
+
+
+def library_error_text(exc: LibraryError) -> str:
+    """A library's error said in the interface's language where it can be, the core's words kept after it."""
+    if exc.code == "connection_lost":
+        lead = QCoreApplication.translate(
+            "messages", "The connection to the library server was lost, so this could not be finished. "
+                        "Nothing else is affected: try again when the server can be reached.")
+        return f"{lead}\n\n{exc}"
+    return str(exc)

@@ -6,9 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..core.library_url import display_location, is_server_location
+
 SETTINGS_VERSION = 1
 MAX_RECENT_SEARCHES = 15
 LANGUAGES = ("system", "zh_CN", "en")
+LIBRARY_KINDS = ("file", "server")
 
 
 class AppSettings:
@@ -73,6 +76,41 @@ class AppSettings:
     @library_path.setter
     def library_path(self, value: Path | None) -> None:
         self.q.setValue("library/path", str(value) if value else "")
+
+    @property
+    def library_server(self) -> str:
+        """The shared library's address, never with a password (that is in the keyring)."""
+        return display_location(str(self._get("library/server", "") or "").strip())
+
+    @library_server.setter
+    def library_server(self, value: str) -> None:
+        self.q.setValue("library/server", display_location(value.strip()) if value and value.strip() else "")
+
+    @property
+    def library_kind(self) -> str:
+        """'file' or 'server': which of the two to open (settings from before servers say 'file')."""
+        value = str(self._get("library/kind", "file"))
+        return value if value in LIBRARY_KINDS else "file"
+
+    @library_kind.setter
+    def library_kind(self, value: str) -> None:
+        self.q.setValue("library/kind", value if value in LIBRARY_KINDS else "file")
+
+    @property
+    def library_location(self) -> str | Path | None:
+        """The library to open: the server's address, a file, or None for the default file."""
+        if self.library_kind == "server" and self.library_server:
+            return self.library_server
+        return self.library_path
+
+    @library_location.setter
+    def library_location(self, value: str | Path | None) -> None:
+        if value is not None and is_server_location(value):
+            self.library_kind = "server"
+            self.library_server = str(value)
+        else:
+            self.library_kind = "file"
+            self.library_path = Path(value) if value else None
 
     # search
     @property
