@@ -145,3 +145,50 @@ def pg_admin_exec(server, *statements, dbname=None):
     with server.admin(dbname) as conn:
         for statement in statements:
             conn.execute(statement)
+
+
+# -- a keyring in memory, and a role that may only log in ------------------------------------
+@pytest.fixture
+def memory_keyring():
+    """The keyring is a dict for the test (``.entries``), then what it was before."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.entries = {}
+
+        def get_password(self, service, username):
+            return self.entries.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service, username):
+            if (service, username) not in self.entries:
+                raise PasswordDeleteError(username)
+            del self.entries[(service, username)]
+
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def login_role(pg_server, pg_url):
+    """(url without password, password, name) of a role that may connect to pg_url's database and read
+    its schema, nothing more (grant it what a test needs)."""
+    password = "reader-pw-1"
+    name = pg_server.create_role(password)
+    dbname = pg_url.rsplit("/", 1)[-1]
+    pg_admin_exec(pg_server, f'GRANT CONNECT ON DATABASE "{dbname}" TO "{name}"',
+                  f'GRANT USAGE ON SCHEMA public TO "{name}"', dbname=dbname)
+    yield pg_server.url_for(dbname, user=name), password, name
+    pg_admin_exec(pg_server, f'DROP OWNED BY "{name}"', dbname=dbname)
+    pg_server.drop_role(name)

@@ -1,30 +1,10 @@
 """The shared library's password goes to the keyring under the address without the password."""
 
 import keyring
-import pytest
 from keyring.backend import KeyringBackend
-from keyring.errors import NoKeyringError, PasswordDeleteError
+from keyring.errors import NoKeyringError
 
 from hbviewer.core.credentials import SERVICE, forget_password, remember_password, stored_password
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.entries = {}
-
-    def get_password(self, service, username):
-        return self.entries.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if (service, username) not in self.entries:
-            raise PasswordDeleteError(username)
-        del self.entries[(service, username)]
 
 
 class NoKeyring(KeyringBackend):
@@ -40,16 +20,8 @@ class NoKeyring(KeyringBackend):
         raise NoKeyringError("no backend")
 
 
-@pytest.fixture
-def memory():
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
-
-
-def test_password_is_kept_under_the_address_without_it(memory):
+def test_password_is_kept_under_the_address_without_it(memory_keyring):
+    memory = memory_keyring
     url = "postgresql://staff:typed-in-url@db.example:5432/briefings"
     assert stored_password(url) is None
     assert remember_password(url, "s3cret")

@@ -218,25 +218,3 @@ def test_a_damaged_library_can_be_set_aside_and_replaced(tmp_path):
     assert fresh.stats()["articles"] == 0
     fresh.close()
 
-
-@pytest.mark.parametrize("query", ["科", "发展", "科技 OR 人才", "企业 -张家口"])
-def test_many_matches_are_ordered_title_hits_first_and_page_without_gaps(seed_library, monkeypatch, query):
-    import hbviewer.core.library as library_module
-    from hbviewer.core.search import SearchQuery, parse_query
-    from hbviewer.core.textnorm import fold
-
-    everything = seed_library.search_ids(SearchQuery(query))
-    assert len(everything) > 6
-    monkeypatch.setattr(library_module, "BM25_MOST", 3)  # as if the library were huge
-    whole = seed_library.search(SearchQuery(query, limit=None))
-    ids = [h.article_id for h in whole.hits]
-    assert whole.total == len(everything) and len(ids) == len(set(ids)) and set(ids) == everything
-    terms = parse_query(query).terms
-    in_title = [any(t in fold(h.title) for t in terms) for h in whole.hits]
-    assert in_title == sorted(in_title, reverse=True)  # every title hit before every other hit
-    pages = []
-    for offset in range(0, len(ids), 4):
-        page = seed_library.search(SearchQuery(query, limit=4, offset=offset))
-        assert page.total == whole.total
-        pages += [h.article_id for h in page.hits]
-    assert pages == ids

@@ -249,3 +249,30 @@ def test_both_libraries_give_the_same_totals_hits_and_snippets(seed_library, ser
     paged = SearchQuery("科技", limit=3, offset=2)
     assert server_seed_library.search(paged).total == seed_library.search(paged).total
     assert len(server_seed_library.rows(paged)[1]) == 3
+
+
+@pytest.mark.parametrize("query", ["科", "发展", "科技 OR 人才", "企业 -张家口"])
+def test_many_matches_put_title_hits_first_and_page_without_gaps(seeded, monkeypatch, query):
+    """Past the number of matches each backend scores, the order is cheaper but the set the same."""
+    import hbviewer.core.library as file_backend
+    import hbviewer.core.server_library as server_backend
+    from hbviewer.core.search import parse_query
+
+    everything = seeded.search_ids(SearchQuery(query))
+    assert len(everything) > 6
+    if isinstance(seeded, Library):
+        monkeypatch.setattr(file_backend, "BM25_MOST", 3)  # as if the library were huge
+    else:
+        monkeypatch.setattr(server_backend, "RANK_MOST", 3)
+    whole = seeded.search(SearchQuery(query, limit=None))
+    ids = [h.article_id for h in whole.hits]
+    assert whole.total == len(everything) and len(ids) == len(set(ids)) and set(ids) == everything
+    terms = parse_query(query).terms
+    in_title = [any(t in fold(h.title) for t in terms) for h in whole.hits]
+    assert in_title == sorted(in_title, reverse=True)  # every title hit before every other hit
+    pages = []
+    for offset in range(0, len(ids), 4):
+        page = seeded.search(SearchQuery(query, limit=4, offset=offset))
+        assert page.total == whole.total
+        pages += [h.article_id for h in page.hits]
+    assert pages == ids

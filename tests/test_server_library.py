@@ -313,23 +313,8 @@ def test_connection_killed_mid_import_keeps_nothing_and_says_so(pg_server, serve
 
 
 # -- a role that may only read ---------------------------------------------------------------
-@pytest.fixture
-def reader(pg_server, pg_url):
-    """(url, password, role) of a role that may connect and read the schema, nothing more."""
-    password = "reader-pw-1"
-    role = pg_server.create_role(password)
-    with admin(pg_url) as conn:
-        dbname = conn.info.dbname
-        conn.execute(f'GRANT CONNECT ON DATABASE "{dbname}" TO "{role}"')
-        conn.execute(f'GRANT USAGE ON SCHEMA public TO "{role}"')
-    yield pg_server.url_for(dbname, user=role), password, role
-    with admin(pg_url) as conn:
-        conn.execute(f'DROP OWNED BY "{role}"')
-    pg_server.drop_role(role)
-
-
-def test_read_only_role_searches_lists_and_exports_but_cannot_import(pg_url, reader, tmp_path):
-    url, password, role = reader
+def test_read_only_role_searches_lists_and_exports_but_cannot_import(pg_url, login_role, tmp_path):
+    url, password, role = login_role
     with pytest.raises(LibraryError) as info:  # no library yet, and this role cannot make one
         open_library(url, password=password)
     assert info.value.code == "read_only"
@@ -495,27 +480,3 @@ def test_articles_too_large_for_the_index_are_still_found_exactly(server_library
     assert lib.search_ids(SearchQuery("科技 农业")) == both
     assert lib.search_ids(SearchQuery("科技 -农业")) == tech - oracle(articles, "农业")
     assert lib.search_ids(SearchQuery("科技 -乡村振兴")) == tech - oracle(articles, "乡村振兴")
-
-
-@pytest.mark.parametrize("query", ["科", "发展", "科技 OR 人才", "企业 -张家口"])
-def test_many_matches_put_title_hits_first_and_page_without_gaps(server_seed_library, monkeypatch, query):
-    import hbviewer.core.server_library as server_module
-    from hbviewer.core.search import parse_query
-    from hbviewer.core.textnorm import fold
-
-    lib = server_seed_library
-    everything = lib.search_ids(SearchQuery(query))
-    assert len(everything) > 6
-    monkeypatch.setattr(server_module, "RANK_MOST", 3)  # as if the library were huge
-    whole = lib.search(SearchQuery(query, limit=None))
-    ids = [h.article_id for h in whole.hits]
-    assert whole.total == len(everything) and len(ids) == len(set(ids)) and set(ids) == everything
-    terms = parse_query(query).terms
-    in_title = [any(t in fold(h.title) for t in terms) for h in whole.hits]
-    assert in_title == sorted(in_title, reverse=True)  # every title hit before every other hit
-    pages = []
-    for offset in range(0, len(ids), 4):
-        page = lib.search(SearchQuery(query, limit=4, offset=offset))
-        assert page.total == whole.total
-        pages += [h.article_id for h in page.hits]
-    assert pages == ids

@@ -9,7 +9,6 @@ import pytest
 pytest.importorskip("PySide6")
 psycopg = pytest.importorskip("psycopg")
 
-import keyring  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from hbviewer.core.credentials import SERVICE  # noqa: E402
@@ -19,7 +18,6 @@ from hbviewer.core.search import SearchQuery  # noqa: E402
 from hbviewer.core.server_library import ServerLibrary  # noqa: E402
 
 from conftest import SEEDS  # noqa: E402
-from test_credentials import MemoryKeyring  # noqa: E402
 from test_ui import search, table_ids  # noqa: E402
 
 
@@ -33,15 +31,6 @@ def settings(settings_file):
     from hbviewer.ui.settings import AppSettings
 
     return AppSettings(QSettings(str(settings_file), QSettings.IniFormat))
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
 
 
 @pytest.fixture
@@ -60,27 +49,12 @@ def admin(url):
 
 
 @pytest.fixture
-def role(pg_server, pg_url):
-    """(address without password, password, name) of a role that may connect to the test database."""
-    password = "reader-pw-7"
-    name = pg_server.create_role(password)
-    with admin(pg_url) as conn:
-        dbname = conn.info.dbname
-        conn.execute(f'GRANT CONNECT ON DATABASE "{dbname}" TO "{name}"')
-        conn.execute(f'GRANT USAGE ON SCHEMA public TO "{name}"')
-    yield pg_server.url_for(dbname, user=name), password, name
-    with admin(pg_url) as conn:
-        conn.execute(f'DROP OWNED BY "{name}"')
-    pg_server.drop_role(name)
-
-
-@pytest.fixture
-def seeded_for_reader(pg_url, role):
+def seeded_for_reader(pg_url, login_role):
     """The seed pages in the database, which the role may read but not change."""
     owner = ServerLibrary.open(pg_url)
     assert not import_paths(owner, [SEEDS]).failed
     with admin(pg_url) as conn:
-        conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role[2]}"')
+        conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{login_role[2]}"')
     yield owner
     owner.close()
 
@@ -122,7 +96,7 @@ def test_window_on_a_server_imports_and_lists_what_the_core_finds(qtbot, pg_url,
     controller.close()
 
 
-def test_read_only_role_searches_and_exports_but_cannot_import(qtbot, role, seeded_for_reader, settings, tmp_path):
+def test_read_only_role_searches_and_exports_but_cannot_import(qtbot, login_role, seeded_for_reader, settings, tmp_path):
     import pandas as pd
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent
@@ -132,7 +106,7 @@ def test_read_only_role_searches_and_exports_but_cannot_import(qtbot, role, seed
     from hbviewer.ui.app import offer_samples
     from hbviewer.ui.controller import LibraryController
 
-    url, password, _name = role
+    url, password, _name = login_role
     controller = LibraryController(url, password=password)
     assert controller.read_only
     win = make_window(qtbot, controller, settings)
@@ -166,10 +140,10 @@ def test_read_only_role_searches_and_exports_but_cannot_import(qtbot, role, seed
 
 
 def test_refused_password_is_asked_for_and_remembered_when_wanted(
-        qtbot, role, seeded_for_reader, settings, settings_file, memory_keyring, no_libpq_password):
+        qtbot, login_role, seeded_for_reader, settings, settings_file, memory_keyring, no_libpq_password):
     from hbviewer.ui.app import open_library
 
-    url, password, _name = role
+    url, password, _name = login_role
     asked = []
 
     def typed(*answers):

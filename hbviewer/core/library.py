@@ -20,7 +20,7 @@ from .figures import Figure
 from .model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult,
-    find_spans, first_spans, index_tokens, make_snippet, parse_query, term_expression,
+    index_tokens, make_snippet, parse_query, search_hit, term_expression,
 )
 from .textnorm import fold
 
@@ -682,7 +682,7 @@ class Library:
                     "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
                     f" ON s.id = a.source_id WHERE a.id IN ({','.join('?' * len(part))})", part):
                 details[row[0]] = row
-        hits = tuple(self._hit(details[aid], score, parsed, offsets) for aid, score in ranked if aid in details)
+        hits = tuple(search_hit(details[aid], score, parsed, offsets) for aid, score in ranked if aid in details)
         return SearchResult(query, total, hits)
 
     def _match_count(self, expression: str, restrict: str, params: list) -> int:
@@ -769,19 +769,6 @@ class Library:
     def _count(self, query: SearchQuery) -> int:
         where, params = self._filters(query)
         return self._db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
-
-    @staticmethod
-    def _hit(row, score: float, parsed: ParsedQuery, offsets: bool) -> SearchHit:
-        article_id, title, source_name, date, text = row
-        title_spans = find_spans(title, parsed.terms)
-        if offsets:
-            text_spans = find_spans(text, parsed.terms)
-            snippet = make_snippet(text, text_spans)
-        else:
-            text_spans = []
-            snippet = make_snippet(text, first_spans(text, parsed.terms))
-        return SearchHit(article_id, title, source_name, date, score, snippet, tuple(title_spans),
-                         tuple(text_spans))
 
 
 class _Cancelled(Exception):

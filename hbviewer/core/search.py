@@ -255,3 +255,21 @@ class ArticleRow:
     figure_count: int
     score: float = 0.0
     snippet: Snippet | None = None
+
+
+def search_hit(row, score: float, parsed: ParsedQuery, offsets: bool) -> SearchHit:
+    """A hit from ``(id, title, source name, date, text)``: its snippet and the terms' offsets.
+
+    Only the snippet's hits are found unless ``offsets`` asks for every hit
+    offset in the text (a list needs no more; the article view finds its own).
+    """
+    article_id, title, source_name, date, text = row
+    title_spans = find_spans(title, parsed.terms)
+    if offsets:
+        text_spans = find_spans(text, parsed.terms)
+        snippet = make_snippet(text, text_spans)
+    else:
+        text_spans = []
+        snippet = make_snippet(text, first_spans(text, parsed.terms))
+    return SearchHit(article_id, title, source_name, date, float(score), snippet, tuple(title_spans),
+                     tuple(text_spans))

@@ -38,8 +38,8 @@ from .model import (
     Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle,
 )
 from .search import (
-    INDEX_VERSION, ArticleRow, ParsedQuery, SearchHit, SearchQuery, SearchResult, find_spans, first_spans,
-    make_snippet, parse_query,
+    INDEX_VERSION, ArticleRow, ParsedQuery, SearchHit, SearchQuery, SearchResult, make_snippet, parse_query,
+    search_hit,
 )
 from .server_schema import (
     GRAMS_VERSION, MIGRATIONS, PATH_LOCK_SPACE, SCHEMA_LOCK, SCHEMA_VERSION, TABLES, exact_by_grams, grams,
@@ -846,7 +846,7 @@ class ServerLibrary:
                         "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
                         " ON s.id = a.source_id WHERE a.id = ANY(%s::bigint[])", ([r[0] for r in ranked],)):
                     details[row[0]] = row
-        hits = tuple(self._hit(details[aid], score, parsed, offsets) for aid, score in ranked if aid in details)
+        hits = tuple(search_hit(details[aid], score, parsed, offsets) for aid, score in ranked if aid in details)
         return SearchResult(query, total, hits)
 
     @_reads
@@ -881,16 +881,3 @@ class ServerLibrary:
     def _count(self, query: SearchQuery) -> int:
         where, params = self._filters(query)
         return self._conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
-
-    @staticmethod
-    def _hit(row, score: float, parsed: ParsedQuery, offsets: bool) -> SearchHit:
-        article_id, title, source_name, date, text = row
-        title_spans = find_spans(title, parsed.terms)
-        if offsets:
-            text_spans = find_spans(text, parsed.terms)
-            snippet = make_snippet(text, text_spans)
-        else:
-            text_spans = []
-            snippet = make_snippet(text, first_spans(text, parsed.terms))
-        return SearchHit(article_id, title, source_name, date, float(score), snippet, tuple(title_spans),
-                         tuple(text_spans))
