@@ -50,7 +50,7 @@ INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the sear
 _RETRIES = 3  # a write that lost a deadlock to another client is tried again this often
 _LOST = ("08", "57P")  # SQLSTATE classes of a dropped connection / a server shutting down
 _BUSY = ("40001", "40P01", "55P03", "57014")  # serialization, deadlock, lock timeout, cancelled
-RANK_MOST = 4000  # matches scored in one search; past that, titles that hold a term first, then newest
+RANK_MOST = 300  # matches whose texts are scored; past that, titles that hold a term first, then newest
 
 
 def _path_key(path: str) -> int:
@@ -317,6 +317,8 @@ class ServerLibrary:
         try:
             with self._conn.transaction():
                 self._conn.execute("SET LOCAL enable_seqscan = off")
+                # Helper processes for one search cost more than they save when many people search.
+                self._conn.execute("SET LOCAL max_parallel_workers_per_gather = 0")
                 yield self._conn
         finally:
             self._depth -= 1
@@ -775,7 +777,7 @@ class ServerLibrary:
         return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
 
     @staticmethod
-    def _match(parsed: ParsedQuery) -> tuple[list[str], list]:
+    def _match(parsed: ParsedQuery, oversized: bool) -> tuple[list[str], list]:
         """Conditions true exactly for the articles the query finds.
 
         The GIN index answers for terms of one or two characters; longer terms
@@ -791,11 +793,15 @@ class ServerLibrary:
             if not all(exact_by_grams(t) for t in group):
                 checks.append(sql)
                 check_params += params
+        tsquery = match_tsquery(parsed.required, parsed.excluded, oversized)
+        if not oversized:  # the grams alone, and strpos only for longer terms
+            return ["a.grams @@ %s::tsquery", *checks], [tsquery, *check_params]
         clauses = ["a.grams @@ %s::tsquery", f"(NOT a.oversized OR ({' AND '.join(every)}))", *checks]
-        return clauses, [match_tsquery(parsed.required, parsed.excluded), *every_params, *check_params]
+        return clauses, [tsquery, *every_params, *check_params]
 
     def _where(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list]:
-        match, match_params = self._match(parsed)
+        oversized = self._conn.execute("SELECT EXISTS(SELECT 1 FROM articles WHERE oversized)").fetchone()[0]
+        match, match_params = self._match(parsed, oversized)
         filters, filter_params = self._conditions(query)
         return " WHERE " + " AND ".join(match + filters), match_params + filter_params
 
@@ -834,9 +840,9 @@ class ServerLibrary:
                                    make_snippet(a.text, [])) for a in articles)
             return SearchResult(query, self._count(query), hits)
         parsed = parse_query(query.text)
-        where, params = self._where(query, parsed)
         details = {}
         with self._search_snapshot() as conn:
+            where, params = self._where(query, parsed)
             total = conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
             score, order, score_params = self._order(parsed, total)
             ranked = conn.execute(f"SELECT a.id, {score} AS score FROM articles a{where}"
@@ -874,8 +880,8 @@ class ServerLibrary:
         if not query.text.strip():
             where, params = self._filters(query)
             return {r[0] for r in self._conn.execute(f"SELECT a.id FROM articles a{where}", params)}
-        where, params = self._where(query, parse_query(query.text))
         with self._search_snapshot() as conn:
+            where, params = self._where(query, parse_query(query.text))
             return {r[0] for r in conn.execute(f"SELECT a.id FROM articles a{where}", params)}
 
     def _count(self, query: SearchQuery) -> int:

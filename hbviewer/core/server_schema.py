@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from .textnorm import collapse_spaces, fold
 
-SCHEMA_VERSION = 1  # the server's own numbering, apart from the SQLite file's
+SCHEMA_VERSION = 2  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them
 
 # Advisory lock keys: one for schema changes (a bigint), and a pair (namespace, hash of
@@ -106,7 +106,11 @@ _V1 = [
     "CREATE INDEX article_regions_code ON article_regions(code, role)",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1}  # version reached -> statements that reach it
+# Searches ask first whether any article is oversized: when none is (the usual case), the
+# grams answer short terms alone and the server can count matches without reading the rows.
+_V2 = ["CREATE INDEX articles_oversized ON articles(id) WHERE oversized"]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}  # version reached -> statements that reach it
 TABLES = ("meta", "sources", "articles", "figures", "article_regions")
 
 
@@ -147,9 +151,9 @@ def term_tsquery(term: str) -> str:
     return "(" + " & ".join(dict.fromkeys(h[i:i + 16] for i in range(0, len(h) - 8, 8))) + ")"
 
 
-def match_tsquery(required, excluded) -> str:
+def match_tsquery(required, excluded, oversized: bool = True) -> str:
     """The tsquery for a parsed query: required groups (alternatives OR'd, groups AND'd), short
-    excluded terms negated; oversized articles are always included."""
+    excluded terms negated; oversized articles are included unless the library has none."""
     parts = ["(" + " | ".join(term_tsquery(t) for t in group) + ")" for group in required]
     parts += ["!" + term_tsquery(t) for t in excluded if exact_by_grams(t)]
-    return "(" + " & ".join(parts) + ") | " + OVERSIZED
+    return "(" + " & ".join(parts) + ")" + (" | " + OVERSIZED if oversized else "")
