@@ -5,9 +5,10 @@ Usage: python benchmarks/ui_bench.py [--articles 10000] [--repeat 3]
 * Cold start: a fresh process (``python -m hbviewer``-like) opens the window on a
   library of N articles; measured from the process start until the library list
   shows its rows (a usable window), as the median of --repeat runs.
-* UI blocking: a 10 ms QTimer ticks while an import, a search and an export run
-  in the background; the longest gap between two ticks is how long the UI
-  thread was kept from answering (100 ms is the bar).
+* UI blocking: a 10 ms QTimer ticks while an import (until the region tree has
+  been recounted after it), a search and an export run in the background; the
+  longest gap between two ticks is how long the UI thread was kept from
+  answering (100 ms is the bar). The worst of --repeat runs is reported.
 
 Runs offscreen (QT_QPA_PLATFORM=offscreen); prints a table and writes JSON to
 benchmarks/out/ui.json.
@@ -143,14 +144,13 @@ def blocking(library: Path, n_import: int) -> dict:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hbviewer.core.search import SearchQuery
     from hbviewer.core.summary import SummaryScope
     from hbviewer.ui.controller import LibraryController
     from hbviewer.ui.main_window import MainWindow
     from hbviewer.ui.settings import AppSettings
 
     app = QApplication.instance() or QApplication(["bench"])
-    sys.setswitchinterval(0.001)  # as hbviewer.ui.app.run sets it
+    sys.setswitchinterval(0.0002)  # as hbviewer.ui.app.run sets it
     work = Path(tempfile.mkdtemp())
     copy = work / "library.sqlite3"
     copy.write_bytes(library.read_bytes())
@@ -190,7 +190,8 @@ def blocking(library: Path, n_import: int) -> dict:
         time.sleep(0.001)
     extra = write_corpus(n_import, seed=2)
     results = {
-        "import_ms": measure(lambda: window.import_paths([extra.folder], quiet=True), window.importFinished),
+        # Until the region tree has been recounted: what follows an import is part of it.
+        "import_ms": measure(lambda: window.import_paths([extra.folder], quiet=True), window.summaryShown),
         "search_ms": measure(lambda: window.library_pane.set_filter(), window.library_pane.resultsChanged),
     }
     window.library_pane.search_box.setText("科技")
@@ -209,16 +210,26 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--library", type=Path, help="an existing library instead of one built for --articles")
     parser.add_argument("--memory-only", action="store_true", help="only the memory of the open window")
+    parser.add_argument("--blocking-run", action="store_true", help=argparse.SUPPRESS)  # one run, JSON out
     args = parser.parse_args()
     library = args.library or build_library(args.articles)
+    if args.blocking_run:
+        print(json.dumps(blocking(library, args.import_articles)))
+        return 0
     if args.memory_only:
         result = memory(library)
         print(f"library: {library.name}; window RSS: {result}")
         OUT.mkdir(exist_ok=True)
         (OUT / f"ui-memory-{library.stem}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
         return 0
+    # Each run in a process of its own, as the app has one window per process.
+    runs = [json.loads(subprocess.run(
+        [sys.executable, __file__, "--blocking-run", "--library", str(library), "--import-articles",
+         str(args.import_articles)], capture_output=True, text=True, check=True).stdout.splitlines()[-1])
+        for _ in range(args.repeat)]
     results = {"articles": args.articles, "cold_start": cold_start(library, args.repeat),
-               "ui_longest_wait": blocking(library, args.import_articles)}
+               "ui_longest_wait": {key: max(r[key] for r in runs) for key in runs[0]},
+               "ui_wait_runs": runs}
     OUT.mkdir(exist_ok=True)
     (OUT / "ui.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     cs, ui = results["cold_start"], results["ui_longest_wait"]
@@ -227,7 +238,8 @@ def main() -> int:
           f"(median of {args.repeat}, {cs['usable_min_s']:.2f}–{cs['usable_max_s']:.2f})")
     for key, label in (("import_ms", f"import of {args.import_articles} articles"), ("search_ms", "list all"),
                        ("search_text_ms", "search 科技"), ("export_ms", "export briefing")):
-        print(f"longest UI wait during {label}: {ui[key]:.0f} ms")
+        each = ", ".join(f"{r[key]:.0f}" for r in results["ui_wait_runs"])
+        print(f"longest UI wait during {label}: {ui[key]:.0f} ms (the worst of {args.repeat} runs: {each})")
     return 0
 
 

@@ -88,6 +88,9 @@ class ArticleView(QTextBrowser):
         self.article, self.figures = article, figures
         self.clear()
         cursor = QTextCursor(self.document())
+        # One edit block: the document is laid out once, not after every highlighted span (an
+        # article with a few hundred hits took the UI thread for over half a second).
+        cursor.beginEditBlock()
         title_format = QTextCharFormat()
         title_format.setFontPointSize(self.font().pointSizeF() * 1.5)
         title_format.setFontWeight(QFont.Bold)
@@ -111,7 +114,8 @@ class ArticleView(QTextBrowser):
             for caption in article.captions:
                 cursor.insertBlock()
                 cursor.insertText(caption, caption_format)
-        self._mark_hits(query)
+        self._mark_hits(query, cursor)
+        cursor.endEditBlock()
         self.moveCursor(QTextCursor.Start)
         self.ensureCursorVisible()
 
@@ -131,7 +135,7 @@ class ArticleView(QTextBrowser):
             pos = f.end
         cursor.insertText(text[pos:], plain)
 
-    def _mark_hits(self, query: SearchQuery | None) -> None:
+    def _mark_hits(self, query: SearchQuery | None, cursor: QTextCursor) -> None:
         self.hits, self._hit_index = [], -1
         if query is None or not query.text.strip() or self.article is None:
             return
@@ -140,16 +144,15 @@ class ArticleView(QTextBrowser):
         except QueryError:
             return
         self.hits = find_spans(self.article.text, terms)
-        cursor = QTextCursor(self.document())
+        fmt = QTextCharFormat()
+        fmt.setProperty(HIT_PROPERTY, True)
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineColor(QColor(HIT_COLOUR))
+        fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
+        fmt.setForeground(QColor("#b34700"))
         for s, e in self.hits:
             cursor.setPosition(self.body_start + s)
             cursor.setPosition(self.body_start + e, QTextCursor.KeepAnchor)
-            fmt = QTextCharFormat()
-            fmt.setProperty(HIT_PROPERTY, True)
-            fmt.setFontUnderline(True)
-            fmt.setUnderlineColor(QColor(HIT_COLOUR))
-            fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
-            fmt.setForeground(QColor("#b34700"))
             cursor.mergeCharFormat(fmt)
 
     # -- navigation -------------------------------------------------------------------------

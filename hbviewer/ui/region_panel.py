@@ -8,8 +8,8 @@ hundreds of thousands.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget,
 )
@@ -22,81 +22,48 @@ CODE_ROLE = Qt.UserRole + 10
 ROW_ROLE = Qt.UserRole + 11
 
 
-class RegionTreeModel(QAbstractItemModel):
-    """The region tree of a summary: name, articles about it, figures (with its counties')."""
+class RegionTreeModel(QStandardItemModel):
+    """The region tree of a summary: name, articles about it, figures (with its counties').
+
+    A Qt-side model, filled once per overview: expanding and painting the tree then
+    never calls back into Python, so it stays quick while background work runs.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.roots: list[RegionNode] = []
-        self._parent: dict[int, RegionNode | None] = {}
+        self._items: dict[str, QStandardItem] = {}
+        self._set_headers()
+
+    def _set_headers(self) -> None:
+        self.setHorizontalHeaderLabels([self.tr("Region"), self.tr("Articles"), self.tr("Figures")])
 
     def set_tree(self, roots: list[RegionNode]) -> None:
-        self.beginResetModel()
-        self.roots = roots
-        self._parent = {}
+        self.clear()
+        self._set_headers()
+        self._items = {}
+        top = self.invisibleRootItem()
         for root in roots:
-            self._index_parents(root, None)
-        self.endResetModel()
+            self._add(top, root)
 
-    def _index_parents(self, node: RegionNode, parent: RegionNode | None) -> None:
-        self._parent[id(node)] = parent
+    def _add(self, parent: QStandardItem, node: RegionNode) -> None:
+        name = QStandardItem(node.name)
+        name.setData(node.code, CODE_ROLE)
+        counts = []
+        for value in (node.articles, node.figures):
+            item = QStandardItem()
+            item.setData(value, Qt.DisplayRole)
+            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            counts.append(item)
+        for item in (name, *counts):
+            item.setEditable(False)
+        parent.appendRow([name, *counts])
+        self._items[node.code] = name
         for child in node.children:
-            self._index_parents(child, node)
-
-    def _siblings(self, parent: RegionNode | None) -> list[RegionNode]:
-        return self.roots if parent is None else parent.children
-
-    def index(self, row, column, parent=QModelIndex()):
-        siblings = self._siblings(parent.internalPointer() if parent.isValid() else None)
-        if 0 <= row < len(siblings):
-            return self.createIndex(row, column, siblings[row])
-        return QModelIndex()
-
-    def parent(self, index):
-        if not index.isValid():
-            return QModelIndex()
-        parent = self._parent.get(id(index.internalPointer()))
-        if parent is None:
-            return QModelIndex()
-        grand = self._parent.get(id(parent))
-        return self.createIndex(self._siblings(grand).index(parent), 0, parent)
-
-    def rowCount(self, parent=QModelIndex()):
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._siblings(parent.internalPointer() if parent.isValid() else None))
-
-    def columnCount(self, parent=QModelIndex()):
-        return 3
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return [self.tr("Region"), self.tr("Articles"), self.tr("Figures")][section]
-        return None
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        node: RegionNode = index.internalPointer()
-        if role == CODE_ROLE:
-            return node.code
-        if role == Qt.DisplayRole:
-            return [node.name, node.articles, node.figures][index.column()]
-        if role == Qt.TextAlignmentRole and index.column() > 0:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
+            self._add(name, child)
 
     def index_of(self, code: str) -> QModelIndex:
-        def find(parent: QModelIndex) -> QModelIndex:
-            for row in range(self.rowCount(parent)):
-                idx = self.index(row, 0, parent)
-                if idx.data(CODE_ROLE) == code:
-                    return idx
-                found = find(idx)
-                if found.isValid():
-                    return found
-            return QModelIndex()
-        return find(QModelIndex())
+        item = self._items.get(code)
+        return item.index() if item is not None else QModelIndex()
 
 
 class FigureTableModel(QAbstractTableModel):
@@ -243,6 +210,9 @@ class RegionPanel(QWidget):
         self.indicator_box.currentTextChanged.connect(self._draw_chart)
         self._code: str | None = None
         self.view: RegionView | None = None
+        self._pending_view: RegionView | None = None
+        self._view_timer = QTimer(self, singleShot=True, interval=0)
+        self._view_timer.timeout.connect(self._show_pending_view)
 
     # -- filling ----------------------------------------------------------------------------
     # The overview, each region's view and each chart are computed in the background (the window
@@ -262,9 +232,17 @@ class RegionPanel(QWidget):
                 self._code = None
             self.regionSelected.emit(self._code)  # the library changed: its articles may have too
         if view is not None and view.code == self._code:
-            self.show_view(view)
+            # The table after the tree, in a later turn of the event loop: each is drawn in one
+            # short slice of the UI thread rather than both in one long one.
+            self._pending_view = view
+            self._view_timer.start()
         else:
             self.viewWanted.emit(self._code)
+
+    def _show_pending_view(self) -> None:
+        view, self._pending_view = self._pending_view, None
+        if view is not None:
+            self.show_view(view)
 
     def select_region(self, code: str | None) -> None:
         if code is None:
