@@ -233,7 +233,8 @@ def test_figure_double_click_opens_the_article_at_the_figure(qtbot, window):
     row = window.region_panel.figure_model.row(5)
     window.open_figure(int(row["article_id"]), int(row["start"]), int(row["end"]))
     view = window.article_view
-    qtbot.waitUntil(lambda: view.article is not None and view.article.id == int(row["article_id"]))
+    qtbot.waitUntil(lambda: view.article is not None and view.article.id == int(row["article_id"])
+                    and view.textCursor().selectedText() == row["text"], timeout=10000)
     assert view.textCursor().selectedText() == row["text"]
 
 
@@ -348,3 +349,19 @@ def test_markup_stays_literal_in_figure_tooltips_and_the_region_panel(qtbot, tmp
     row_tip = panel.data(panel.index(0, 0), Qt.ToolTipRole)
     assert "&lt;img src=x&gt;" in row_tip and "<img" not in row_tip
     controller.close()
+
+
+def test_articles_are_read_in_the_background_and_the_latest_asked_is_shown(qtbot, window):
+    ids = sorted(table_ids(window))
+    assert len(ids) > 3
+    for article_id in ids[:3]:  # going quickly down the list
+        window.show_article(article_id)
+    qtbot.waitUntil(lambda: not window.controller.runner.busy(), timeout=10000)
+    qtbot.wait(50)  # the queued results are delivered
+    assert window.article_view.article.id == ids[2]
+    # A figure of another article: that article is shown, with the figure selected.
+    lib = window.controller.library()
+    figure = lib.figures(ids[0])[0]
+    window.open_figure(ids[0], figure.start, figure.end)
+    qtbot.waitUntil(lambda: window.article_view.article.id == ids[0], timeout=10000)
+    qtbot.waitUntil(lambda: window.article_view.textCursor().selectedText() == figure.text, timeout=10000)

@@ -117,6 +117,7 @@ def test_read_only_role_searches_and_exports_but_cannot_import(qtbot, login_role
     search(qtbot, win, "张家口")
     assert table_ids(win) == seeded_for_reader.search_ids(SearchQuery("张家口"))
     qtbot.waitUntil(lambda: win.region_panel.overview is not None, timeout=20000)  # the summary works too
+    qtbot.waitUntil(lambda: not controller.runner.busy(), timeout=10000)  # the first article read too
 
     assert win.import_paths([SEEDS]) is None
     assert "read-only" in win.statusBar().currentMessage()

@@ -9,12 +9,11 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from ..core.importer import import_paths
-from ..core.library import LibraryError
 from ..core.model import ImportReport
 from .article_view import ArticleView
 from .controller import LibraryController
 from .library_pane import LibraryPane
-from .messages import failure_text, library_error_text
+from .messages import failure_text
 from .region_panel import RegionPanel
 from .safe_text import rich_literal
 from .settings import AppSettings
@@ -30,6 +29,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
+        self._article_seq = 0  # the latest article asked for is the one shown
+        self._article_wanted: int | None = None
+        self._pending_span: tuple[int, int, int] | None = None  # (article, start, end) to select once shown
         self.setWindowTitle(self.tr("hbviewer — policy briefing viewer"))
         self.setAcceptDrops(True)
 
@@ -198,24 +200,48 @@ class MainWindow(QMainWindow):
         self.controller.run(work, show)
 
     def open_figure(self, article_id: int, start: int, end: int) -> None:
-        if not self.library_pane.select_article(article_id):
-            self.show_article(article_id)
-        self.article_view.select_span(start, end)
+        shown = self.article_view.article
+        if shown is not None and shown.id == article_id and self._article_wanted == article_id:
+            self.article_view.select_span(start, end)
+            return
+        self._pending_span = (article_id, start, end)  # selected when the article is shown
+        self.library_pane.select_article(article_id)  # shows it, unless its row was current already
+        if self._article_wanted != article_id:
+            self.show_article(article_id, getattr(self.library_pane, "shown_query", None))
 
     # -- reading ----------------------------------------------------------------------------
     def show_article(self, article_id: int, query=None) -> None:
-        lib = self.controller.library()
-        try:
+        """Read the article in the background (a server may be slow), then show it.
+
+        Only the latest request is shown: going quickly down the list shows where it stops.
+        """
+        self._article_wanted = article_id
+        self._article_seq += 1
+        seq = self._article_seq
+
+        def work(lib, _progress, _stop):
             article = lib.article(article_id)
-            figures = lib.figures(article_id) if article is not None else []
-        except LibraryError as exc:  # a server out of reach: said in the status bar, the window goes on
-            self.article_view.show_placeholder()
-            self.statusBar().showMessage(library_error_text(exc).split("\n")[0], 10000)
-            return
-        if article is None:
-            self.article_view.show_placeholder()
-            return
-        self.article_view.show_article(article, figures, query)
+            return article, (lib.figures(article_id) if article is not None else [])
+
+        def show(result):
+            if seq != self._article_seq:
+                return
+            article, figures = result
+            if article is None:
+                self.article_view.show_placeholder()
+                return
+            self.article_view.show_article(article, figures, query)
+            span = self._pending_span
+            if span is not None and span[0] == article_id:
+                self._pending_span = None
+                self.article_view.select_span(span[1], span[2])
+
+        def fail(message, _details):  # a server out of reach: said in the status bar, the window goes on
+            if seq == self._article_seq:
+                self.article_view.show_placeholder()
+                self.statusBar().showMessage(message.split("\n")[0], 10000)
+
+        self.controller.run(work, show, fail)
 
     def _show_counts(self, found: int, total: int) -> None:
         self.results_label.setText(self.tr("%n result(s)", "", found))
