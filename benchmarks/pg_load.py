@@ -9,9 +9,11 @@ timed). Then client processes, each with its own connection as a desktop
 would have, work for a bounded time:
 
 * searchers run the benchmark's query set and random two-character words, top 50
-  with snippets, with a pause between searches (a person reading the results);
-* importers import page files of their own, and all of them the same one file;
-* exporters build the briefing of one city and write the workbook.
+  with snippets, with a pause between searches (``--search-pause``, default 0.2–0.8 s);
+* importers import page files of their own, and all of them the same one file
+  (``--import-pause``: a wait between files, as files arriving; default none);
+* exporters build the briefing of one city and write the workbook
+  (``--export-pause``: a wait between briefings, as a person reading one).
 
 Afterwards the library is checked: every file an importer reported is there with
 its articles, the shared file once, the article count is the start plus what was
@@ -95,8 +97,22 @@ def database(admin_url: str, name: str, source: Path) -> tuple[str, dict]:
     return url, info
 
 
+def fresh_pages(folder: Path) -> Path:
+    """The pages under new names with this run's mark in every headline: new files, new articles."""
+    mark = time.strftime("%H%M%S")
+    out = OUT / "pg-load-pages" / mark
+    shutil.rmtree(OUT / "pg-load-pages", ignore_errors=True)
+    for page in sorted(folder.rglob("*.txt")):
+        target = out / page.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = page.read_text(encoding="utf-8")
+        target.write_text("\n".join(f"# {mark} {line[2:]}" if line.startswith("# ") else line
+                                    for line in text.split("\n")), encoding="utf-8")
+    return out
+
+
 # -- the clients (separate processes, as separate desktops would be) --------------------------------
-def searcher(url: str, deadline: float, seed: int) -> dict:
+def searcher(url: str, deadline: float, seed: int, pause: tuple[float, float]) -> dict:
     from hbviewer.core.search import SearchQuery
     from hbviewer.core.server_library import ServerLibrary
 
@@ -112,15 +128,17 @@ def searcher(url: str, deadline: float, seed: int) -> dict:
             latencies.append((time.perf_counter() - started) * 1000)
         except Exception as exc:  # every failure is reported, none ends the run
             errors.append(f"search {q}: {exc}")
-        time.sleep(rng.uniform(0.2, 0.8))  # reading the results
+        time.sleep(rng.uniform(*pause))  # reading the results
     lib.close()
     return {"role": "search", "latencies_ms": latencies, "errors": errors}
 
 
-def importer(url: str, deadline: float, files: list[str], shared: str) -> dict:
+def importer(url: str, deadline: float, files: list[str], shared: str, pause: tuple[float, float],
+             seed: int) -> dict:
     from hbviewer.core.importer import import_paths
     from hbviewer.core.server_library import ServerLibrary
 
+    rng = random.Random(seed)
     lib = ServerLibrary.open(url)
     results, errors = [], []
     for path in [shared, *files]:
@@ -131,11 +149,12 @@ def importer(url: str, deadline: float, files: list[str], shared: str) -> dict:
             if f.status == "failed":
                 errors.append(f"import {Path(f.path).name}: {f.error}")
             results.append((f.path, f.status, f.articles, f.duplicates))
+        time.sleep(rng.uniform(*pause))  # files arriving one after another
     lib.close()
     return {"role": "import", "results": results, "errors": errors}
 
 
-def exporter(url: str, deadline: float, seed: int) -> dict:
+def exporter(url: str, deadline: float, seed: int, pause: tuple[float, float]) -> dict:
     from hbviewer.core.export import write_workbook
     from hbviewer.core.server_library import ServerLibrary
     from hbviewer.core.summary import SummaryScope, build_summary
@@ -152,6 +171,7 @@ def exporter(url: str, deadline: float, seed: int) -> dict:
                 seconds.append(time.perf_counter() - started)
             except Exception as exc:
                 errors.append(f"export: {exc}")
+            time.sleep(rng.uniform(*pause))  # reading the briefing
     lib.close()
     return {"role": "export", "seconds": seconds, "errors": errors}
 
@@ -190,6 +210,12 @@ def main() -> int:
     parser.add_argument("--importers", type=int, default=3)
     parser.add_argument("--exporters", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--search-pause", type=float, nargs=2, default=(0.2, 0.8), metavar=("MIN", "MAX"),
+                        help="seconds a searcher reads the results before the next search (default 0.2-0.8)")
+    parser.add_argument("--import-pause", type=float, nargs=2, default=(0.0, 0.0), metavar=("MIN", "MAX"),
+                        help="seconds an importer waits between files (default: none, a folder at once)")
+    parser.add_argument("--export-pause", type=float, nargs=2, default=(0.0, 0.0), metavar=("MIN", "MAX"),
+                        help="seconds an exporter waits between briefings (default: none)")
     parser.add_argument("--keep", action="store_true", help="keep the cluster and its copy for the next run")
     args = parser.parse_args()
     if not args.library.exists():
@@ -199,17 +225,20 @@ def main() -> int:
     try:
         url, info = database(admin, f"load_{args.library.stem.replace('-', '_')}", args.library)
         print(f"server library: {info}", flush=True)
-        incoming = write_corpus(600 * max(args.importers, 1), seed=7)
-        files = sorted(str(p) for p in incoming.folder.rglob("*.txt"))
+        incoming = fresh_pages(write_corpus(600 * max(args.importers, 1), seed=7).folder)
+        files = sorted(str(p) for p in incoming.rglob("*.txt"))
         shared = files.pop(0)
         shares = [files[i::args.importers] for i in range(args.importers)]
         before = info["articles"]
         ctx = multiprocessing.get_context("spawn")
         with ctx.Pool(args.searchers + args.importers + args.exporters) as pool:
             deadline = time.time() + 20 + args.seconds  # the clients start in up to 20 s, then work
-            jobs = [pool.apply_async(searcher, (url, deadline, i)) for i in range(args.searchers)]
-            jobs += [pool.apply_async(importer, (url, deadline, shares[i], shared)) for i in range(args.importers)]
-            jobs += [pool.apply_async(exporter, (url, deadline, i)) for i in range(args.exporters)]
+            jobs = [pool.apply_async(searcher, (url, deadline, i, tuple(args.search_pause)))
+                    for i in range(args.searchers)]
+            jobs += [pool.apply_async(importer, (url, deadline, shares[i], shared, tuple(args.import_pause), i))
+                     for i in range(args.importers)]
+            jobs += [pool.apply_async(exporter, (url, deadline, i, tuple(args.export_pause)))
+                     for i in range(args.exporters)]
             clients = [job.get(timeout=args.seconds + 600) for job in jobs]
         latencies = sorted(x for c in clients if c["role"] == "search" for x in c["latencies_ms"])
         exports = [x for c in clients if c["role"] == "export" for x in c["seconds"]]
@@ -219,6 +248,8 @@ def main() -> int:
         result = {
             "server": info, "clients": {"searchers": args.searchers, "importers": args.importers,
                                         "exporters": args.exporters}, "seconds": args.seconds,
+            "search_pause": args.search_pause, "import_pause": args.import_pause,
+            "export_pause": args.export_pause,
             "searches": len(latencies),
             "search_ms": {"p50": statistics.median(latencies), "p95": latencies[int(0.95 * (len(latencies) - 1))],
                           "max": latencies[-1]} if latencies else {},

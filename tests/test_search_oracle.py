@@ -255,15 +255,12 @@ def test_both_libraries_give_the_same_totals_hits_and_snippets(seed_library, ser
 def test_many_matches_put_title_hits_first_and_page_without_gaps(seeded, monkeypatch, query):
     """Past the number of matches each backend scores, the order is cheaper but the set the same."""
     import hbviewer.core.library as file_backend
-    import hbviewer.core.server_library as server_backend
     from hbviewer.core.search import parse_query
 
     everything = seeded.search_ids(SearchQuery(query))
     assert len(everything) > 6
-    if isinstance(seeded, Library):
-        monkeypatch.setattr(file_backend, "BM25_MOST", 3)  # as if the library were huge
-    else:
-        monkeypatch.setattr(server_backend, "RANK_MOST", 3)
+    # As if the library were huge (the server scores titles only, whatever the number of matches).
+    monkeypatch.setattr(file_backend, "BM25_MOST", 3)
     whole = seeded.search(SearchQuery(query, limit=None))
     ids = [h.article_id for h in whole.hits]
     assert whole.total == len(everything) and len(ids) == len(set(ids)) and set(ids) == everything

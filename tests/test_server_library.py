@@ -480,3 +480,24 @@ def test_articles_too_large_for_the_index_are_still_found_exactly(server_library
     assert lib.search_ids(SearchQuery("科技 农业")) == both
     assert lib.search_ids(SearchQuery("科技 -农业")) == tech - oracle(articles, "农业")
     assert lib.search_ids(SearchQuery("科技 -乡村振兴")) == tech - oracle(articles, "乡村振兴")
+
+
+@pytest.mark.parametrize("query", ["科", "发展", "科技 OR 人才", "发展 -农业"])
+def test_very_many_matches_of_short_terms_come_newest_first_and_page_without_gaps(server_seed_library, monkeypatch,
+                                                                                  query):
+    import hbviewer.core.server_library as server_module
+
+    lib = server_seed_library
+    everything = lib.search_ids(SearchQuery(query))
+    assert len(everything) > 6
+    monkeypatch.setattr(server_module, "NEWEST_FROM", 3)  # as if the library were huge
+    monkeypatch.setattr(server_module.ServerLibrary, "_dense", lambda self, total: total > 3)
+    whole = lib.search(SearchQuery(query, limit=None))
+    ids = [h.article_id for h in whole.hits]
+    assert whole.total == len(everything) and ids == sorted(everything, reverse=True)
+    pages = []
+    for offset in range(0, len(ids), 4):
+        page = lib.search(SearchQuery(query, limit=4, offset=offset))
+        assert page.total == whole.total and all(h.snippet for h in page.hits)
+        pages += [h.article_id for h in page.hits]
+    assert pages == ids

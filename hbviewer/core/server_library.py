@@ -50,7 +50,7 @@ INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the sear
 _RETRIES = 3  # a write that lost a deadlock to another client is tried again this often
 _LOST = ("08", "57P")  # SQLSTATE classes of a dropped connection / a server shutting down
 _BUSY = ("40001", "40P01", "55P03", "57014")  # serialization, deadlock, lock timeout, cancelled
-RANK_MOST = 300  # matches whose texts are scored; past that, titles that hold a term first, then newest
+NEWEST_FROM = 2000  # past this many matches of short terms (and a tenth of the library), newest first
 
 
 def _path_key(path: str) -> int:
@@ -806,26 +806,22 @@ class ServerLibrary:
         return " WHERE " + " AND ".join(match + filters), match_params + filter_params
 
     @staticmethod
-    def _order(parsed: ParsedQuery, total: int) -> tuple[str, str, list]:
-        """(score, ORDER BY, parameters): best first.
+    def _score(parsed: ParsedQuery) -> tuple[str, list]:
+        """(score, parameters): how often the title holds each term; newest first among equals.
 
-        Each term's occurrences in the title count four times, in the text per
-        1000 characters. Past ``RANK_MOST`` matches (a common character in a large
-        library) only titles are scored, so the texts need not be read: titles
-        that hold a term come first, the rest newest first.
+        Only titles are scored: a text is read once, to confirm a long term, and scoring it
+        would read it again for every match.
         """
         parts, params = [], []
         for term in dict.fromkeys(parsed.terms):
-            title = "(char_length(a.title_folded) - char_length(replace(a.title_folded, %s, '')))::float8 * 4"
-            if total > RANK_MOST:
-                parts.append(f"{title} / %s")
-                params.extend((term, len(term)))
-            else:
-                parts.append(f"({title} + (char_length(a.text_folded) - char_length(replace(a.text_folded, %s, '')))"
-                             "::float8 * 1000 / (1000 + char_length(a.text_folded))) / %s")
-                params.extend((term, term, len(term)))
-        order = "score DESC, a.id DESC" if total > RANK_MOST else "score DESC, a.id"
-        return " + ".join(parts), order, params
+            parts.append("(char_length(a.title_folded) - char_length(replace(a.title_folded, %s, '')))::float8 / %s")
+            params.extend((term, len(term)))
+        return " + ".join(parts), params
+
+    def _dense(self, total: int) -> bool:
+        """True when a tenth of the library or more matches: walking the ids finds a page at once."""
+        estimate = self._conn.execute("SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass").fetchone()[0]
+        return total > NEWEST_FROM and (estimate <= 0 or total * 10 >= estimate)
 
     @_reads
     def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
@@ -843,10 +839,26 @@ class ServerLibrary:
         details = {}
         with self._search_snapshot() as conn:
             where, params = self._where(query, parsed)
-            total = conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
-            score, order, score_params = self._order(parsed, total)
-            ranked = conn.execute(f"SELECT a.id, {score} AS score FROM articles a{where}"
-                                  f" ORDER BY {order}{self._page(query)}", score_params + params).fetchall()
+            score, score_params = self._score(parsed)
+            ranking = (f"SELECT a.id, {score} AS score, count(*) OVER () FROM articles a{where}"
+                       f" ORDER BY score DESC, a.id DESC{self._page(query)}")
+            if all(exact_by_grams(t) for t in parsed.terms + parsed.excluded):
+                # The index alone counts short terms; a common one is then listed newest first,
+                # walking the id index and stopping at the page.
+                total = conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
+                if self._dense(total):
+                    conn.execute("SET LOCAL enable_bitmapscan = off")
+                    ranked = conn.execute(f"SELECT a.id, 0.0 FROM articles a{where} ORDER BY a.id DESC"
+                                          f"{self._page(query)}", params).fetchall()
+                    conn.execute("SET LOCAL enable_bitmapscan = on")
+                else:
+                    ranked = [(aid, sc) for aid, sc, _n in conn.execute(ranking, score_params + params)]
+            else:
+                # A longer term is confirmed in each candidate's text: once, counting as it ranks.
+                rows = conn.execute(ranking, score_params + params).fetchall()
+                ranked = [(aid, sc) for aid, sc, _n in rows]
+                total = rows[0][2] if rows else conn.execute(
+                    f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
             if ranked:
                 for row in conn.execute(
                         "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
