@@ -501,3 +501,20 @@ def test_very_many_matches_of_short_terms_come_newest_first_and_page_without_gap
         assert page.total == whole.total and all(h.snippet for h in page.hits)
         pages += [h.article_id for h in page.hits]
     assert pages == ids
+
+
+def test_tls_is_asked_for_when_offered_unless_the_address_says_otherwise(pg_url, monkeypatch):
+    from psycopg.conninfo import conninfo_to_dict
+
+    monkeypatch.delenv("PGSSLMODE", raising=False)
+    lib = ServerLibrary.open(pg_url)  # this test server offers no TLS: 'prefer' still connects
+    try:
+        assert conninfo_to_dict(lib._conninfo)["sslmode"] == "prefer"
+    finally:
+        lib.close()
+    sep = "&" if "?" in pg_url else "?"
+    lib = ServerLibrary.open(f"{pg_url}{sep}sslmode=disable")
+    try:
+        assert conninfo_to_dict(lib._conninfo)["sslmode"] == "disable"
+    finally:
+        lib.close()
