@@ -25,7 +25,7 @@ from .search import (
 from .textnorm import fold
 
 SCHEMA_VERSION = 3
-BM25_MOST = 4000  # matches scored by bm25 in one search; past that, a cheaper order (see Library._ranked)
+BM25_MOST = 1500  # matches scored by bm25 in one search; past that, a cheaper order (see Library._ranked)
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
 
 
