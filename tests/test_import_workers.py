@@ -78,8 +78,6 @@ def test_cancel_with_workers_keeps_only_whole_files(tmp_path, pool):
 class _BrokenPool(Executor):
     """A pool whose workers have all died."""
 
-    _max_workers = 2
-
     def submit(self, fn, *args, **kwargs):
         future = Future()
         future.set_exception(BrokenProcessPool("a worker died"))

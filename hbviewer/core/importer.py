@@ -37,6 +37,7 @@ ShouldStop = Callable[[], bool]
 # Below this much work a pool's start-up (a fresh interpreter per worker) costs more than it saves.
 POOL_MIN_FILES = 8
 POOL_MIN_BYTES = 2 * 1024 * 1024
+PREPARED_AHEAD = 8  # files a pool prepares ahead of the one being stored: bounds the memory they hold
 
 
 def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileImportResult]]:
@@ -191,8 +192,8 @@ def import_archive(library: Library, path: str | os.PathLike, *, max_bytes: int 
     Each member is stored in its own transaction, so a cancel keeps the members already imported.
     """
     path = Path(path)
-    return _store_members(library, path, _source_key(path), prepare_archive(str(path), _source_key(path),
-                                                                              max_bytes), should_stop, on_member)
+    key = _source_key(path)
+    return _store_members(library, path, key, prepare_archive(str(path), key, max_bytes), should_stop, on_member)
 
 
 def _store_members(library: Library, path: Path, key: str, outcomes: Iterable[Outcome],
@@ -229,42 +230,34 @@ def _archive_summary(key: str, results: list[FileImportResult]) -> FileImportRes
                             error="\n".join(r.error for r in results if r.status == "failed"))
 
 
-def _prepared_in_order(pool: Executor | None, jobs: list[tuple], should_stop: ShouldStop | None
-                       ) -> Iterator[list[Outcome]]:
-    """Each job's outcomes in list order; a pool works a few files ahead of the one being stored."""
-    if pool is None:
-        for job in jobs:
-            yield _prepare_job(*job)
-        return
-    ahead = 2 * (getattr(pool, "_max_workers", None) or 2)  # bounds memory: few prepared files wait
+def _prepared_in_order(pool: Executor | None, jobs: list[tuple]) -> Iterator[list[Outcome]]:
+    """Each job's outcomes in list order; a pool works a few files ahead of the one being stored.
+
+    Without a pool, or once a worker has died (out of memory, killed) and broken it,
+    the files left are prepared here.
+    """
     pending: deque = deque()
     todo = iter(jobs)
-    broken = False
     try:
-        while True:
-            while not broken and len(pending) < ahead:
-                job = next(todo, None)
-                if job is None:
-                    break
+        while pool is not None:
+            while len(pending) < PREPARED_AHEAD and (job := next(todo, None)) is not None:
                 pending.append((job, pool.submit(_prepare_job, *job)))
             if not pending:
                 return
-            job, future = pending.popleft()
+            job, future = pending[0]
             try:
-                yield future.result()
+                outcome = future.result()
             except BrokenProcessPool:
-                # A worker died (out of memory, killed): this and the rest are prepared here.
-                broken = True
-                for job_left, _ in [(job, None), *pending]:
-                    if should_stop is not None and should_stop():
-                        return
-                    yield _prepare_job(*job_left)
-                pending.clear()
-                for job_left in todo:
-                    yield _prepare_job(*job_left)
-                return
+                break
+            pending.popleft()
+            yield outcome
+        while pending:
+            job, _future = pending.popleft()
+            yield _prepare_job(*job)
+        for job in todo:
+            yield _prepare_job(*job)
     finally:
-        for _, future in pending:
+        for _job, future in pending:
             future.cancel()
 
 
@@ -299,7 +292,7 @@ def import_paths(library: Library, paths: Iterable[str | os.PathLike], *,
         known = None if is_archive(path.name) else library.source_sha256(key)
         jobs.append((str(path), key, known, max_bytes))
     try:
-        outcomes = _prepared_in_order(pool, jobs, should_stop)
+        outcomes = _prepared_in_order(pool, jobs)
         for done, path in enumerate(files):
             if should_stop is not None and should_stop():
                 report.cancelled = True

@@ -175,6 +175,35 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: stored) -> SourceRecord:
+    """A source (``head``: its row) with every article, figure and region, as stored.
+
+    Both libraries read with it: ``execute`` runs a query, ``mark`` is the
+    backend's parameter placeholder, ``unpack`` undoes how ``original`` is stored.
+    """
+    figures: dict[int, list[tuple]] = {}
+    regions: dict[int, list[tuple]] = {}
+    columns = ", ".join(f'f."{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
+    for aid, *row in execute(f"SELECT f.article_id, {columns} FROM figures f JOIN articles a"
+                             f" ON a.id = f.article_id WHERE a.source_id = {mark} ORDER BY f.id", (head[0],)):
+        figures.setdefault(aid, []).append(tuple(row))
+    columns = ", ".join(f"r.{c}" for c in REGION_FIELDS)
+    for aid, *row in execute(f"SELECT r.article_id, {columns} FROM article_regions r JOIN articles a"
+                             f" ON a.id = r.article_id WHERE a.source_id = {mark}"
+                             " ORDER BY r.article_id, r.role DESC, r.rank", (head[0],)):
+        regions.setdefault(aid, []).append(tuple(row))
+    articles = tuple(
+        ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
+                      captions, unpack(original), fp, version, tuple(figures.get(aid, ())),
+                      tuple(regions.get(aid, ())))
+        for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
+        original, fp, version in execute(
+            "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
+            f" captions, original, fingerprint, analysis_version FROM articles WHERE source_id = {mark}"
+            " ORDER BY position, id", (head[0],)))
+    return SourceRecord(*head, articles=articles)
+
+
 class Library:
     """An open library file. Safe to use from one thread at a time per instance."""
 
@@ -527,28 +556,7 @@ class Library:
             yield record
 
     def _source_record(self, head: tuple) -> SourceRecord:
-        db = self._db
-        figures: dict[int, list[tuple]] = {}
-        regions: dict[int, list[tuple]] = {}
-        columns = ", ".join(f'f."{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
-        for aid, *row in db.execute(f"SELECT f.article_id, {columns} FROM figures f JOIN articles a"
-                                    " ON a.id = f.article_id WHERE a.source_id = ? ORDER BY f.id", (head[0],)):
-            figures.setdefault(aid, []).append(tuple(row))
-        columns = ", ".join(f"r.{c}" for c in REGION_FIELDS)
-        for aid, *row in db.execute(f"SELECT r.article_id, {columns} FROM article_regions r JOIN articles a"
-                                    " ON a.id = r.article_id WHERE a.source_id = ?"
-                                    " ORDER BY r.article_id, r.role DESC, r.rank", (head[0],)):
-            regions.setdefault(aid, []).append(tuple(row))
-        articles = tuple(
-            ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
-                          captions, _unpack(original), fp, version, tuple(figures.get(aid, ())),
-                          tuple(regions.get(aid, ())))
-            for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
-            original, fp, version in db.execute(
-                "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
-                " captions, original, fingerprint, analysis_version FROM articles WHERE source_id = ?"
-                " ORDER BY position, id", (head[0],)))
-        return SourceRecord(*head, articles=articles)
+        return read_source_record(self._db.execute, "?", head, _unpack)
 
     def store_copied(self, record: SourceRecord, keep_ids: bool = False,
                      should_stop=None) -> tuple[int, int] | None:

@@ -32,11 +32,9 @@ from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from .figures import Figure
-from .library import LibraryError, _Cancelled, _now, fingerprint
+from .library import LibraryError, _Cancelled, _now, fingerprint, read_source_record
 from .library_url import display_location
-from .model import (
-    Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle,
-)
+from .model import Article, SourceInfo, SourceRecord, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, SearchHit, SearchQuery, SearchResult, make_snippet, parse_query,
     search_hit,
@@ -626,27 +624,7 @@ class ServerLibrary:
 
     @_reads
     def _source_record(self, head: tuple) -> SourceRecord:
-        conn = self._conn
-        figures: dict[int, list[tuple]] = {}
-        regions: dict[int, list[tuple]] = {}
-        columns = ", ".join(f'f."{c}"' for c in FIGURE_FIELDS)
-        for aid, *row in conn.execute(f"SELECT f.article_id, {columns} FROM figures f JOIN articles a"
-                                      " ON a.id = f.article_id WHERE a.source_id = %s ORDER BY f.id", (head[0],)):
-            figures.setdefault(aid, []).append(tuple(row))
-        columns = ", ".join(f"r.{c}" for c in REGION_FIELDS)
-        for aid, *row in conn.execute(f"SELECT r.article_id, {columns} FROM article_regions r JOIN articles a"
-                                      " ON a.id = r.article_id WHERE a.source_id = %s"
-                                      " ORDER BY r.article_id, r.role DESC, r.rank", (head[0],)):
-            regions.setdefault(aid, []).append(tuple(row))
-        articles = tuple(
-            ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
-                          captions, original, fp, version, tuple(figures.get(aid, ())), tuple(regions.get(aid, ())))
-            for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
-            original, fp, version in conn.execute(
-                "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
-                " captions, original, fingerprint, analysis_version FROM articles WHERE source_id = %s"
-                " ORDER BY position, id", (head[0],)))
-        return SourceRecord(*head, articles=articles)
+        return read_source_record(self._conn.execute, "%s", head)
 
     def dump_sources(self):
         """Every source with all its articles, figures and regions, one at a time, in library order."""

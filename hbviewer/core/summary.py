@@ -103,6 +103,14 @@ def sentence_ends(text: str) -> list[int]:
     return [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
+def figure_sentences(library, spans) -> list[str]:
+    """The sentence each figure came from; ``spans`` are (article id, start, end)."""
+    spans = list(spans)
+    texts = library.article_texts(sorted({aid for aid, _s, _e in spans})) if spans else {}
+    ends = {aid: sentence_ends(text) for aid, text in texts.items()}
+    return [sentence_around(texts[aid], s, e, ends[aid]) if aid in texts else "" for aid, s, e in spans]
+
+
 def _scope_article_ids(library, scope: SummaryScope) -> set[int] | None:
     ids = None
     if scope.query is not None:
@@ -124,10 +132,8 @@ def build_summary(library, scope: SummaryScope = SummaryScope()) -> Summary:
     figures = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     if scope.region_codes:
         figures = figures[_in_regions(figures, scope.region_codes)]
-    texts = library.article_texts(sorted(set(figures["article_id"]))) if len(figures) else {}
-    ends = {aid: sentence_ends(text) for aid, text in texts.items()}
-    figures = figures.assign(sentence=[sentence_around(texts[a], s, e, ends[a]) for a, s, e in
-                                       zip(figures["article_id"], figures["start"], figures["end"])])
+    figures = figures.assign(sentence=figure_sentences(
+        library, zip(figures["article_id"], figures["start"], figures["end"])))
     articles = pd.DataFrame(library.article_summary_rows(ids),
                             columns=["article_id", "title", "date", "source", "regions", "figures"])
     about = library.subject_counts(ids)
@@ -190,16 +196,16 @@ def region_view(library, overview: RegionOverview, code: str | None, max_listed:
                 most_indicators: int = 50) -> RegionView:
     """The latest figures of a region and its counties, and its commonest indicators."""
     codes = region_codes(code)
-    node = overview.node(code) if code is not None else None
-    name = (node.name if node else code) if code is not None else ""
-    count = node.figures if node else (overview.figure_count if code is None else 0)
+    if code is None:
+        name, count = "", overview.figure_count
+    else:
+        node = overview.node(code)
+        name, count = (node.name, node.figures) if node else (code, 0)
     rows = [dict(zip(FIGURE_COLUMNS, row)) for row in library.latest_figures(codes, max_listed)]
-    texts = library.article_texts(sorted({r["article_id"] for r in rows}))
-    ends = {aid: sentence_ends(text) for aid, text in texts.items()}
-    for r in rows:  # the sentence each figure came from, for the tooltip
-        aid = r["article_id"]
-        r["sentence"] = sentence_around(texts[aid], r["start"], r["end"], ends[aid]) if aid in texts else ""
-    indicators = [name for name, _n in library.indicator_counts(codes, most_indicators)]
+    sentences = figure_sentences(library, ((r["article_id"], r["start"], r["end"]) for r in rows))
+    for r, sentence in zip(rows, sentences):  # for the tooltip
+        r["sentence"] = sentence
+    indicators = [indicator for indicator, _n in library.indicator_counts(codes, most_indicators)]
     return RegionView(code, name, count, rows, indicators, codes)
 
 
