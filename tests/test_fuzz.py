@@ -1,11 +1,14 @@
 """Property tests: reading, splitting, figures, regions, queries and export never fail on odd input."""
 
+import unicodedata
+
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from hbviewer.core.articles import split_articles
 from hbviewer.core.reading import UnreadableFile, decode_bytes
 from hbviewer.core.regions import find_mentions
-from hbviewer.core.search import QueryError, find_spans, parse_query
+from hbviewer.core.search import QueryError, _one_line, find_spans, parse_query
+from hbviewer.core.figures import numeric_views
 from hbviewer.core.textnorm import fold, to_display
 
 CHINESE = list("张家口市河北省衡水县区科技创新企业高新技术家个亿万元增长本报讯记者通讯员日报该全桥西东长安承德")
@@ -108,3 +111,74 @@ def test_export_writes_any_text_back_unchanged(tmp_path_factory, strings):
 
 def test_find_spans_with_whitespace_in_a_phrase():
     assert find_spans("河北\n\n日报", ["河北 日报"]) == [(0, 6)]
+
+
+@FAST
+@given(st.lists(st.sampled_from([chr(c) for c in range(0xFF01, 0xFF5F)] + list("\u3000\u00a0\u2002\u2003\u2009"
+                                                                              "aZ9 ，。科")), max_size=60).map("".join))
+def test_fold_turns_full_width_and_odd_spaces_into_ascii(text):
+    # NFKC is an independent statement of the same mapping for these characters
+    assert fold(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+def _one_line_by_character(text):
+    out, where = [], []
+    for ch in text:
+        where.append(len(out))
+        if ch == "\n":
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(ch)
+    where.append(len(out))
+    return "".join(out), where
+
+
+@FAST
+@given(st.lists(st.sampled_from(list("科技 \n") + ["\n\n", " \n", "\n "]), max_size=40).map("".join))
+def test_snippet_lines_join_as_one_line_and_offsets_follow(text):
+    joined, where = _one_line(text)
+    assert (joined, list(where)) == _one_line_by_character(text)
+    assert "\n" not in joined
+    assert all(joined[where[i]] == ch for i, ch in enumerate(text) if ch != "\n")
+
+
+@FAST
+@given(st.lists(st.sampled_from([chr(c) for c in range(0xFF10, 0xFF1A)] + list("ＡＺａｚ％．＋－，（\u00a0\u2002\u2003"
+                                                                             "\u2009\u200b\ufeff科 9")),
+                max_size=60).map("".join))
+def test_display_form_turns_full_width_numbers_ascii_and_keeps_chinese_punctuation(text):
+    expected = "".join(ch if ch in "，（" else unicodedata.normalize("NFKC", ch)
+                       for ch in text.replace("\u200b", "").replace("\ufeff", ""))
+    assert to_display(text) == expected
+
+
+def _numeric_views_by_character(text):
+    from hbviewer.core.figures import _JOINS_LEFT, _JOINS_RIGHT
+    keep, i, n = [], 0, len(text)
+    while i < n:
+        if text[i] in " \t\u3000" and keep:
+            j = i
+            while j < n and text[j] in " \t\u3000":
+                j += 1
+            left, right = text[keep[-1]], (text[j] if j < n else "")
+            if (j - i <= 4 and right and left in _JOINS_LEFT and right in _JOINS_RIGHT
+                    and not (left.isdigit() and right.isdigit())):
+                i = j
+                continue
+        keep.append(i)
+        i += 1
+    return "".join(text[k] for k in keep), keep
+
+
+@FAST
+@given(st.lists(st.sampled_from(list("12.%百分之万元家亿科技 \t\u3000") + ["  ", "     "]), max_size=50).map("".join))
+def test_numbers_read_across_pdf_spaces_and_offsets_lead_back(text):
+    words, numbers, origin = numeric_views(text)
+    assert (words, origin) == _numeric_views_by_character(text)
+    assert numbers == words and len(origin) == len(words)
+
+
+def test_financial_numerals_read_as_ordinary_ones():
+    words, numbers, origin = numeric_views("壹仟 玖佰 万元")
+    assert words == "壹仟玖佰万元" and numbers == "一千九百万元" and origin == [0, 1, 3, 4, 6, 7]

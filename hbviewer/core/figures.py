@@ -327,9 +327,11 @@ def extract_figures(text: str) -> list[Figure]:
 
 
 # Financial numerals (壹仟玖佰) read as ordinary ones; only for reading numbers.
-_FINANCIAL = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+_FINANCIAL = dict(zip("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千"))
+_NEEDS_FINANCIAL = re.compile("[" + "".join(_FINANCIAL) + "]")
 _JOINS_LEFT = set("0123456789" + CN_CHARS + "点分之个成折%kK.")
 _JOINS_RIGHT = set("0123456789" + CN_CHARS + "点分之个成折%kK") | {u[0] for u in UNIT_NAMES}
+_BLANKS = re.compile("[ \t\u3000]+")
 
 
 def numeric_views(simplified: str) -> tuple[str, str, list[int]]:
@@ -340,26 +342,23 @@ def numeric_views(simplified: str) -> tuple[str, str, list[int]]:
     keeps the text's own characters for indicators; ``numbers`` also reads
     financial numerals as ordinary ones.
     """
-    numbers_full = simplified.translate(_FINANCIAL)
-    keep: list[int] = []
-    n = len(simplified)
-    i = 0
-    while i < n:
-        ch = numbers_full[i]
-        if ch in " \t\u3000" and keep:
-            j = i
-            while j < n and numbers_full[j] in " \t\u3000":
-                j += 1
-            left = numbers_full[keep[-1]]
-            right = numbers_full[j] if j < n else ""
-            if (j - i <= 4 and right and left in _JOINS_LEFT and right in _JOINS_RIGHT
-                    and not (left.isdigit() and right.isdigit())):
-                i = j
-                continue
-        keep.append(i)
-        i += 1
-    if len(keep) == n:
-        return simplified, numbers_full, list(range(n))
-    words = "".join(simplified[k] for k in keep)
-    numbers = "".join(numbers_full[k] for k in keep)
+    numbers_full = simplified
+    for ch in set(_NEEDS_FINANCIAL.findall(simplified)):
+        numbers_full = numbers_full.replace(ch, _FINANCIAL[ch])
+    kept: list[tuple[int, int]] = []  # the spans that stay, between dropped runs of blanks
+    start = 0
+    for m in _BLANKS.finditer(numbers_full):
+        i, j = m.span()
+        if i == 0 or j - i > 4 or j == len(numbers_full):
+            continue
+        left, right = numbers_full[i - 1], numbers_full[j]
+        if left in _JOINS_LEFT and right in _JOINS_RIGHT and not (left.isdigit() and right.isdigit()):
+            kept.append((start, i))
+            start = j
+    if not kept:
+        return simplified, numbers_full, list(range(len(simplified)))
+    kept.append((start, len(simplified)))
+    words = "".join(simplified[a:b] for a, b in kept)
+    numbers = "".join(numbers_full[a:b] for a, b in kept)
+    keep = [k for a, b in kept for k in range(a, b)]
     return words, numbers, keep

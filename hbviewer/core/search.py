@@ -212,17 +212,24 @@ def _one_line(text: str) -> tuple[str, list[int] | range]:
     """Collapse line breaks to one space; ``where[i]`` is where text[i] went."""
     if "\n" not in text:
         return text, range(len(text) + 1)
-    out: list[str] = []
+    parts: list[str] = []
     where: list[int] = []
-    for ch in text:
-        where.append(len(out))
-        if ch == "\n":
-            if out and out[-1] != " ":
-                out.append(" ")
-        else:
-            out.append(ch)
-    where.append(len(out))
-    return "".join(out), where
+    size = 0
+    ends_blank = True  # nothing yet, or a space last: a line break adds nothing
+    for k, line in enumerate(text.split("\n")):
+        if k:
+            where.append(size)  # the line break itself
+            if not ends_blank:
+                parts.append(" ")
+                size += 1
+                ends_blank = True
+        if line:
+            where.extend(range(size, size + len(line)))
+            parts.append(line)
+            size += len(line)
+            ends_blank = line[-1] == " "
+    where.append(size)
+    return "".join(parts), where
 
 
 @dataclass(frozen=True)
