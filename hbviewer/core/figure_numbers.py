@@ -60,6 +60,14 @@ _START = re.compile(rf"\d|[{CN_CHARS}]|[第首]|翻[一两二三四]番|半成|�
 _PRE_APPROX = ("将近", "不少于", "不低于", "不超过", "不小于", "不大于", "至少", "最少", "最多", "高达", "多达",
                "不足", "不到", "超过", "大约", "约", "近", "超", "逾", "上")
 _POST_APPROX = ("以上", "以下", "左右", "上下", "以内", "之多", "多", "余")
+# The same, by the character next to the number, in the same order: a figure's
+# neighbours are looked up tens of thousands of times a page.
+_PRE_APPROX_BY_LAST: dict[str, list[str]] = {}
+_POST_APPROX_BY_FIRST: dict[str, list[str]] = {}
+for _word in _PRE_APPROX:
+    _PRE_APPROX_BY_LAST.setdefault(_word[-1], []).append(_word)
+for _word in _POST_APPROX:
+    _POST_APPROX_BY_FIRST.setdefault(_word[0], []).append(_word)
 _RANGE_SEP = re.compile(r"\s*(?:[(（](?:含|不含)[)）])?\s*(?:——|--|—|–|-|~|～|至|到)\s*")
 _CHANGE_VERB = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|跃升|发展|增至|降至)?(?:到|至)")
 
@@ -159,8 +167,8 @@ def _trailing_multiplier(numeral: str) -> tuple[float, ...]:
 
 
 def _approx_before(folded: str, i: int) -> tuple[str | None, int]:
-    for word in _PRE_APPROX:
-        if folded.startswith(word, i - len(word)):
+    for word in _PRE_APPROX_BY_LAST.get(folded[i - 1], ()) if i > 0 else ():
+        if i >= len(word) and folded.startswith(word, i - len(word)):
             if word == "上" and folded[i:i + 1] not in "千万百亿":
                 continue  # 上 only in 上千万, 上百
             if word == "超" and folded[i - 2:i] in ("超过",):
@@ -170,7 +178,7 @@ def _approx_before(folded: str, i: int) -> tuple[str | None, int]:
 
 
 def _post_approx(folded: str, i: int) -> tuple[str | None, int]:
-    for word in _POST_APPROX:
+    for word in _POST_APPROX_BY_FIRST.get(folded[i:i + 1], ()):
         if folded.startswith(word, i):
             return word, i + len(word)
     return None, i

@@ -59,6 +59,9 @@ _LINK_VERBS = sorted("""
 发放 实施 推广 组建 选派 培训 带动 吸引 签约 招聘 提供 接待 覆盖 设立 开工 年均 平均 每年 每月 每人 每户
 居 位居 均居 名列 位列 排名 排在 列 以 的 了 到 在 近 仅 还 又 再 也 就 将 可 共为 派驻 组织 播出 现已
 """.split(), key=len, reverse=True)
+_LINK_VERBS_BY_LAST: dict[str, list[str]] = {}  # the same, by last character, longest first
+for _verb in _LINK_VERBS:
+    _LINK_VERBS_BY_LAST.setdefault(_verb[-1], []).append(_verb)
 # Words that open a clause but are not what is measured (该市, 目前, 其中, 对…).
 _LEADING_NOISE = re.compile(
     r"^(?:(?:截至|截止|到)(?:目前|\d{4}年(?:底|末)?|\d{1,2}月(?:\d{1,2}日)?|今年[^\s,，]{0,4})|目前|当前|现在|今年(?:以来|上半年|前三季度)?"
@@ -85,9 +88,9 @@ _GENERIC = {"总量", "总数", "数量", "总计", "合计", "累计", "规模"
 
 def _strip_link_verbs(phrase: str) -> str:
     changed = True
-    while changed:
+    while changed and phrase:
         changed = False
-        for verb in _LINK_VERBS:
+        for verb in _LINK_VERBS_BY_LAST.get(phrase[-1], ()):
             if phrase.endswith(verb) and len(phrase) - len(verb) >= 2:
                 phrase = phrase[: -len(verb)]
                 changed = True
