@@ -27,6 +27,17 @@ for path in sys.argv[2:]:
 lib.close()
 """
 
+# A folder imported the way the window and the CLI import: worker processes, files sharing transactions.
+FOLDER_IMPORTER = """
+import sys
+from hbviewer.core.importer import import_paths
+from hbviewer.core.library import Library
+lib = Library.open(sys.argv[1])
+report = import_paths(lib, sys.argv[2:], workers=2)
+print(report.articles_added, len(report.failed), flush=True)
+lib.close()
+"""
+
 
 def make_pages(folder, count, prefix="p"):
     rng = random.Random(count)
@@ -84,6 +95,41 @@ def test_import_killed_at_random_moments_keeps_the_library_whole(tmp_path):
     print(f"\ncrash safety: {survived} kills survived, {len(committed)} files committed, "
           f"{len(counts)} sources intact, integrity ok")
     assert survived == KILLS and committed  # some imports did commit between kills
+
+
+def _sources_in(library) -> int:
+    db = sqlite3.connect(library, timeout=10)
+    try:
+        return db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    finally:
+        db.close()
+
+
+def test_folder_import_killed_at_random_moments_keeps_every_file_whole(tmp_path):
+    pages = make_pages(tmp_path, 600)
+    expected = expected_counts(pages)
+    library = tmp_path / "library.sqlite3"
+    Library.open(library).close()
+    rng = random.Random(7)
+    sizes = []
+    for _ in range(6):
+        before = _sources_in(library)
+        proc = subprocess.Popen([sys.executable, "-c", FOLDER_IMPORTER, str(library), *map(str, pages)],
+                                stdout=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and _sources_in(library) == before and time.monotonic() < deadline:
+            time.sleep(0.01)  # until the first files have committed
+        time.sleep(rng.uniform(0.0, 0.15))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)  # its worker processes exit with it, closing the pipe
+        sizes.append(len(check_library(library, expected, set())))
+    # Left alone, the import finishes: the files already in are unchanged, the rest come in whole.
+    done = subprocess.run([sys.executable, "-c", FOLDER_IMPORTER, str(library), *map(str, pages)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert set(check_library(library, expected, set())) == set(expected)
+    print(f"\nfolder import: {len(sizes)} kills, sources after each: {sizes} of {len(expected)}")
+    assert sizes == sorted(sizes) and 0 < sizes[0] < len(expected)  # killed in the middle
 
 
 def test_two_programs_importing_at_once_lose_nothing(tmp_path):

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from hbviewer.core.importer import import_paths
+from hbviewer.core.importer import import_file, import_paths
 from hbviewer.core.library import SCHEMA_VERSION, Library, LibraryError
 from hbviewer.core.search import SearchQuery
 
@@ -84,12 +84,25 @@ def test_cancel_in_the_middle_of_a_file_keeps_nothing_of_it(library, tmp_path):
 
     def stop_after_first_article():
         calls.append(1)
-        return len(calls) > 2  # checked before the file, then between articles
+        return len(calls) > 1  # checked between articles
 
-    report = import_paths(library, [SEEDS / "000_086b7857410a924f.txt"],
-                          should_stop=stop_after_first_article)
-    assert report.cancelled and report.files[0].status == "cancelled"
+    result = import_file(library, SEEDS / "000_086b7857410a924f.txt", should_stop=stop_after_first_article)
+    assert result.status == "cancelled" and len(calls) == 2
     assert snapshot(library) == before
+
+
+def test_cancel_during_a_folder_import_keeps_the_files_before_it(library, tmp_path):
+    seeds = sorted(SEEDS.glob("*.txt"))[:4]
+    calls = []
+
+    def stop_before_the_third_file():
+        calls.append(1)
+        return len(calls) > 2  # checked before each file
+
+    report = import_paths(library, seeds, should_stop=stop_before_the_third_file)
+    assert report.cancelled and [f.status for f in report.files] == ["imported", "imported"]
+    assert [s.name for s in library.sources()] == [p.name for p in seeds[:2]]
+    assert library.article_count() == report.articles_added > 0
 
 
 def test_progress_is_reported_per_file(library):

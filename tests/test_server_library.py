@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from hbviewer.core.export import write_workbook
-from hbviewer.core.importer import import_paths
+from hbviewer.core.importer import import_file, import_paths
 from hbviewer.core.library import Library, LibraryError
 from hbviewer.core.library_copy import copy_library, library_content
 from hbviewer.core.library_url import display_location, is_server_location, open_library
@@ -186,9 +186,9 @@ def test_cancel_in_the_middle_keeps_nothing_of_the_file(server_library, tmp_path
     import_paths(lib, [SEEDS / "000_086b7857410a924f.txt"])
     before = library_content(lib)
     calls = []
-    report = import_paths(lib, [SEEDS / "001_6bbb3ec9880d77e2.txt"],
-                          should_stop=lambda: calls.append(1) or len(calls) > 3)
-    assert report.cancelled and report.files[-1].status == "cancelled"
+    result = import_file(lib, SEEDS / "001_6bbb3ec9880d77e2.txt",
+                         should_stop=lambda: calls.append(1) or len(calls) > 3)  # checked between articles
+    assert result.status == "cancelled" and len(calls) == 4
     assert library_content(lib) == before
 
 
@@ -298,8 +298,7 @@ def test_connection_killed_mid_import_keeps_nothing_and_says_so(pg_server, serve
         return False
 
     path = SEEDS / "001_6bbb3ec9880d77e2.txt"
-    report = import_paths(lib, [path], should_stop=kill_on_third_article)
-    failed = report.files[0]
+    failed = import_file(lib, path, should_stop=kill_on_third_article)  # asked between articles
     assert failed.status == "failed" and failed.error_code == "connection_lost"
     assert "nothing of this file" in failed.error and "import it again" in failed.error
     assert library_content(lib) == before  # the library connects again by itself

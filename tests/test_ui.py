@@ -230,7 +230,9 @@ def test_region_panel_shows_the_tree_and_filters_the_library(qtbot, window):
 
 def test_figure_double_click_opens_the_article_at_the_figure(qtbot, window):
     wait_summary(qtbot, window)
-    row = window.region_panel.figure_model.row(5)
+    figures = window.region_panel.figure_model
+    qtbot.waitUntil(lambda: figures.rowCount() > 5, timeout=20000)  # filled in the background
+    row = figures.row(5)
     window.open_figure(int(row["article_id"]), int(row["start"]), int(row["end"]))
     view = window.article_view
     qtbot.waitUntil(lambda: view.article is not None and view.article.id == int(row["article_id"])

@@ -3,8 +3,9 @@
 A file's preparation (reading, splitting, figures, regions) is a pure function
 of its bytes, so it can run in worker processes, in parallel on every core and
 away from the interpreter a window draws with; storing stays with the caller,
-one file per transaction, so a failure or a cancel in the middle of a file
-leaves the library as it was before that file.
+each file whole or not at all, so a failure or a cancel in the middle of a
+file leaves the library as it was before that file. Files share transactions of
+up to half a second (see ``Library.grouped_writes``).
 
 Long work reports progress through a plain callable and checks a cancel
 callable between steps; it never knows who is watching (a terminal bar, a Qt
@@ -14,7 +15,9 @@ dialog, a test).
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -38,6 +41,7 @@ ShouldStop = Callable[[], bool]
 POOL_MIN_FILES = 8
 POOL_MIN_BYTES = 2 * 1024 * 1024
 PREPARED_AHEAD = 8  # files a pool prepares ahead of the one being stored: bounds the memory they hold
+GROUP_SECONDS = 0.5  # files stored within this long share a transaction (Library.grouped_writes)
 
 
 def collect_files(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileImportResult]]:
@@ -146,10 +150,28 @@ def _prepare_job(path: str, key: str, known_sha256: str | None, max_bytes: int) 
 def import_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """Worker processes for :func:`import_paths`: fresh interpreters (no copy of a GUI's threads)."""
     workers = workers or max(1, min(os.cpu_count() or 1, 4))
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_exit_with_parent)
 
 
-# -- storing (the caller's thread, one transaction per file) ---------------------------------
+def _exit_with_parent() -> None:
+    """In each worker: exit as soon as the program that started it is gone.
+
+    A worker waits for files on a queue it holds both ends of, so a killed or
+    crashed program would otherwise leave its workers waiting for ever.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+# -- storing (the caller's thread, each file whole or not at all) -----------------------------
 def store_prepared(library: Library, prepared: Outcome, should_stop: ShouldStop | None = None) -> FileImportResult:
     if isinstance(prepared, FileImportResult):
         return prepared
@@ -207,7 +229,7 @@ def _store_members(library: Library, path: Path, key: str, outcomes: Iterable[Ou
         if on_member is not None:
             member_key = outcome.key if isinstance(outcome, PreparedFile) else outcome.path
             on_member(f"{path.name}!/{member_key.rsplit('!/', 1)[-1]}")
-        results.append(store_prepared(library, outcome, should_stop))
+        results.append(store_prepared(library, outcome))
         if results[-1].status == "cancelled":
             break
     if not results:
@@ -230,11 +252,13 @@ def _archive_summary(key: str, results: list[FileImportResult]) -> FileImportRes
                             error="\n".join(r.error for r in results if r.status == "failed"))
 
 
-def _prepared_in_order(pool: Executor | None, jobs: list[tuple]) -> Iterator[list[Outcome]]:
+def _prepared_in_order(pool: Executor | None, jobs: list[tuple],
+                       before_wait: Callable[[], None] = lambda: None) -> Iterator[list[Outcome]]:
     """Each job's outcomes in list order; a pool works a few files ahead of the one being stored.
 
     Without a pool, or once a worker has died (out of memory, killed) and broken it,
-    the files left are prepared here.
+    the files left are prepared here. ``before_wait`` runs before each wait for a
+    file that is not ready yet.
     """
     pending: deque = deque()
     todo = iter(jobs)
@@ -245,20 +269,29 @@ def _prepared_in_order(pool: Executor | None, jobs: list[tuple]) -> Iterator[lis
             if not pending:
                 return
             job, future = pending[0]
+            if not future.done():
+                before_wait()
             try:
                 outcome = future.result()
             except BrokenProcessPool:
                 break
             pending.popleft()
             yield outcome
-        while pending:
-            job, _future = pending.popleft()
-            yield _prepare_job(*job)
-        for job in todo:
+        for job in [job for job, _future in pending] + list(todo):
+            before_wait()
             yield _prepare_job(*job)
     finally:
         for _job, future in pending:
             future.cancel()
+
+
+def _unless_lost(result: FileImportResult, lost: dict[str, LibraryError]) -> FileImportResult:
+    """A file stored, then lost with the transaction it shared, is reported as failed."""
+    error = lost.get(result.path)
+    if error is None or result.status not in ("imported", "replaced"):
+        return result
+    return FileImportResult(result.path, "failed", encoding=result.encoding, error_code=error.code,
+                            error=f"{Path(result.path).name}: {error}")
 
 
 def _wants_pool(files: list[Path]) -> bool:
@@ -292,28 +325,30 @@ def import_paths(library: Library, paths: Iterable[str | os.PathLike], *,
         known = None if is_archive(path.name) else library.source_sha256(key)
         jobs.append((str(path), key, known, max_bytes))
     try:
-        outcomes = _prepared_in_order(pool, jobs)
-        for done, path in enumerate(files):
-            if should_stop is not None and should_stop():
-                report.cancelled = True
-                break
-            if progress is not None:
-                progress(done, total, path.name)
-            prepared = next(outcomes)
-            if is_archive(path.name):
-                results = _store_members(
-                    library, path, jobs[done][1], prepared, should_stop,
-                    None if progress is None else (lambda label, d=done: progress(d, total, label)))
-            else:
-                results = [store_prepared(library, prepared[0], should_stop)]
-            report.files.extend(results)
-            if any(r.status == "cancelled" for r in results):
-                report.cancelled = True
-                break
-        outcomes.close()
+        with library.grouped_writes(GROUP_SECONDS) as group:
+            outcomes = _prepared_in_order(pool, jobs, library.commit_group)
+            for done, path in enumerate(files):
+                if should_stop is not None and should_stop():
+                    report.cancelled = True
+                    break
+                if progress is not None:
+                    progress(done, total, path.name)
+                prepared = next(outcomes)
+                if is_archive(path.name):
+                    results = _store_members(
+                        library, path, jobs[done][1], prepared, should_stop,
+                        None if progress is None else (lambda label, d=done: progress(d, total, label)))
+                else:  # a cancel is checked between files: files share transactions (see above)
+                    results = [store_prepared(library, prepared[0])]
+                report.files.extend(results)
+                if any(r.status == "cancelled" for r in results):
+                    report.cancelled = True
+                    break
+            outcomes.close()
     finally:
         if own_pool is not None:
             own_pool.shutdown(wait=True, cancel_futures=True)
+    report.files = [_unless_lost(r, group.lost) for r in report.files]
     if progress is not None and not report.cancelled:
         progress(total, total, "")
     return report

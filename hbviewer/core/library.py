@@ -11,6 +11,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 import zlib
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -204,6 +205,16 @@ def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: st
     return SourceRecord(*head, articles=articles)
 
 
+class WriteGroup:
+    """Files stored under :meth:`Library.grouped_writes`, and what became of their transactions."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.began = 0.0  # when the open transaction began
+        self.uncommitted: list[str] = []  # sources stored since the last commit
+        self.lost: dict[str, LibraryError] = {}  # sources stored, then lost with their transaction
+
+
 class Library:
     """An open library file. Safe to use from one thread at a time per instance."""
 
@@ -212,6 +223,7 @@ class Library:
         self.path = path
         self.read_only = False
         self._lock = threading.RLock()
+        self._group: WriteGroup | None = None
 
     # -- opening ---------------------------------------------------------------
     @classmethod
@@ -290,8 +302,12 @@ class Library:
             self._db.close()
 
     @contextmanager
-    def _transaction(self):
+    def _transaction(self, source: str = ""):
         with self._lock:
+            if self._group is not None:
+                with self._grouped_transaction(self._group, source) as db:
+                    yield db
+                return
             try:
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as exc:
@@ -305,6 +321,70 @@ class Library:
                 if isinstance(exc, sqlite3.OperationalError):
                     raise _write_failure(exc, self.path) from None
                 raise
+
+    # -- several files to a transaction ------------------------------------------------
+    @contextmanager
+    def grouped_writes(self, seconds: float = 0.5):
+        """Let the files stored inside share transactions of up to ``seconds`` each.
+
+        FTS5 writes an index segment at every commit (and at every savepoint)
+        and merges the segments later: with one commit per file, merging was
+        most of a large import's time. A crash loses at most the files of the
+        last ``seconds``, never part of one. A file that fails midway takes the
+        files stored before it in the same transaction with it: those are listed
+        in the group's ``lost``, with the error. So a cancel is for between files.
+        """
+        with self._lock:
+            group = self._group = WriteGroup(seconds)
+            try:
+                yield group
+            finally:
+                self._group = None
+                self._commit_group(group)
+
+    def commit_group(self) -> None:
+        """Commit what the open group holds now: before waiting for more work, so the
+        library is not kept locked from other programs meanwhile."""
+        with self._lock:
+            if self._group is not None:
+                self._commit_group(self._group)
+
+    def _commit_group(self, group: WriteGroup) -> None:
+        if not self._db.in_transaction:
+            return
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self._lose_group(group, _write_failure(exc, self.path))
+        group.uncommitted.clear()
+
+    def _lose_group(self, group: WriteGroup, error: LibraryError) -> None:
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        group.lost.update(dict.fromkeys(group.uncommitted, error))
+        group.uncommitted.clear()
+
+    @contextmanager
+    def _grouped_transaction(self, group: WriteGroup, source: str):
+        db = self._db
+        if not db.in_transaction:
+            try:
+                db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise _write_failure(exc, self.path) from None
+            group.began = time.monotonic()
+        try:
+            yield db
+        except BaseException as exc:
+            failure = _write_failure(exc, self.path) if isinstance(exc, sqlite3.OperationalError) else None
+            self._lose_group(group, failure or LibraryError(f"The library could not save this file ({exc})."))
+            if failure is not None:
+                raise failure from None
+            raise
+        if source:
+            group.uncommitted.append(source)
+        if time.monotonic() - group.began >= group.seconds:
+            self._commit_group(group)
 
     # -- writing ---------------------------------------------------------------
     def source_by_path(self, path: str) -> SourceInfo | None:
@@ -327,7 +407,7 @@ class Library:
         duplicate_titles, replaced)``. ``should_stop`` is checked between
         articles; when it answers True nothing of this file is kept.
         """
-        with self._transaction() as db:
+        with self._transaction(path) as db:
             old = db.execute("SELECT id FROM sources WHERE path = ?", (path,)).fetchone()
             replaced = old is not None
             if replaced:

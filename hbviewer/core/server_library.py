@@ -32,7 +32,7 @@ from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from .figures import Figure
-from .library import LibraryError, _Cancelled, _now, fingerprint, read_source_record
+from .library import LibraryError, WriteGroup, _Cancelled, _now, fingerprint, read_source_record
 from .library_url import display_location
 from .model import Article, SourceInfo, SourceRecord, StoredArticle
 from .search import (
@@ -294,6 +294,15 @@ class ServerLibrary:
                 yield self._conn
         finally:
             self._depth -= 1
+
+    @contextmanager
+    def grouped_writes(self, seconds: float = 0.5):
+        """Each file keeps a transaction of its own here: on a shared server short
+        transactions keep the other writers moving, and the index costs no merging."""
+        yield WriteGroup(seconds)
+
+    def commit_group(self) -> None:
+        """Nothing is held between files (see :meth:`grouped_writes`)."""
 
     def _check_alive(self) -> None:
         """Before a write: a connection found dropped is made again, rather than failing the write."""

@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         if report.duplicates:
             message += " " + self.tr("%n already in the library.", "", report.duplicates)
         if report.cancelled:
-            message += " " + self.tr("Import cancelled; the file being imported was not kept.")
+            message += " " + self.tr("Import cancelled; the files imported before it are kept.")
         self.statusBar().showMessage(message, 10000)
         if failed and not quiet:
             details = "\n".join(failure_text(f) for f in failed)

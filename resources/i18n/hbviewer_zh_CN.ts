@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <location filename="../../hbviewer/ui/models.py" line="25"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <location filename="../../hbviewer/ui/models.py" line="25"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <location filename="../../hbviewer/ui/models.py" line="25"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <location filename="../../hbviewer/ui/models.py" line="25"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25" />
+        <location filename="../../hbviewer/ui/models.py" line="25"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -31,97 +32,97 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71" />
+        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71" />
+        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71" />
+        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
         <source>Qualifier</source>
         <translation>修饰</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72" />
+        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72" />
+        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72" />
+        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73" />
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73" />
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>increase</source>
         <translation>增长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73" />
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>decrease</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74" />
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74" />
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74" />
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75" />
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75" />
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>multiple</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76" />
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>measure</source>
         <translation>计量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76" />
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76" />
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="84" />
+        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
         <source>Select an article to read it.</source>
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="110" />
+        <location filename="../../hbviewer/ui/article_view.py" line="113"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>
@@ -129,7 +130,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="173" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="140"/>
         <source>No figures for this indicator.</source>
         <translation>该指标暂无数据。</translation>
     </message>
@@ -137,7 +138,7 @@
 <context>
     <name>CalmProgress</name>
     <message>
-        <location filename="../../hbviewer/ui/tasks.py" line="98" />
+        <location filename="../../hbviewer/ui/tasks.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -145,37 +146,37 @@
 <context>
     <name>FigureTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="112" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="112" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="112" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="112" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="113" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="80"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="113" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="80"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="113" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="80"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -183,26 +184,26 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="32" />
-        <source>Search: 科技  张家口 科技  "高新技术企业"  -北京  廊坊 OR 涿州</source>
-        <translation>搜索:科技  张家口 科技  "高新技术企业"  -北京  廊坊 OR 涿州</translation>
+        <location filename="../../hbviewer/ui/library_pane.py" line="32"/>
+        <source>Search: 科技  张家口 科技  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州</source>
+        <translation>搜索:科技  张家口 科技  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="108" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="108"/>
         <source>%n article(s) found</source>
         <translation>
             <numerusform>找到 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="110" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="110"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="112" />
+        <location filename="../../hbviewer/ui/library_pane.py" line="112"/>
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>
@@ -210,236 +211,236 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="33" />
+        <location filename="../../hbviewer/ui/main_window.py" line="35"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="51" />
+        <location filename="../../hbviewer/ui/main_window.py" line="53"/>
         <source>read-only</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="89" />
+        <location filename="../../hbviewer/ui/main_window.py" line="91"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="90" />
+        <location filename="../../hbviewer/ui/main_window.py" line="92"/>
         <source>Import text files into the library</source>
         <translation>把文本文件导入文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="91" />
+        <location filename="../../hbviewer/ui/main_window.py" line="93"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="92" />
+        <location filename="../../hbviewer/ui/main_window.py" line="94"/>
         <source>&amp;Export briefing…</source>
         <translation>导出简报(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="93" />
+        <location filename="../../hbviewer/ui/main_window.py" line="95"/>
         <source>Write the region summary to an Excel workbook</source>
         <translation>把地区汇总写入 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="94" />
+        <location filename="../../hbviewer/ui/main_window.py" line="96"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="95" />
+        <location filename="../../hbviewer/ui/main_window.py" line="97"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="96" />
+        <location filename="../../hbviewer/ui/main_window.py" line="98"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="97" />
+        <location filename="../../hbviewer/ui/main_window.py" line="99"/>
         <source>Next hit</source>
         <translation>下一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="98" />
+        <location filename="../../hbviewer/ui/main_window.py" line="100"/>
         <source>Previous hit</source>
         <translation>上一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="100" />
+        <location filename="../../hbviewer/ui/main_window.py" line="102"/>
         <source>&amp;About hbviewer</source>
         <translation>关于 hbviewer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="102" />
+        <location filename="../../hbviewer/ui/main_window.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="110" />
+        <location filename="../../hbviewer/ui/main_window.py" line="112"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="113" />
+        <location filename="../../hbviewer/ui/main_window.py" line="115"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="116" />
+        <location filename="../../hbviewer/ui/main_window.py" line="118"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="127" />
+        <location filename="../../hbviewer/ui/main_window.py" line="129"/>
         <source>Shared library: %1</source>
         <translation>共享文库:%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="135" />
+        <location filename="../../hbviewer/ui/main_window.py" line="137"/>
         <source>This library is read-only for you: searching, reading and exporting work, importing does not.</source>
         <translation>此文库对您是只读的:可以搜索、阅读和导出,但不能导入。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="139" />
+        <location filename="../../hbviewer/ui/main_window.py" line="141"/>
         <source>The library is read-only: importing is not possible.</source>
         <translation>文库为只读,无法导入。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="221" />
+        <location filename="../../hbviewer/ui/main_window.py" line="247"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n 条结果</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="222" />
+        <location filename="../../hbviewer/ui/main_window.py" line="248"/>
         <source>Library: %n article(s)</source>
         <translation>
             <numerusform>文库:%n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="227" />
+        <location filename="../../hbviewer/ui/main_window.py" line="253"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="228" />
+        <location filename="../../hbviewer/ui/main_window.py" line="254"/>
         <source>Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)</source>
         <translation>报纸版面和通知 (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="234" />
+        <location filename="../../hbviewer/ui/main_window.py" line="260"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="251" />
+        <location filename="../../hbviewer/ui/main_window.py" line="277"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="258" />
+        <location filename="../../hbviewer/ui/main_window.py" line="284"/>
         <source>%n article(s) added.</source>
         <translation>
             <numerusform>新增 %n 篇文章。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="260" />
+        <location filename="../../hbviewer/ui/main_window.py" line="286"/>
         <source>%n already in the library.</source>
         <translation>
             <numerusform>%n 篇已在文库中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="262" />
-        <source>Import cancelled; the file being imported was not kept.</source>
-        <translation>导入已取消;正在导入的文件未保存。</translation>
+        <location filename="../../hbviewer/ui/main_window.py" line="288"/>
+        <source>Import cancelled; the files imported before it are kept.</source>
+        <translation>导入已取消;此前已导入的文件均已保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="266" />
+        <location filename="../../hbviewer/ui/main_window.py" line="292"/>
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="277" />
+        <location filename="../../hbviewer/ui/main_window.py" line="303"/>
         <source>The whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="281" />
+        <location filename="../../hbviewer/ui/main_window.py" line="307"/>
         <source>The current search results</source>
         <translation>当前搜索结果</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="284" />
+        <location filename="../../hbviewer/ui/main_window.py" line="310"/>
         <source>The selected region</source>
         <translation>所选地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="290" />
-        <location filename="../../hbviewer/ui/main_window.py" line="295" />
+        <location filename="../../hbviewer/ui/main_window.py" line="316"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="321"/>
         <source>Export briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="290" />
+        <location filename="../../hbviewer/ui/main_window.py" line="316"/>
         <source>Export:</source>
         <translation>导出范围:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="296" />
+        <location filename="../../hbviewer/ui/main_window.py" line="322"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="313" />
+        <location filename="../../hbviewer/ui/main_window.py" line="339"/>
         <source>The briefing was not written</source>
         <translation>简报未能写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="317" />
+        <location filename="../../hbviewer/ui/main_window.py" line="343"/>
         <source>Writing the briefing…</source>
         <translation>正在写入简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="322" />
+        <location filename="../../hbviewer/ui/main_window.py" line="348"/>
         <source>Briefing written: %1</source>
         <translation>简报已写入:%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="323" />
+        <location filename="../../hbviewer/ui/main_window.py" line="349"/>
         <source>Briefing written</source>
         <translation>简报已写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="325" />
+        <location filename="../../hbviewer/ui/main_window.py" line="351"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="360" />
+        <location filename="../../hbviewer/ui/main_window.py" line="386"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="370" />
+        <location filename="../../hbviewer/ui/main_window.py" line="396"/>
         <source>The library is read-only for you: files cannot be imported into it.</source>
         <translation>此文库对您是只读的,不能向其中导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="375" />
+        <location filename="../../hbviewer/ui/main_window.py" line="401"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="376" />
+        <location filename="../../hbviewer/ui/main_window.py" line="402"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -449,29 +450,29 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../hbviewer/ui/password_dialog.py" line="14" />
+        <location filename="../../hbviewer/ui/password_dialog.py" line="14"/>
         <source>Shared library password</source>
         <translation>共享文库密码</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/password_dialog.py" line="15" />
+        <location filename="../../hbviewer/ui/password_dialog.py" line="15"/>
         <source>The library server asks for the password of:
 %1</source>
         <translation>文库服务器要求输入以下账户的密码:
 %1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/password_dialog.py" line="18" />
+        <location filename="../../hbviewer/ui/password_dialog.py" line="18"/>
         <source>The server refused the password. Type it again.</source>
         <translation>服务器拒绝了该密码,请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/password_dialog.py" line="22" />
+        <location filename="../../hbviewer/ui/password_dialog.py" line="22"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/password_dialog.py" line="23" />
+        <location filename="../../hbviewer/ui/password_dialog.py" line="23"/>
         <source>Remember the password in the system keyring</source>
         <translation>在系统密钥环中记住密码</translation>
     </message>
@@ -479,84 +480,84 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="52" />
-        <location filename="../../hbviewer/ui/preferences.py" line="125" />
-        <location filename="../../hbviewer/ui/preferences.py" line="140" />
+        <location filename="../../hbviewer/ui/preferences.py" line="52"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="125"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="140"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="56" />
+        <location filename="../../hbviewer/ui/preferences.py" line="56"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="74" />
+        <location filename="../../hbviewer/ui/preferences.py" line="74"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="54" />
+        <location filename="../../hbviewer/ui/preferences.py" line="54"/>
         <source>Library file:</source>
         <translation>文库文件:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="59" />
+        <location filename="../../hbviewer/ui/preferences.py" line="59"/>
         <source>Shared library on a server:</source>
         <translation>服务器上的共享文库:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="63" />
+        <location filename="../../hbviewer/ui/preferences.py" line="63"/>
         <source>The address of a PostgreSQL database that several people share, for example %1</source>
         <translation>多人共用的 PostgreSQL 数据库地址,例如 %1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="67" />
+        <location filename="../../hbviewer/ui/preferences.py" line="67"/>
         <source>Optional: kept in the system keyring, not in the settings</source>
         <translation>可不填;填写后保存在系统密钥环中,不写入设置</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="68" />
+        <location filename="../../hbviewer/ui/preferences.py" line="68"/>
         <source>Forget the saved password</source>
         <translation>清除已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="81" />
+        <location filename="../../hbviewer/ui/preferences.py" line="81"/>
         <source>Password:</source>
         <translation>密码:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="83" />
+        <location filename="../../hbviewer/ui/preferences.py" line="83"/>
         <source>Language:</source>
         <translation>界面语言:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="84" />
+        <location filename="../../hbviewer/ui/preferences.py" line="84"/>
         <source>Changes take effect when hbviewer starts again.</source>
         <translation>更改将在重新启动 hbviewer 后生效。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="105" />
+        <location filename="../../hbviewer/ui/preferences.py" line="105"/>
         <source>Library file</source>
         <translation>文库文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="105" />
+        <location filename="../../hbviewer/ui/preferences.py" line="105"/>
         <source>hbviewer library (*.sqlite3)</source>
         <translation>hbviewer 文库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="116" />
+        <location filename="../../hbviewer/ui/preferences.py" line="116"/>
         <source>The saved password of %1 was forgotten.</source>
         <translation>已清除 %1 的已保存密码。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="126" />
-        <source>A shared library's address starts with postgresql://, for example %1</source>
+        <location filename="../../hbviewer/ui/preferences.py" line="126"/>
+        <source>A shared library&apos;s address starts with postgresql://, for example %1</source>
         <translation>共享文库的地址以 postgresql:// 开头,例如 %1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="141" />
+        <location filename="../../hbviewer/ui/preferences.py" line="141"/>
         <source>This computer has no system keyring, so the password cannot be saved: hbviewer will ask for it when it starts.</source>
         <translation>这台电脑没有系统密钥环,无法保存密码:hbviewer 每次启动时都会询问密码。</translation>
     </message>
@@ -564,12 +565,12 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionPanel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="295" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="273"/>
         <source>%1: %2 figure(s)</source>
         <translation>%1:%2 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="298" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="276"/>
         <source>All regions: %1 figure(s)</source>
         <translation>全部地区:%1 条数据</translation>
     </message>
@@ -577,17 +578,17 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionTreeModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="74" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="38"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="74" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="38"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="74" />
+        <location filename="../../hbviewer/ui/region_panel.py" line="38"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -595,42 +596,42 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="141" />
+        <location filename="../../hbviewer/ui/app.py" line="141"/>
         <source>The library cannot be opened</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="144" />
+        <location filename="../../hbviewer/ui/app.py" line="144"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="145" />
+        <location filename="../../hbviewer/ui/app.py" line="145"/>
         <source>Open a library file…</source>
         <translation>打开文库文件…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="147" />
+        <location filename="../../hbviewer/ui/app.py" line="147"/>
         <source>Open another library…</source>
         <translation>打开其他文库…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="149" />
+        <location filename="../../hbviewer/ui/app.py" line="149"/>
         <source>Start a new library (keep the old file)</source>
         <translation>新建文库(保留旧文件)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="150" />
+        <location filename="../../hbviewer/ui/app.py" line="150"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="155" />
+        <location filename="../../hbviewer/ui/app.py" line="155"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="156" />
+        <location filename="../../hbviewer/ui/app.py" line="156"/>
         <source>hbviewer library (*.sqlite3);;All files (*)</source>
         <translation>hbviewer 文库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
@@ -638,12 +639,12 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../hbviewer/ui/errors.py" line="74" />
+        <location filename="../../hbviewer/ui/errors.py" line="74"/>
         <source>hbviewer: unexpected error</source>
         <translation>hbviewer:意外错误</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/errors.py" line="75" />
+        <location filename="../../hbviewer/ui/errors.py" line="75"/>
         <source>Something unexpected went wrong. Your library is safe.
 Details were written to:
 %1</source>
@@ -655,87 +656,87 @@ Details were written to:
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="22" />
+        <location filename="../../hbviewer/ui/messages.py" line="22"/>
         <source>%1: no such file or folder.</source>
         <translation>%1:找不到这个文件或文件夹。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="23" />
+        <location filename="../../hbviewer/ui/messages.py" line="23"/>
         <source>%1 is a folder, not a file.</source>
         <translation>%1 是文件夹,不是文件。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="24" />
+        <location filename="../../hbviewer/ui/messages.py" line="24"/>
         <source>%1 is empty: there is nothing to import.</source>
         <translation>%1 是空文件,没有可导入的内容。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="25" />
+        <location filename="../../hbviewer/ui/messages.py" line="25"/>
         <source>%1 is not a text file (it contains binary data).</source>
         <translation>%1 不是文本文件(含有二进制数据)。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="26" />
+        <location filename="../../hbviewer/ui/messages.py" line="26"/>
         <source>%1: the text encoding could not be recognised. Save it as UTF-8 and import it again.</source>
         <translation>%1:无法识别文字编码。请另存为 UTF-8 后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="27" />
+        <location filename="../../hbviewer/ui/messages.py" line="27"/>
         <source>%1: permission denied; the file cannot be read.</source>
         <translation>%1:没有读取权限,无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="28" />
+        <location filename="../../hbviewer/ui/messages.py" line="28"/>
         <source>%1: the file could not be read.</source>
         <translation>%1:无法读取该文件。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="29" />
+        <location filename="../../hbviewer/ui/messages.py" line="29"/>
         <source>%1: no article text was found in this file.</source>
         <translation>%1:文件中没有找到文章内容。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="30" />
+        <location filename="../../hbviewer/ui/messages.py" line="30"/>
         <source>%1 is damaged, incomplete or not of the type its name says. Save it again and import the new copy.</source>
         <translation>%1 已损坏、不完整,或与扩展名所示的类型不符。请重新保存后导入新文件。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="33" />
+        <location filename="../../hbviewer/ui/messages.py" line="33"/>
         <source>%1 is protected by a password. Remove the password and import it again.</source>
         <translation>%1 有密码保护。请去掉密码后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="34" />
+        <location filename="../../hbviewer/ui/messages.py" line="34"/>
         <source>%1 has no text layer (it is a scanned image); hbviewer does not read text in images.</source>
         <translation>%1 没有文字层(是扫描图像);hbviewer 不识别图像中的文字。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="36" />
+        <location filename="../../hbviewer/ui/messages.py" line="36"/>
         <source>%1: the disk holding the library is full; nothing was saved from this file.</source>
         <translation>%1:文库所在磁盘已满,该文件的内容未保存。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="37" />
+        <location filename="../../hbviewer/ui/messages.py" line="37"/>
         <source>%1: the library is busy (another window or hbviewer-cli is writing). Try again later.</source>
         <translation>%1:文库正忙(另一个窗口或 hbviewer-cli 正在写入),请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="38" />
+        <location filename="../../hbviewer/ui/messages.py" line="38"/>
         <source>%1: the library is read-only; searching works, importing does not.</source>
         <translation>%1:文库为只读,可以搜索,不能导入。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="39" />
+        <location filename="../../hbviewer/ui/messages.py" line="39"/>
         <source>%1 is larger than the size limit for one file.</source>
         <translation>%1 超过了单个文件的大小限制。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="40" />
+        <location filename="../../hbviewer/ui/messages.py" line="40"/>
         <source>%1: the connection to the library server was lost before this file was saved; nothing of it was kept. Import it again when the server can be reached.</source>
         <translation>%1:文件保存完成之前,与文库服务器的连接已断开,此文件的内容均未保存。请在服务器可以连接时重新导入。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/messages.py" line="56" />
+        <location filename="../../hbviewer/ui/messages.py" line="56"/>
         <source>The connection to the library server was lost, so this could not be finished. Nothing else is affected: try again when the server can be reached.</source>
         <translation>与文库服务器的连接已断开,此操作未能完成。其他内容不受影响,请在服务器可以连接时重试。</translation>
     </message>
