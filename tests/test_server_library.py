@@ -68,6 +68,28 @@ def test_unreachable_server_says_where_and_never_the_password():
 
 
 # -- opening, versions -------------------------------------------------------------------
+class _DroppedConnection:
+    """A connection the server ends as soon as it is made."""
+
+    closed = False
+
+    def execute(self, *args):
+        raise psycopg.errors.AdminShutdown("terminating connection due to administrator command")
+
+    def close(self):
+        self.closed = True
+
+
+def test_connection_dropped_while_being_set_up_is_a_library_error(monkeypatch):
+    made = []
+    monkeypatch.setattr(psycopg, "connect", lambda *a, **k: made.append(_DroppedConnection()) or made[-1])
+    with pytest.raises(LibraryError) as info:
+        ServerLibrary.open("postgresql://staff:secret-pw@127.0.0.1:1/hbviewer")
+    assert info.value.code == "cannot_open" and "cannot be reached" in str(info.value)
+    assert "administrator command" in str(info.value) and "secret-pw" not in str(info.value)
+    assert made and all(conn.closed for conn in made)
+
+
 def test_schema_is_created_once_and_reopened(pg_url):
     with pytest.raises(LibraryError):
         ServerLibrary.open(pg_url, create=False)  # an empty database is not a library

@@ -167,6 +167,10 @@ class ServerLibrary:
                                    "ENCODING 'UTF8'.", "cannot_open")
             # Waiting for another client's import of the same file ends in "busy", not forever.
             conn.execute("SET lock_timeout = '60s'")
+        except psycopg.Error as exc:  # dropped as soon as made (a server shutting down, an administrator)
+            conn.close()
+            raise LibraryError(f"The library ({self._label}) cannot be opened: the server cannot be reached "
+                               f"({self._scrub(_first_line(exc))}).", "cannot_open") from None
         except BaseException:
             conn.close()
             raise
