@@ -302,7 +302,7 @@ class ServerLibrary:
     @contextmanager
     def grouped_writes(self, seconds: float = 0.5):
         """Each file keeps a transaction of its own here: on a shared server short
-        transactions keep the other writers moving, and the index costs no merging."""
+        transactions keep the other writers moving."""
         yield WriteGroup(seconds)
 
     def commit_group(self) -> None:
