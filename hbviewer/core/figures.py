@@ -19,7 +19,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .figure_numbers import CN_CHARS, UNIT_NAMES, Quantity, rank_at, read_quantity, scan_starts
-from .textnorm import simplify
+from .textnorm import replace_each, simplify
 
 EXTRACTOR_VERSION = 2
 
@@ -345,9 +345,7 @@ def numeric_views(simplified: str) -> tuple[str, str, list[int]]:
     keeps the text's own characters for indicators; ``numbers`` also reads
     financial numerals as ordinary ones.
     """
-    numbers_full = simplified
-    for ch in set(_NEEDS_FINANCIAL.findall(simplified)):
-        numbers_full = numbers_full.replace(ch, _FINANCIAL[ch])
+    numbers_full = replace_each(simplified, _NEEDS_FINANCIAL, _FINANCIAL)
     kept: list[tuple[int, int]] = []  # the spans that stay, between dropped runs of blanks
     start = 0
     for m in _BLANKS.finditer(numbers_full):

@@ -28,6 +28,10 @@ from .textnorm import fold
 SCHEMA_VERSION = 3
 BM25_MOST = 1500  # matches scored by bm25 in one search; past that, a cheaper order (see Library._ranked)
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
+# A figure with its article's title, date and source, as summaries read it (both libraries).
+FIGURE_ROWS = ('SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
+               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
+               " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id")
 
 
 class LibraryError(Exception):
@@ -507,10 +511,8 @@ class Library:
     def figure_rows(self, ids: set[int] | None = None) -> list[tuple]:
         """Every figure (of these articles) with its article's title, date and source."""
         return self._db.execute(
-            'SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-            ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
-            " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id"
-            f" WHERE 1{self._id_filter(ids, 'f.article_id')} ORDER BY s.path, a.position, f.start").fetchall()
+            FIGURE_ROWS + f" WHERE 1{self._id_filter(ids, 'f.article_id')}"
+            " ORDER BY s.path, a.position, f.start").fetchall()
 
     # -- the region panel: counts and a region's latest figures, without loading every figure --
     @staticmethod
@@ -527,10 +529,7 @@ class Library:
         """The last imported ``limit`` figures of these regions (all: None), as :meth:`figure_rows` gives them."""
         where, params = self._code_filter(codes)
         rows = self._db.execute(
-            'SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-            ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
-            " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id"
-            f" WHERE 1{where} ORDER BY f.id DESC LIMIT {int(limit)}", params).fetchall()
+            FIGURE_ROWS + f" WHERE 1{where} ORDER BY f.id DESC LIMIT {int(limit)}", params).fetchall()
         rows.reverse()
         return rows
 

@@ -32,7 +32,7 @@ from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from .figures import Figure
-from .library import LibraryError, WriteGroup, _Cancelled, _now, fingerprint, read_source_record
+from .library import FIGURE_ROWS, LibraryError, WriteGroup, _Cancelled, _now, fingerprint, read_source_record
 from .library_url import display_location
 from .model import Article, SourceInfo, SourceRecord, StoredArticle
 from .search import (
@@ -498,10 +498,7 @@ class ServerLibrary:
         """Every figure (of these articles) with its article's title, date and source."""
         where, params = self._id_filter(ids, "f.article_id")
         return self._conn.execute(
-            'SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-            ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
-            " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id"
-            f" WHERE true{where} ORDER BY s.path, a.position, f.start, f.id", params).fetchall()
+            FIGURE_ROWS + f" WHERE true{where} ORDER BY s.path, a.position, f.start, f.id", params).fetchall()
 
     @_reads
     def article_texts(self, ids: list[int]) -> dict[int, str]:
@@ -569,10 +566,7 @@ class ServerLibrary:
         """The last imported ``limit`` figures of these regions (all: None), as :meth:`figure_rows` gives them."""
         where, params = self._code_filter(codes)
         rows = self._conn.execute(
-            'SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-            ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
-            " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id"
-            f" WHERE true{where} ORDER BY f.id DESC LIMIT {int(limit)}", params).fetchall()
+            FIGURE_ROWS + f" WHERE true{where} ORDER BY f.id DESC LIMIT {int(limit)}", params).fetchall()
         rows.reverse()
         return rows
 

@@ -40,10 +40,10 @@ def to_display(text: str) -> str:
     """Normalise decoded text for showing and storing (full-width ASCII, odd spaces)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _LONE_SURROGATE.sub("\ufffd", text)  # cannot be stored or converted
-    return _replace_each(text, _NEEDS_DISPLAY, _DISPLAY_CHARS)
+    return replace_each(text, _NEEDS_DISPLAY, _DISPLAY_CHARS)
 
 
-def _replace_each(text: str, which: re.Pattern, table: dict[str, str]) -> str:
+def replace_each(text: str, which: re.Pattern, table: dict[str, str]) -> str:
     """``text`` with each character ``which`` finds replaced as ``table`` says.
 
     A text holds few kinds of these characters (，：（）), often many times:
@@ -84,7 +84,7 @@ def simplify(text: str) -> str:
 
 def fold(text: str) -> str:
     """Return the matching form of ``text``: simplified, lower-case, same length."""
-    folded = simplify(_replace_each(text, _NEEDS_MATCH, _MATCH_CHARS))
+    folded = simplify(replace_each(text, _NEEDS_MATCH, _MATCH_CHARS))
     lowered = folded.lower()
     # A few characters change length when lower-cased (İ); keep those as they are.
     return lowered if len(lowered) == len(folded) else "".join(
