@@ -9,7 +9,7 @@ from hbviewer.core.reading import UnreadableFile, decode_bytes
 from hbviewer.core.regions import find_mentions
 from hbviewer.core.search import QueryError, _one_line, find_spans, parse_query
 from hbviewer.core.figures import numeric_views
-from hbviewer.core.textnorm import fold, to_display
+from hbviewer.core.textnorm import fold, fold_together, to_display
 
 CHINESE = list("张家口市河北省衡水县区科技创新企业高新技术家个亿万元增长本报讯记者通讯员日报该全桥西东长安承德")
 PUNCT = list("。，,、；:：“”\"（）()#▲\n \t-—%.")
@@ -119,6 +119,19 @@ def test_find_spans_with_whitespace_in_a_phrase():
 def test_fold_turns_full_width_and_odd_spaces_into_ascii(text):
     # NFKC is an independent statement of the same mapping for these characters
     assert fold(text) == unicodedata.normalize("NFKC", text).lower()
+
+
+# Traditional phrases (some convert to a different length as phrases), letters whose
+# lower case is longer (İ) or depends on the next letter (Σ), full-width forms.
+folding_text = st.lists(st.sampled_from(["乾隆", "乾燥", "著作", "經濟", "發展", "張家口", "臺灣", "瞭解", "İ", "ΟΣ",
+                                         "Ａ", "ＶＩＰ", "\u3000", " ", "\n", "科技", "a", "Z"]),
+                        max_size=12).map("".join)
+
+
+@FAST
+@given(st.lists(folding_text, min_size=1, max_size=4))
+def test_folding_parts_together_is_folding_each_alone(parts):
+    assert fold_together(*parts) == [fold(part) for part in parts]
 
 
 def _one_line_by_character(text):

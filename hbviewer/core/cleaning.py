@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .textnorm import fold
+from .textnorm import fold, fold_together
 
 TERMINAL = set("。！？!?；;…”’」』:：")
 SENTENCE_END = set("。！？!?；;…")
@@ -63,10 +63,14 @@ class Para:
     byline: str = ""  # for byline paragraphs: the byline itself
     publication: str = ""
     inline_byline: bool = False  # byline opens a body paragraph (本报讯…)
+    # (text, its folded form): a page's paragraphs are folded in one call
+    _folded: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def folded(self) -> str:
-        return fold(self.text)
+        if self._folded is None or self._folded[0] is not self.text:
+            self._folded = (self.text, fold(self.text))
+        return self._folded[1]
 
 
 def split_paragraphs(text: str) -> list[Para]:
@@ -84,6 +88,8 @@ def split_paragraphs(text: str) -> list[Para]:
         else:
             newlines += 1
         pos += len(line) + 1
+    for p, folded in zip(paras, fold_together(*(p.text for p in paras))):
+        p._folded = (p.text, folded)
     return paras
 
 
@@ -91,8 +97,11 @@ def _shingles(s: str, n: int = 4) -> set[str]:
     return {s[i:i + n] for i in range(max(1, len(s) - n + 1))}
 
 
-def _match_key(s: str) -> str:
-    return re.sub(r"[\s\W_]+", "", fold(s))
+_NOT_WORD = re.compile(r"[\s\W_]+")
+
+
+def _match_key(p: Para) -> str:
+    return _NOT_WORD.sub("", p.folded)
 
 
 def drop_duplicates(paras: list[Para]) -> list[Para]:
@@ -105,7 +114,7 @@ def drop_duplicates(paras: list[Para]) -> list[Para]:
     """
     kept: list[tuple[Para, str, set[str] | None]] = []  # paragraph, its key, its shingles
     for p in paras:
-        key = _match_key(p.text)
+        key = _match_key(p)
         if len(key) >= 8 and any(key == k for _, k, _ in kept[-12:]):
             continue
         grams = None
@@ -120,7 +129,7 @@ def drop_duplicates(paras: list[Para]) -> list[Para]:
                 p = Para(p.text[cut:].lstrip(), p.start + cut, p.end, p.gap_before)
                 if not p.text:
                     continue
-                key = _match_key(p.text)
+                key = _match_key(p)
                 grams = _shingles(key) if len(key) >= 30 else None
         kept.append((p, key, grams))
     return [p for p, _, _ in kept]

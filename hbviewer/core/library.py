@@ -21,9 +21,9 @@ from .figures import Figure
 from .model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult,
-    index_tokens, make_snippet, parse_query, search_hit, term_expression,
+    folded_index_tokens, index_tokens, make_snippet, parse_query, search_hit, term_expression,
 )
-from .textnorm import fold
+from .textnorm import fold_together
 
 SCHEMA_VERSION = 3
 BM25_MOST = 1500  # matches scored by bm25 in one search; past that, a cheaper order (see Library._ranked)
@@ -170,9 +170,13 @@ def _unpack(stored) -> str:
     return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
 
 
-def fingerprint(article: Article) -> str:
-    """Same normalised text, same fingerprint: the same article imported twice."""
-    key = "".join(fold(article.title + "\n" + article.text).split())
+def fingerprint(article: Article, folded: tuple[str, str] | None = None) -> str:
+    """Same normalised text, same fingerprint: the same article imported twice.
+
+    ``folded`` is the title and text already folded, when the caller has them.
+    """
+    title, text = folded or fold_together(article.title, article.text)
+    key = "".join(title.split()) + "".join(text.split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
@@ -427,7 +431,8 @@ class Library:
             for i, article in enumerate(articles):
                 if should_stop is not None and should_stop():
                     raise _Cancelled()
-                fp = fingerprint(article)
+                folded = fold_together(article.title, article.text)
+                fp = fingerprint(article, folded)
                 if db.execute("SELECT 1 FROM articles WHERE fingerprint=?", (fp,)).fetchone():
                     duplicates.append(article.title)
                     continue
@@ -442,7 +447,7 @@ class Library:
                 if analyses is not None:
                     self._insert_analysis(article_id, analyses[i])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
-                           (article_id, index_tokens(article.title), index_tokens(article.text)))
+                           (article_id, *map(folded_index_tokens, folded)))
                 stored += 1
             return stored, duplicates, replaced
 

@@ -34,7 +34,12 @@ def _hex(text: str) -> str:
 
 def index_tokens(text: str) -> str:
     """The token stream the index stores for one field of an article."""
-    s = collapse_spaces(fold(text))
+    return folded_index_tokens(fold(text))
+
+
+def folded_index_tokens(folded: str) -> str:
+    """:func:`index_tokens` of a text already folded."""
+    s = collapse_spaces(folded)
     if not s:
         return ""
     h = _hex(s)

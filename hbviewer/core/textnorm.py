@@ -84,11 +84,32 @@ def simplify(text: str) -> str:
 
 def fold(text: str) -> str:
     """Return the matching form of ``text``: simplified, lower-case, same length."""
-    folded = simplify(replace_each(text, _NEEDS_MATCH, _MATCH_CHARS))
-    lowered = folded.lower()
+    return _lower(simplify(replace_each(text, _NEEDS_MATCH, _MATCH_CHARS)))
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
     # A few characters change length when lower-cased (İ); keep those as they are.
-    return lowered if len(lowered) == len(folded) else "".join(
-        ch.lower() if len(ch.lower()) == 1 else ch for ch in folded)
+    return lowered if len(lowered) == len(text) else "".join(
+        ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def fold_together(*parts: str) -> list[str]:
+    """``[fold(part) for part in parts]``, for the price of one call.
+
+    The parts are converted as one text joined by newlines: no OpenCC phrase
+    holds a newline, so each part converts as it would alone. Where a phrase
+    changes the length, each part is folded alone, as :func:`simplify` would.
+    """
+    joined = replace_each("\n".join(parts), _NEEDS_MATCH, _MATCH_CHARS)
+    converted = _t2s().convert(joined) if joined else joined
+    if len(converted) != len(joined):
+        return [fold(part) for part in parts]
+    folded, start = [], 0
+    for part in parts:
+        folded.append(_lower(converted[start:start + len(part)]))
+        start += len(part) + 1
+    return folded
 
 
 
