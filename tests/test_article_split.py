@@ -82,3 +82,30 @@ def test_exact_duplicate_paragraph_dropped():
     page = "# 标题\n\n本报讯 这是一个重复的段落,内容完全相同。\n\n本报讯 这是一个重复的段落,内容完全相同。\n"
     (article,) = split_articles(page)
     assert article.text.count("重复的段落") == 1
+
+
+def test_common_words_are_the_dictionary_entries_counted_50_times_or_more():
+    import importlib.util
+    from pathlib import Path
+
+    from hbviewer.core.cleaning import _common_words
+
+    # The rule read plainly, line by line, as an oracle for the one-regex reader.
+    expected = set()
+    dictionary = Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
+    with open(dictionary, encoding="utf-8") as lines:
+        for line in lines:
+            word, _, rest = line.partition(" ")
+            if 2 <= len(word) <= 4 and int(rest.split(" ", 1)[0] or 0) >= 50:
+                expected.add(word)
+    assert len(expected) > 10000
+    assert _common_words() == expected
+
+
+def test_a_break_inside_a_word_is_told_from_one_between_words():
+    from hbviewer.core.cleaning import splits_a_word
+
+    assert splits_a_word("我们要坚", "持创新")  # 坚|持
+    assert splits_a_word("推动經", "濟发展")  # traditional halves fold to 经济
+    assert not splits_a_word("全年增长。", "同时")
+    assert not splits_a_word("。地", "政")  # 地政 is too rare an entry to count
