@@ -109,3 +109,23 @@ def test_a_break_inside_a_word_is_told_from_one_between_words():
     assert splits_a_word("推动經", "濟发展")  # traditional halves fold to 经济
     assert not splits_a_word("全年增长。", "同时")
     assert not splits_a_word("。地", "政")  # 地政 is too rare an entry to count
+
+
+_SHORT_LINE_PAGE = ("# 张家口市高新区企业发展情况\n"
+                    "本报讯 今年以来，高新区坚持创新驱动，推动企业转型升级，取得明显成效。\n"
+                    "区内企业加大研发投入，一批新产品投放市场，产值稳步增长。\n\n"
+                    "{line}\n"
+                    "下一步，高新区将继续优化营商环境，服务企业发展。\n")
+
+
+def test_a_short_sentence_of_clauses_after_a_gap_stays_in_the_story():
+    # Full-width commas make it more than a caption's noun phrase: its figures belong to the story.
+    (article,) = split_articles(_SHORT_LINE_PAGE.format(line="全年新增企业200家，增长12%。"))
+    assert "全年新增企业200家，增长12%。" in article.text
+    assert article.captions == ()
+
+
+def test_a_short_noun_phrase_after_a_gap_is_a_caption():
+    (article,) = split_articles(_SHORT_LINE_PAGE.format(line="高新区企业生产车间。"))
+    assert article.captions == ("高新区企业生产车间。",)
+    assert "生产车间" not in article.text

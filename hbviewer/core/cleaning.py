@@ -225,7 +225,7 @@ def _is_inserted_caption(p: Para, prev: Para, nxt: Para | None, usual_gap: int) 
     without it only a very short one-sentence line counts.
     """
     text = p.text
-    one_sentence = text.endswith("。") and "," not in text[:-1] and ";" not in text[:-1]
+    one_sentence = text.endswith("。") and not any(ch in ",，;；" for ch in text[:-1])
     isolated = p.gap_before > usual_gap
     if not ends_sentence(prev.text) and nxt is not None and nxt.kind == "body":
         # A short line right after a broken sentence is more often its tail than
