@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from hbviewer.core.articles import split_articles
 from hbviewer.core.reading import UnreadableFile, decode_bytes
 from hbviewer.core.regions import find_mentions
-from hbviewer.core.search import QueryError, _one_line, find_spans, parse_query
+from hbviewer.core.search import QueryError, _one_line, find_spans, first_spans, make_snippet, parse_query
 from hbviewer.core.figures import numeric_views
 from hbviewer.core.textnorm import fold, fold_together, to_display
 
@@ -107,6 +107,29 @@ def test_export_writes_any_text_back_unchanged(tmp_path_factory, strings):
     titles = [row[1].value for row in ws.iter_rows(min_row=2)]
     assert [t or "" for t in titles] == [_ILLEGAL.sub("", s) for s in strings]
     assert all(row[1].data_type == "s" for row in ws.iter_rows(min_row=2) if row[1].value is not None)
+
+
+# A stretch with no hit, of any length, then hits of every kind, close together or not.
+late_hits_text = st.tuples(
+    st.integers(0, 900),
+    st.lists(st.sampled_from(["的"] * 6 + ["。", "\n", " ", "科技", "张家口", "創新", "科", "技"]), max_size=300),
+).map(lambda t: "的" * t[0] + "".join(t[1]))
+
+
+@FAST
+@given(late_hits_text, st.lists(st.sampled_from(["科技", "张家口", "创新", "科", "技创", "科技 张家口"]),
+                                min_size=1, max_size=3))
+def test_a_snippet_from_the_first_hits_is_the_snippet_from_all_hits(text, terms):
+    # first_spans folds only as much text as it takes; what the snippet shows must not change
+    assert make_snippet(text, first_spans(text, terms)) == make_snippet(text, find_spans(text, terms))
+
+
+def test_a_snippet_marks_every_hit_it_shows_when_the_first_lies_far_in():
+    for lead in (0, 95, 170, 290, 330, 1000, 5000):
+        text = "的" * lead + "科技的科技" + "的" * 40 + "科技" + "的" * 200
+        snippet = make_snippet(text, first_spans(text, ["科技"]))
+        assert len(snippet.hits) == 3, lead
+        assert all(snippet.text[s:e] == "科技" for s, e in snippet.hits)
 
 
 def test_find_spans_with_whitespace_in_a_phrase():

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field, replace
 from .textnorm import collapse_spaces, fold
 
 INDEX_VERSION = 1  # bump when tokens change: the library rebuilds its index
+SNIPPET_WIDTH = 90  # characters a result's snippet shows; its hits lie within this of the first
+_TERM_MOST = 40  # a longer search term may go unmarked at the end of a snippet
 _CHAR_HEX = 8
 
 
@@ -148,7 +150,10 @@ def parse_query(text: str) -> ParsedQuery:
 
 def find_spans(text: str, terms) -> list[tuple[int, int]]:
     """Offsets of every occurrence of the terms in ``text`` (display form), merged."""
-    folded = fold(text)
+    return _spans_in(fold(text), terms)
+
+
+def _spans_in(folded: str, terms) -> list[tuple[int, int]]:
     spans = []
     for term in terms:
         if " " in term:
@@ -169,22 +174,30 @@ def find_spans(text: str, terms) -> list[tuple[int, int]]:
     return merged
 
 
-def first_spans(text: str, terms, window: int = 300) -> list[tuple[int, int]]:
-    """The hits near the first one, folding only as much text as it takes to find it.
+def first_spans(text: str, terms, reach: int = SNIPPET_WIDTH) -> list[tuple[int, int]]:
+    """The hits a snippet shows: the first one and those less than ``reach`` after it.
 
-    A snippet shows the first hits; folding a long article whole for each of 50
-    results was most of a search's time. The window grows fourfold each time.
+    Folding only as much text as that takes: folding a long article whole for
+    each of 50 results was most of a search's time, and the first hit is most
+    often in the first lines. The text is folded in pieces, each four times
+    the last, until a hit turns up, then up to ``reach`` past it.
     """
-    start = 0
-    while start < len(text):
-        piece = text[start:start + window + 40]  # overlap: a hit may straddle the window edge
-        spans = find_spans(piece, terms)
-        if spans:
-            first = spans[0][0]
-            return [(s + start, e + start) for s, e in spans if s < window or s == first]
-        start += window
-        window *= 4
-    return []
+    folded, piece, spans = "", 2 * reach, []
+    while len(folded) < len(text):
+        folded += fold(text[len(folded):len(folded) + piece])
+        spans = _spans_in(folded, terms)
+        if not spans:
+            piece *= 4
+            continue
+        # _TERM_MOST more: a hit that starts within reach is found whole
+        wanted = spans[0][0] + reach + _TERM_MOST
+        if wanted <= len(folded):
+            break
+        piece = wanted - len(folded)
+    if not spans:
+        return []
+    first = spans[0][0]
+    return [(s, e) for s, e in spans if s < first + reach]
 
 
 @dataclass(frozen=True)
@@ -193,7 +206,7 @@ class Snippet:
     hits: tuple[tuple[int, int], ...]  # offsets into ``text``
 
 
-def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 90) -> Snippet:
+def make_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> Snippet:
     """A window of about ``width`` characters around the first hits, on one line."""
     if not spans:
         return Snippet(_one_line(text[:width])[0] + ("…" if len(text) > width else ""), ())
