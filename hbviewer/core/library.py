@@ -170,7 +170,7 @@ def _unpack(stored) -> str:
     return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
 
 
-def fingerprint(article: Article, folded: tuple[str, str] | None = None) -> str:
+def fingerprint(article: Article, folded: list[str] | None = None) -> str:
     """Same normalised text, same fingerprint: the same article imported twice.
 
     ``folded`` is the title and text already folded, when the caller has them.
