@@ -92,6 +92,22 @@ def test_selected_article_highlights_exactly_the_core_figures(qtbot, window):
     assert body.startswith(view.article.text)
 
 
+def test_an_article_is_selected_by_its_id_in_any_sort_order(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    pane = window.library_pane
+    search(qtbot, window, "")
+    ids = pane.model.article_ids()
+    assert len(ids) > 20
+    for column, order in ((-1, Qt.AscendingOrder), (0, Qt.DescendingOrder), (4, Qt.AscendingOrder)):
+        pane.table.sortByColumn(column, order)
+        for article_id in (ids[0], ids[len(ids) // 2], ids[-1]):
+            assert pane.select_article(article_id)
+            assert pane.current_article_id() == article_id
+    assert not pane.select_article(max(ids) + 1000)  # not listed: nothing changes
+    assert pane.current_article_id() == ids[-1]
+
+
 def test_search_hits_are_marked_and_navigable(qtbot, window):
     from hbviewer.ui.article_view import HIT_PROPERTY
 

@@ -20,6 +20,7 @@ class ArticleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ArticleRow] = []
         self._regions: dict[int, str] = {}
+        self._row_of: dict[int, int] = {}  # article id -> row
 
     def headers(self) -> list[str]:
         return [self.tr("Title"), self.tr("Date"), self.tr("Source"), self.tr("Regions"), self.tr("Figures")]
@@ -28,10 +29,16 @@ class ArticleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._regions = regions or {}
+        self._row_of = {r.article_id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
     def row_at(self, row: int) -> ArticleRow:
         return self._rows[row]
+
+    def index_of(self, article_id: int) -> QModelIndex:
+        """The first column of the article's row, or an invalid index when it is not listed."""
+        row = self._row_of.get(article_id)
+        return self.index(row, 0) if row is not None else QModelIndex()
 
     def article_ids(self) -> list[int]:
         return [r.article_id for r in self._rows]
