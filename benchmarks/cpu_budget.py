@@ -32,7 +32,6 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -51,12 +50,11 @@ FILES_PER_COMMIT = 9
 
 def one_pass(pages: list[Path], folder: Path) -> tuple[dict[str, float], list[tuple[str, str]]]:
     """CPU seconds per step for all pages, and the articles split (title, text)."""
-    from hbviewer.core.analysis import ANALYSIS_VERSION, ArticleAnalysis
+    from hbviewer.core.analysis import ANALYSIS_VERSION, place_figures
     from hbviewer.core.articles import split_articles
     from hbviewer.core.figures import extract_figures
     from hbviewer.core.library import Library
     from hbviewer.core.reading import read_text_file
-    from hbviewer.core.regions import RegionResolver
 
     spent = dict.fromkeys(STEPS, 0.0)
     clock = time.process_time
@@ -75,15 +73,7 @@ def one_pass(pages: list[Path], folder: Path) -> tuple[dict[str, float], list[tu
                 t3 = clock()
                 figures = extract_figures(a.text)
                 t4 = clock()
-                # the rest of analysis.analyse: the article's places, and each figure's
-                resolver = RegionResolver(a.title, a.text, a.byline)
-                for k, f in enumerate(figures):
-                    ref = resolver.resolve(f.start, f.end)
-                    if ref is not None:
-                        figures[k] = replace(f, region=ref.name, region_code=ref.code,
-                                             prefecture=ref.prefecture or "")
-                regions = resolver.regions
-                analyses.append(ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned)))
+                analyses.append(place_figures(a.title, a.text, a.byline, figures))
                 t5 = clock()
                 spent["figures"] += t4 - t3
                 spent["regions"] += t5 - t4

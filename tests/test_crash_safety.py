@@ -72,11 +72,16 @@ def check_library(path, expected, committed):
     return counts
 
 
-def test_import_killed_at_random_moments_keeps_the_library_whole(tmp_path):
-    pages = make_pages(tmp_path, 60)
-    expected = expected_counts(pages)
+def _pages_and_empty_library(tmp_path, n_pages: int):
+    """``n_pages`` page files, the articles each holds, and a new library file."""
+    pages = make_pages(tmp_path, n_pages)
     library = tmp_path / "library.sqlite3"
     Library.open(library).close()
+    return pages, expected_counts(pages), library
+
+
+def test_import_killed_at_random_moments_keeps_the_library_whole(tmp_path):
+    pages, expected, library = _pages_and_empty_library(tmp_path, 60)
     rng = random.Random(20)
     committed: set[str] = set()
     survived = 0
@@ -106,10 +111,7 @@ def _sources_in(library) -> int:
 
 
 def test_folder_import_killed_at_random_moments_keeps_every_file_whole(tmp_path):
-    pages = make_pages(tmp_path, 600)
-    expected = expected_counts(pages)
-    library = tmp_path / "library.sqlite3"
-    Library.open(library).close()
+    pages, expected, library = _pages_and_empty_library(tmp_path, 600)
     rng = random.Random(7)
     sizes = []
     for _ in range(6):

@@ -26,9 +26,14 @@ class ArticleAnalysis:
 
 def analyse(title: str, text: str, byline: str = "") -> ArticleAnalysis:
     """Figures with the region each belongs to, and the article's regions."""
+    return place_figures(title, text, byline, extract_figures(text))
+
+
+def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -> ArticleAnalysis:
+    """:func:`analyse` for figures already extracted from ``text``."""
     resolver = RegionResolver(title, text, byline)
     figures = []
-    for f in extract_figures(text):
+    for f in extracted:
         ref = resolver.resolve(f.start, f.end)
         if ref is not None:
             f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "")
