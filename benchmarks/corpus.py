@@ -88,8 +88,8 @@ def real_stories() -> list[Story]:
 
 def seed_stories() -> list[Story]:
     """Articles of the bundled sample pages, as the splitter sees them."""
-    from hbviewer.core.articles import split_articles
-    from hbviewer.core.reading import read_text_file
+    from hbviewer.core.text.articles import split_articles
+    from hbviewer.core.text.reading import read_text_file
 
     stories = []
     for path in sorted((REPO / "seeds").glob("*.txt")):

@@ -50,11 +50,11 @@ FILES_PER_COMMIT = 9
 
 def one_pass(pages: list[Path], folder: Path) -> tuple[dict[str, float], list[tuple[str, str]]]:
     """CPU seconds per step for all pages, and the articles split (title, text)."""
-    from hbviewer.core.analysis import ANALYSIS_VERSION, place_figures
-    from hbviewer.core.articles import split_articles
-    from hbviewer.core.figures import extract_figures
-    from hbviewer.core.library import Library
-    from hbviewer.core.reading import read_text_file
+    from hbviewer.core.extract.analysis import ANALYSIS_VERSION, place_figures
+    from hbviewer.core.text.articles import split_articles
+    from hbviewer.core.extract.figures import extract_figures
+    from hbviewer.core.store.sqlite_library import Library
+    from hbviewer.core.text.reading import read_text_file
 
     spent = dict.fromkeys(STEPS, 0.0)
     clock = time.process_time

@@ -23,9 +23,9 @@ import sqlite3
 import time
 from pathlib import Path
 
-from hbviewer.core.library import Library
-from hbviewer.core.search import SearchQuery, parse_query
-from hbviewer.core.textnorm import fold
+from hbviewer.core.store.sqlite_library import Library
+from hbviewer.core.store.search import SearchQuery, parse_query
+from hbviewer.core.text.textnorm import fold
 
 TOP = 50
 Doc = tuple[int, str, str]  # (article id, title, text)

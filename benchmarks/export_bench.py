@@ -52,7 +52,7 @@ def article(rng: random.Random, i: int) -> str:
 
 def build_library(figures: int) -> Path:
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.library import Library
+    from hbviewer.core.store.sqlite_library import Library
 
     path = OUT / f"export-library-{figures}.sqlite3"
     if path.exists():
@@ -74,7 +74,7 @@ def bare_write(summary, path: Path) -> None:
     """The same cells, values only, in openpyxl's write-only mode."""
     from openpyxl import Workbook
 
-    from hbviewer.core.export import ARTICLE_HEADERS, FIGURE_HEADERS, OVERVIEW_HEADERS
+    from hbviewer.core.briefing.excel import ARTICLE_HEADERS, FIGURE_HEADERS, OVERVIEW_HEADERS
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("概览")
@@ -101,10 +101,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    from hbviewer.core.export import write_workbook
-    from hbviewer.core.figures import extract_figures
-    from hbviewer.core.library import Library
-    from hbviewer.core.summary import build_summary
+    from hbviewer.core.briefing.excel import write_workbook
+    from hbviewer.core.extract.figures import extract_figures
+    from hbviewer.core.store.sqlite_library import Library
+    from hbviewer.core.briefing.summary import build_summary
 
     library = build_library(args.figures)
     lib = Library.open(library)

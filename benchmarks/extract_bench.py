@@ -24,8 +24,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from hbviewer.core.figures import extract_figures
-    from hbviewer.core.textnorm import to_display
+    from hbviewer.core.extract.figures import extract_figures
+    from hbviewer.core.text.textnorm import to_display
 
     texts = [to_display(text) for _title, text in iter_articles(args.articles)]
     size = sum(len(t.encode("utf-8")) for t in texts)

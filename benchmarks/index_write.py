@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus_source, iter_articles  # noqa: E402
 
 FTS5 = ("CREATE VIRTUAL TABLE article_index USING fts5(title, body, content='', tokenize='ascii',"
-        " prefix='8', columnsize=1)")  # as hbviewer.core.library creates it
+        " prefix='8', columnsize=1)")  # as hbviewer.core.store.sqlite_library creates it
 
 
 def write_fts5(folder: Path, pages: list[list[tuple[str, str]]], pages_per_commit: int) -> tuple[float, float]:
@@ -79,7 +79,7 @@ def main() -> int:
     parser.add_argument("--per-page", type=float, default=4.5, help="articles per page file (the corpus: 4.5)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from hbviewer.core.search import index_tokens
+    from hbviewer.core.store.search import index_tokens
 
     tokens = [(index_tokens(title), index_tokens(text)) for title, text in iter_articles(args.articles)]
     step = args.per_page

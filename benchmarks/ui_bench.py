@@ -115,7 +115,7 @@ def memory(library: Path) -> dict:
 
 def build_library(n: int) -> Path:
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.library import Library
+    from hbviewer.core.store.sqlite_library import Library
 
     path = OUT / f"ui-library-{n}.sqlite3"
     if path.exists():
@@ -144,7 +144,7 @@ def blocking(library: Path, n_import: int) -> dict:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hbviewer.core.summary import SummaryScope
+    from hbviewer.core.briefing.summary import SummaryScope
     from hbviewer.ui.controller import LibraryController
     from hbviewer.ui.main_window import MainWindow
     from hbviewer.ui.settings import AppSettings

@@ -53,9 +53,9 @@ def open_location(location, password_stdin: bool = False, create: bool = True):
     a refused password is asked on the terminal, or read from standard input with
     ``--password-stdin`` (scripts). A password typed here is never written anywhere.
     """
-    from .core.credentials import stored_password
-    from .core.library import LibraryError
-    from .core.library_url import display_location, is_server_location, open_library
+    from .core.store.credentials import stored_password
+    from .core.store.sqlite_library import LibraryError
+    from .core.store.locations import display_location, is_server_location, open_library
 
     if not is_server_location(location):
         return open_library(Path(location), create=create)
@@ -119,7 +119,7 @@ def cmd_import(args, lib) -> int:
 
 
 def _query(args):
-    from .core.search import SearchQuery
+    from .core.store.search import SearchQuery
 
     return SearchQuery(text=getattr(args, "query", "") or "", date_from=args.date_from,
                        date_to=args.date_to,
@@ -128,7 +128,7 @@ def _query(args):
 
 
 def cmd_search(args, lib) -> int:
-    from .core.search import QueryError
+    from .core.store.search import QueryError
 
     try:
         result = lib.search(_query(args), offsets=args.json)
@@ -185,9 +185,9 @@ def cmd_show(args, lib) -> int:
 
 def _analysed_articles(args, lib):
     """(title, figures, subjects, mentioned) for a file given by path, or a stored article by id."""
-    from .core.analysis import analyse, refresh_stale
-    from .core.articles import split_articles
-    from .core.formats import read_document
+    from .core.extract.analysis import analyse, refresh_stale
+    from .core.text.articles import split_articles
+    from .core.text.formats import read_document
 
     target = args.target
     if target.isdigit() and not Path(target).exists():
@@ -213,7 +213,7 @@ def _region_row(ref, score: float = 0.0) -> dict:
 
 
 def _analysis_command(args, lib, show) -> int:
-    from .core.reading import UnreadableFile
+    from .core.text.reading import UnreadableFile
 
     try:
         articles = _analysed_articles(args, lib)
@@ -265,8 +265,8 @@ def cmd_regions(args, lib) -> int:
 
 def _resolve_region_names(names: list[str]) -> tuple[str, ...]:
     """Region codes for names as staff write them (张家口市, 张家口, 130700); Hebei first."""
-    from .core.gazetteer import gazetteer
-    from .core.textnorm import simplify
+    from .core.extract.gazetteer import gazetteer
+    from .core.text.textnorm import simplify
 
     gaz = gazetteer()
     codes = []
@@ -283,8 +283,8 @@ def _resolve_region_names(names: list[str]) -> tuple[str, ...]:
 
 
 def _scope(args):
-    from .core.search import SearchQuery
-    from .core.summary import SummaryScope
+    from .core.store.search import SearchQuery
+    from .core.briefing.summary import SummaryScope
 
     query = SearchQuery(text=args.query, limit=None) if args.query else None
     return SummaryScope(query=query, region_codes=_resolve_region_names(args.region or []))
@@ -303,8 +303,8 @@ def _figure_records(figures) -> list[dict]:
 
 def _summary_for(args, lib):
     """The summary of the scope the options name, or None after saying what is wrong."""
-    from .core.analysis import refresh_stale
-    from .core.summary import build_summary
+    from .core.extract.analysis import refresh_stale
+    from .core.briefing.summary import build_summary
 
     try:
         scope = _scope(args)
@@ -344,7 +344,7 @@ def _walk(node, depth: int = 0):
 
 
 def cmd_export(args, lib) -> int:
-    from .core.export import ExportError, write_workbook
+    from .core.briefing.excel import ExportError, write_workbook
 
     summary = _summary_for(args, lib)
     if summary is None:
@@ -449,8 +449,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_library_copy(args, lib) -> int:
-    from .core.library import LibraryError
-    from .core.library_copy import copy_library
+    from .core.store.sqlite_library import LibraryError
+    from .core.store.copying import copy_library
 
     try:
         target = open_location(args.to)
@@ -484,7 +484,7 @@ def _protect_excluded_terms(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .core.library import LibraryError
+    from .core.store.sqlite_library import LibraryError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_protect_excluded_terms(argv))

@@ -24,11 +24,11 @@ def _check(condition: bool, reason: str) -> None:
 
 def run_self_test() -> str:
     from . import __version__
-    from .core.export import write_workbook
+    from .core.briefing.excel import write_workbook
     from .core.importer import import_paths
-    from .core.library import Library
-    from .core.search import SearchQuery
-    from .core.summary import build_summary
+    from .core.store.sqlite_library import Library
+    from .core.store.search import SearchQuery
+    from .core.briefing.summary import build_summary
     from .paths import resource, seeds_dir
 
     started = time.perf_counter()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from hbviewer.core.articles import split_articles
-from hbviewer.core.reading import read_text_file
+from hbviewer.core.text.articles import split_articles
+from hbviewer.core.text.reading import read_text_file
 
 from conftest import SEEDS, load_gold
 
@@ -88,7 +88,7 @@ def test_common_words_are_the_dictionary_entries_counted_50_times_or_more():
     import importlib.util
     from pathlib import Path
 
-    from hbviewer.core.cleaning import _common_words
+    from hbviewer.core.text.cleaning import _common_words
 
     # The rule read plainly, line by line, as an oracle for the one-regex reader.
     expected = set()
@@ -103,7 +103,7 @@ def test_common_words_are_the_dictionary_entries_counted_50_times_or_more():
 
 
 def test_a_break_inside_a_word_is_told_from_one_between_words():
-    from hbviewer.core.cleaning import splits_a_word
+    from hbviewer.core.text.cleaning import splits_a_word
 
     assert splits_a_word("我们要坚", "持创新")  # 坚|持
     assert splits_a_word("推动經", "濟发展")  # traditional halves fold to 经济

@@ -8,9 +8,9 @@ import subprocess
 import pytest
 
 from hbviewer.cli import main
-from hbviewer.core.library import Library
-from hbviewer.core.library_copy import library_content
-from hbviewer.core.library_url import open_library
+from hbviewer.core.store.sqlite_library import Library
+from hbviewer.core.store.copying import library_content
+from hbviewer.core.store.locations import open_library
 
 from conftest import REPO, SEEDS
 
@@ -73,7 +73,7 @@ def owner_password_role(pg_server, pg_url):
 def test_password_from_stdin_and_a_clear_refusal_without_it(owner_password_role, monkeypatch, capsys):
     url, _role = owner_password_role
     monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.setattr("hbviewer.core.credentials.stored_password", lambda location: None)
+    monkeypatch.setattr("hbviewer.core.store.credentials.stored_password", lambda location: None)
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     assert main(["stats", "--library", url]) == 2
     err = capsys.readouterr().err
@@ -90,7 +90,7 @@ def test_password_from_the_keyring(owner_password_role, monkeypatch, capsys):
     url, _role = owner_password_role
     monkeypatch.delenv("PGPASSWORD", raising=False)
     asked = []
-    monkeypatch.setattr("hbviewer.core.credentials.stored_password",
+    monkeypatch.setattr("hbviewer.core.store.credentials.stored_password",
                         lambda location: asked.append(location) or "right-horse-battery")
     assert main(["stats", "--library", url]) == 0
     assert asked == [url]

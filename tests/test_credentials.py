@@ -4,7 +4,7 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import NoKeyringError
 
-from hbviewer.core.credentials import SERVICE, forget_password, remember_password, stored_password
+from hbviewer.core.store.credentials import SERVICE, forget_password, remember_password, stored_password
 
 
 class NoKeyring(KeyringBackend):

@@ -23,10 +23,10 @@ import pytest
 
 from conftest import REPO, SEEDS, load_gold, locate_gold_figures, match_by_overlap
 
-from hbviewer.core.articles import split_articles
-from hbviewer.core.figures import extract_figures
-from hbviewer.core.reading import read_text_file
-from hbviewer.core.regions import RegionResolver
+from hbviewer.core.text.articles import split_articles
+from hbviewer.core.extract.figures import extract_figures
+from hbviewer.core.text.reading import read_text_file
+from hbviewer.core.extract.regions import RegionResolver
 
 GOLD = load_gold("seed_figures.json")["files"]
 

@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from hbviewer.core.figures import extract_figures
+from hbviewer.core.extract.figures import extract_figures
 
 
 def one(text, span=None):

@@ -9,10 +9,10 @@ precision.
 
 import pytest
 
-from hbviewer.core.articles import split_articles
-from hbviewer.core.figures import extract_figures
-from hbviewer.core.reading import read_text_file
-from hbviewer.core.textnorm import fold
+from hbviewer.core.text.articles import split_articles
+from hbviewer.core.extract.figures import extract_figures
+from hbviewer.core.text.reading import read_text_file
+from hbviewer.core.text.textnorm import fold
 
 from conftest import SEEDS, load_gold, locate_gold_figures, match_by_overlap
 

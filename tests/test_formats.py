@@ -11,11 +11,11 @@ import zipfile
 
 import pytest
 
-from hbviewer.core.articles import split_articles
-from hbviewer.core.figures import extract_figures
-from hbviewer.core.formats import document_from_bytes, member_name, read_document
+from hbviewer.core.text.articles import split_articles
+from hbviewer.core.extract.figures import extract_figures
+from hbviewer.core.text.formats import document_from_bytes, member_name, read_document
 from hbviewer.core.importer import collect_files, import_file, import_paths
-from hbviewer.core.reading import UnreadableFile
+from hbviewer.core.text.reading import UnreadableFile
 
 # --------------------------------------------------------------------------- fixtures
 
@@ -472,7 +472,7 @@ def test_read_document_reads_by_suffix(tmp_path):
 
 
 def test_start_up_does_not_import_the_document_libraries():
-    code = ("import sys, hbviewer.cli, hbviewer.core.importer, hbviewer.core.formats;"
+    code = ("import sys, hbviewer.cli, hbviewer.core.importer, hbviewer.core.text.formats;"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
             "('docx', 'pdfminer', 'trafilatura', 'lxml', 'reportlab', 'htmldate', 'justext')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

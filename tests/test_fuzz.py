@@ -4,12 +4,12 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from hbviewer.core.articles import split_articles
-from hbviewer.core.reading import UnreadableFile, decode_bytes
-from hbviewer.core.regions import find_mentions
-from hbviewer.core.search import QueryError, _one_line, find_spans, first_spans, make_snippet, parse_query
-from hbviewer.core.figures import numeric_views
-from hbviewer.core.textnorm import fold, fold_together, to_display
+from hbviewer.core.text.articles import split_articles
+from hbviewer.core.text.reading import UnreadableFile, decode_bytes
+from hbviewer.core.extract.regions import find_mentions
+from hbviewer.core.store.search import QueryError, _one_line, find_spans, first_spans, make_snippet, parse_query
+from hbviewer.core.extract.figures import numeric_views
+from hbviewer.core.text.textnorm import fold, fold_together, to_display
 
 CHINESE = list("张家口市河北省衡水县区科技创新企业高新技术家个亿万元增长本报讯记者通讯员日报该全桥西东长安承德")
 PUNCT = list("。，,、；:：“”\"（）()#▲\n \t-—%.")
@@ -68,9 +68,9 @@ def test_query_parser_accepts_or_explains(text):
                 min_size=1, max_size=12),
        st.text(alphabet=st.sampled_from(CHINESE[:12]), min_size=1, max_size=3))
 def test_search_equals_brute_force_on_random_libraries(tmp_path_factory, texts, query):
-    from hbviewer.core.library import Library
+    from hbviewer.core.store.sqlite_library import Library
     from hbviewer.core.model import Article
-    from hbviewer.core.search import SearchQuery
+    from hbviewer.core.store.search import SearchQuery
 
     lib = Library.open(tmp_path_factory.mktemp("fz") / "l.sqlite3")
     try:
@@ -94,8 +94,8 @@ def test_export_writes_any_text_back_unchanged(tmp_path_factory, strings):
     import openpyxl
     import pandas as pd
 
-    from hbviewer.core.export import _ILLEGAL, write_workbook
-    from hbviewer.core.summary import Summary, SummaryScope
+    from hbviewer.core.briefing.excel import _ILLEGAL, write_workbook
+    from hbviewer.core.briefing.summary import Summary, SummaryScope
 
     articles = pd.DataFrame([(i + 1, s, None, "src.txt", "", 0) for i, s in enumerate(strings)],
                             columns=["article_id", "title", "date", "source", "regions", "figures"])
@@ -190,7 +190,7 @@ def test_display_form_turns_full_width_numbers_ascii_and_keeps_chinese_punctuati
 
 
 def _numeric_views_by_character(text):
-    from hbviewer.core.figures import _JOINS_LEFT, _JOINS_RIGHT
+    from hbviewer.core.extract.figures import _JOINS_LEFT, _JOINS_RIGHT
     keep, i, n = [], 0, len(text)
     while i < n:
         if text[i] in " \t\u3000" and keep:

@@ -5,8 +5,8 @@ import sqlite3
 import pytest
 
 from hbviewer.core.importer import import_file, import_paths
-from hbviewer.core.library import SCHEMA_VERSION, Library, LibraryError
-from hbviewer.core.search import SearchQuery
+from hbviewer.core.store.sqlite_library import SCHEMA_VERSION, Library, LibraryError
+from hbviewer.core.store.search import SearchQuery
 
 from conftest import SEEDS
 
@@ -18,8 +18,8 @@ def snapshot(lib):
 
 
 def test_import_seeds_then_again_is_unchanged(library):
-    from hbviewer.core.articles import split_articles
-    from hbviewer.core.reading import read_text_file
+    from hbviewer.core.text.articles import split_articles
+    from hbviewer.core.text.reading import read_text_file
 
     first = import_paths(library, [SEEDS])
     page = split_articles(read_text_file(SEEDS / "000_086b7857410a924f.txt").text)
@@ -164,7 +164,7 @@ def test_removing_a_source_removes_it_from_search(library):
 
 
 def test_analysis_is_stored_with_articles_and_refreshed_when_stale(library):
-    from hbviewer.core.analysis import ANALYSIS_VERSION, refresh_stale
+    from hbviewer.core.extract.analysis import ANALYSIS_VERSION, refresh_stale
 
     import_paths(library, [SEEDS])
     first = library.articles()[0]
@@ -187,7 +187,7 @@ def test_analysis_is_stored_with_articles_and_refreshed_when_stale(library):
 
 def test_version_1_library_is_migrated(tmp_path):
     """A library written before figures were stored opens and gets a figures table."""
-    from hbviewer.core import library as library_module
+    from hbviewer.core.store import sqlite_library as library_module
 
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
@@ -204,7 +204,7 @@ def test_version_1_library_is_migrated(tmp_path):
 
 
 def test_read_only_library_searches_but_refuses_imports(tmp_path, monkeypatch):
-    from hbviewer.core import library as library_module
+    from hbviewer.core.store import sqlite_library as library_module
 
     path = tmp_path / "lib.sqlite3"
     lib = Library.open(path)

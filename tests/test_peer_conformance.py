@@ -56,8 +56,8 @@ from pathlib import Path
 
 import pytest
 
-from hbviewer.core.figures import extract_figures
-from hbviewer.core.textnorm import fold, simplify, to_display
+from hbviewer.core.extract.figures import extract_figures
+from hbviewer.core.text.textnorm import fold, simplify, to_display
 
 PEERS = Path(__file__).resolve().parent / "data" / "peers"
 RT = PEERS / "recognizers-text" / "Specs"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from hbviewer.core.reading import UnreadableFile, decode_bytes, read_text_file
+from hbviewer.core.text.reading import UnreadableFile, decode_bytes, read_text_file
 
 SIMPLIFIED = "张家口市科技局\n\n高新技术企业295家,技术合同交易额40.51亿元。"
 TRADITIONAL = "張家口市科技局以產業為主配置創新資源"

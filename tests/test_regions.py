@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from hbviewer.core.gazetteer import gazetteer
-from hbviewer.core.regions import (
+from hbviewer.core.extract.gazetteer import gazetteer
+from hbviewer.core.extract.regions import (
     RegionResolver, article_regions, find_mentions, region_at, regions_json,
 )
 
@@ -350,7 +350,7 @@ def test_find_mentions_is_fast():
 
 
 def test_gazetteer_loads_quickly():
-    from hbviewer.core.gazetteer import RegionGazetteer
+    from hbviewer.core.extract.gazetteer import RegionGazetteer
 
     start = time.perf_counter()
     RegionGazetteer.load()

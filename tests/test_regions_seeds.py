@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from conftest import SEEDS, load_gold
 
-from hbviewer.core.articles import split_articles
-from hbviewer.core.reading import read_text_file
-from hbviewer.core.regions import article_regions
-from hbviewer.core.textnorm import fold
+from hbviewer.core.text.articles import split_articles
+from hbviewer.core.text.reading import read_text_file
+from hbviewer.core.extract.regions import article_regions
+from hbviewer.core.text.textnorm import fold
 
 THRESHOLD = 0.95
 
@@ -51,7 +51,7 @@ def test_seed_subject_precision_and_recall():
 
 
 def test_gold_names_match_the_gazetteer():
-    from hbviewer.core.gazetteer import gazetteer
+    from hbviewer.core.extract.gazetteer import gazetteer
 
     gaz = gazetteer()
     for entry in load_gold("seed_regions.json")["files"].values():

@@ -9,10 +9,10 @@ import random
 
 import pytest
 
-from hbviewer.core.library import Library
+from hbviewer.core.store.sqlite_library import Library
 from hbviewer.core.model import Article
-from hbviewer.core.search import SearchQuery
-from hbviewer.core.textnorm import fold
+from hbviewer.core.store.search import SearchQuery
+from hbviewer.core.text.textnorm import fold
 
 BACKENDS = ["sqlite", "server"]
 
@@ -89,8 +89,8 @@ def generated_articles():
     """A few thousand articles made by shuffling seed sentences, a fifth in traditional script."""
     import opencc
 
-    from hbviewer.core.articles import split_articles
-    from hbviewer.core.reading import read_text_file
+    from hbviewer.core.text.articles import split_articles
+    from hbviewer.core.text.reading import read_text_file
     from conftest import SEEDS
 
     rng = random.Random(11)
@@ -120,7 +120,7 @@ def generated_sqlite(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def generated_server(pg_server):
-    from hbviewer.core.server_library import ServerLibrary
+    from hbviewer.core.store.server_library import ServerLibrary
 
     name = pg_server.create_database()
     lib = ServerLibrary.open(pg_server.url_for(name))
@@ -254,8 +254,8 @@ def test_both_libraries_give_the_same_totals_hits_and_snippets(seed_library, ser
 @pytest.mark.parametrize("query", ["科", "发展", "科技 OR 人才", "企业 -张家口"])
 def test_many_matches_put_title_hits_first_and_page_without_gaps(seeded, monkeypatch, query):
     """Past the number of matches each backend scores, the order is cheaper but the set the same."""
-    import hbviewer.core.library as file_backend
-    from hbviewer.core.search import parse_query
+    import hbviewer.core.store.sqlite_library as file_backend
+    from hbviewer.core.store.search import parse_query
 
     everything = seeded.search_ids(SearchQuery(query))
     assert len(everything) > 6

@@ -11,16 +11,16 @@ from urllib.parse import urlsplit
 import psycopg
 import pytest
 
-from hbviewer.core.export import write_workbook
+from hbviewer.core.briefing.excel import write_workbook
 from hbviewer.core.importer import import_file, import_paths
-from hbviewer.core.library import Library, LibraryError
-from hbviewer.core.library_copy import copy_library, library_content
-from hbviewer.core.library_url import display_location, is_server_location, open_library
+from hbviewer.core.store.sqlite_library import Library, LibraryError
+from hbviewer.core.store.copying import copy_library, library_content
+from hbviewer.core.store.locations import display_location, is_server_location, open_library
 from hbviewer.core.model import Article
-from hbviewer.core.search import SearchQuery
-from hbviewer.core.server_library import ServerLibrary
-from hbviewer.core.server_schema import SCHEMA_VERSION, grams
-from hbviewer.core.summary import SummaryScope, build_summary
+from hbviewer.core.store.search import SearchQuery
+from hbviewer.core.store.server_library import ServerLibrary
+from hbviewer.core.store.server_schema import SCHEMA_VERSION, grams
+from hbviewer.core.briefing.summary import SummaryScope, build_summary
 
 from conftest import SEEDS
 
@@ -483,7 +483,7 @@ def test_region_panel_queries_agree_with_the_sqlite_library(server_seed_library,
 
 
 def test_articles_too_large_for_the_index_are_still_found_exactly(server_library, monkeypatch):
-    import hbviewer.core.server_schema as schema
+    import hbviewer.core.store.server_schema as schema
     from test_search_oracle import oracle, stored
 
     monkeypatch.setattr(schema, "MOST_GRAMS", 40)  # as if two of these articles were huge
@@ -506,7 +506,7 @@ def test_articles_too_large_for_the_index_are_still_found_exactly(server_library
 @pytest.mark.parametrize("query", ["科", "发展", "科技 OR 人才", "发展 -农业"])
 def test_very_many_matches_of_short_terms_come_newest_first_and_page_without_gaps(server_seed_library, monkeypatch,
                                                                                   query):
-    import hbviewer.core.server_library as server_module
+    import hbviewer.core.store.server_library as server_module
 
     lib = server_seed_library
     everything = lib.search_ids(SearchQuery(query))

@@ -7,10 +7,10 @@ import subprocess
 
 import pytest
 
-from hbviewer.core.export import ExportError, sheet_name, write_workbook
+from hbviewer.core.briefing.excel import ExportError, sheet_name, write_workbook
 from hbviewer.core.importer import import_paths
-from hbviewer.core.search import SearchQuery
-from hbviewer.core.summary import SummaryScope, build_summary, indicator_timeline, sentence_around
+from hbviewer.core.store.search import SearchQuery
+from hbviewer.core.briefing.summary import SummaryScope, build_summary, indicator_timeline, sentence_around
 
 ZJK, XUANHUA, HENGSHUI = "130700", "130705", "131100"
 
@@ -134,7 +134,7 @@ def test_text_that_looks_like_a_formula_stays_text(library, tmp_path):
 def test_failed_export_leaves_no_broken_workbook(summary, tmp_path, monkeypatch):
     target = tmp_path / "briefing.xlsx"
     target.write_bytes(b"the previous workbook")
-    import hbviewer.core.export as export
+    import hbviewer.core.briefing.excel as export
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("disk full")
@@ -182,7 +182,7 @@ def test_libreoffice_reads_the_same_values(workbook, summary, tmp_path):
 
 
 def test_region_overview_and_views_agree_with_the_full_summary(seed_library):
-    from hbviewer.core.summary import indicator_bars, region_codes, region_overview, region_view
+    from hbviewer.core.briefing.summary import indicator_bars, region_codes, region_overview, region_view
 
     summary = build_summary(seed_library)
     overview = region_overview(seed_library)

@@ -7,8 +7,8 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from hbviewer.core.importer import import_paths  # noqa: E402
-from hbviewer.core.library import Library  # noqa: E402
-from hbviewer.core.search import SearchQuery  # noqa: E402
+from hbviewer.core.store.sqlite_library import Library  # noqa: E402
+from hbviewer.core.store.search import SearchQuery  # noqa: E402
 
 from conftest import SEEDS  # noqa: E402
 
@@ -223,7 +223,7 @@ def wait_summary(qtbot, win):
 
 
 def test_region_panel_shows_the_tree_and_filters_the_library(qtbot, window):
-    from hbviewer.core.summary import articles_of_region
+    from hbviewer.core.briefing.summary import articles_of_region
     from hbviewer.ui.region_panel import CODE_ROLE
 
     wait_summary(qtbot, window)
@@ -259,7 +259,7 @@ def test_figure_double_click_opens_the_article_at_the_figure(qtbot, window):
 def test_export_writes_a_workbook(qtbot, window, tmp_path):
     import pandas as pd
 
-    from hbviewer.core.summary import SummaryScope
+    from hbviewer.core.briefing.summary import SummaryScope
 
     out = tmp_path / "briefing.xlsx"
     with qtbot.waitSignal(window.exportFinished, timeout=30000) as blocker:
@@ -323,7 +323,7 @@ def test_a_damaged_library_offers_a_new_one_and_keeps_the_old_file(qtbot, tmp_pa
 def test_a_newer_library_offers_another_or_quits(qtbot, tmp_path, settings):
     import sqlite3
 
-    from hbviewer.core.library import SCHEMA_VERSION
+    from hbviewer.core.store.sqlite_library import SCHEMA_VERSION
     from hbviewer.ui.app import open_library
 
     newer = tmp_path / "newer.sqlite3"

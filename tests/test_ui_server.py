@@ -11,11 +11,11 @@ psycopg = pytest.importorskip("psycopg")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from hbviewer.core.credentials import SERVICE  # noqa: E402
+from hbviewer.core.store.credentials import SERVICE  # noqa: E402
 from hbviewer.core.importer import import_paths  # noqa: E402
-from hbviewer.core.library_url import display_location  # noqa: E402
-from hbviewer.core.search import SearchQuery  # noqa: E402
-from hbviewer.core.server_library import ServerLibrary  # noqa: E402
+from hbviewer.core.store.locations import display_location  # noqa: E402
+from hbviewer.core.store.search import SearchQuery  # noqa: E402
+from hbviewer.core.store.server_library import ServerLibrary  # noqa: E402
 
 from conftest import SEEDS  # noqa: E402
 from test_ui import search, table_ids  # noqa: E402
@@ -101,7 +101,7 @@ def test_read_only_role_searches_and_exports_but_cannot_import(qtbot, login_role
     from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDropEvent
 
-    from hbviewer.core.summary import SummaryScope
+    from hbviewer.core.briefing.summary import SummaryScope
     from hbviewer.paths import seeds_dir
     from hbviewer.ui.app import offer_samples
     from hbviewer.ui.controller import LibraryController

@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .analysis import ANALYSIS_VERSION, ArticleAnalysis, analyse
-from .articles import split_articles
-from .formats import (
+from .extract.analysis import ANALYSIS_VERSION, ArticleAnalysis, analyse
+from .text.articles import split_articles
+from .text.formats import (
     IMPORTABLE_SUFFIXES, document_from_bytes, is_archive, is_document, iter_archive, read_document,
 )
-from .library import Library, LibraryError, _Cancelled
+from .store.sqlite_library import Library, LibraryError, _Cancelled
 from .model import Article, FileImportResult, ImportReport
-from .reading import DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, read_text_file
+from .text.reading import DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, read_text_file
 
 Progress = Callable[[int, int, str], None]  # (files done, files total, current file name)
 ShouldStop = Callable[[], bool]

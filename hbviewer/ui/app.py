@@ -56,8 +56,8 @@ def open_library(location, settings, ask=None, ask_password=None):
     is the question (``ask(error, server=True)`` for a server), a dialog unless a
     test gives its own; ``ask_password`` is passed on to :func:`open_server`.
     """
-    from ..core.library import Library, LibraryError
-    from ..core.library_url import is_server_location
+    from ..core.store.sqlite_library import Library, LibraryError
+    from ..core.store.locations import is_server_location
     from .controller import LibraryController
 
     ask = ask or _ask_about_library
@@ -90,9 +90,9 @@ def open_server(location: str, ask_password=None):
     typed in is kept in the keyring only when the user asks for that, and never
     written anywhere else.
     """
-    from ..core.credentials import forget_password, remember_password, stored_password
-    from ..core.library import LibraryError
-    from ..core.library_url import display_location
+    from ..core.store.credentials import forget_password, remember_password, stored_password
+    from ..core.store.sqlite_library import LibraryError
+    from ..core.store.locations import display_location
     from .controller import LibraryController
 
     ask_password = ask_password or _ask_password
@@ -122,7 +122,7 @@ def open_server(location: str, ask_password=None):
 
 
 def _address_has_password(location: str) -> bool:
-    from ..core.library_url import display_location
+    from ..core.store.locations import display_location
 
     return display_location(location) != location.strip()
 
@@ -198,7 +198,7 @@ def run(argv: list[str]) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from ..core.library_url import is_server_location
+    from ..core.store.locations import is_server_location
     from ..paths import default_library_path, resource, seeds_dir
     from .errors import install_excepthook, setup_logging
     from .main_window import MainWindow

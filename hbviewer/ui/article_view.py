@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
-from ..core.figures import Figure
+from ..core.extract.figures import Figure
 from ..core.model import StoredArticle
-from ..core.search import find_spans, parse_query, QueryError, SearchQuery
+from ..core.store.search import find_spans, parse_query, QueryError, SearchQuery
 from .safe_text import rich_literal
 
 FIGURE_PROPERTY = QTextCharFormat.UserProperty + 1  # index of the figure under a character

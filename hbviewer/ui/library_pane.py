@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
-from ..core.search import SearchQuery
+from ..core.store.search import SearchQuery
 from .controller import LibraryController
 from .models import ARTICLE_ID_ROLE, ArticleSortProxy, ArticleTableModel
 from .safe_text import highlighted

@@ -146,8 +146,8 @@ class MainWindow(QMainWindow):
         code = self.region_panel.current_region()
 
         def work(lib, _progress, _stop):
-            from ..core.analysis import refresh_stale
-            from ..core.summary import region_overview, region_view
+            from ..core.extract.analysis import refresh_stale
+            from ..core.briefing.summary import region_overview, region_view
 
             refreshed = 0 if lib.read_only else refresh_stale(lib)  # read-only: shown as analysed
             overview = region_overview(lib)
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
             return
 
         def work(lib, _progress, _stop):
-            from ..core.summary import region_view
+            from ..core.briefing.summary import region_view
 
             return region_view(lib, overview, code)
 
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
 
     def show_region_chart(self, codes, indicator: str) -> None:
         def work(lib, _progress, _stop):
-            from ..core.summary import indicator_bars
+            from ..core.briefing.summary import indicator_bars
 
             return indicator_bars(lib, codes, indicator)
 
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
             return
 
         def work(lib, _progress, _stop):
-            from ..core.summary import articles_of_region
+            from ..core.briefing.summary import articles_of_region
 
             return articles_of_region(lib, code)
 
@@ -298,7 +298,7 @@ class MainWindow(QMainWindow):
     def export_scopes(self) -> list[tuple[str, object]]:
         from dataclasses import replace as copy_with
 
-        from ..core.summary import SummaryScope
+        from ..core.briefing.summary import SummaryScope
 
         scopes = [(self.tr("The whole library"), SummaryScope())]
         shown = getattr(self.library_pane, "shown_query", None)
@@ -326,9 +326,9 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: str, scope, per_region_sheets: bool = False):
         def work(lib, _progress, _stop):
-            from ..core.analysis import refresh_stale
-            from ..core.export import write_workbook
-            from ..core.summary import build_summary
+            from ..core.extract.analysis import refresh_stale
+            from ..core.briefing.excel import write_workbook
+            from ..core.briefing.summary import build_summary
 
             if not lib.read_only:
                 refresh_stale(lib)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from ..core.search import ArticleRow
+from ..core.store.search import ArticleRow
 from .safe_text import rich_literal
 
 ARTICLE_ID_ROLE = Qt.UserRole + 1

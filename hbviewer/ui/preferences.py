@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QPushButton, QRadioButton, QWidget,
 )
 
-from ..core.credentials import forget_password, remember_password
-from ..core.library_url import display_location, is_server_location
+from ..core.store.credentials import forget_password, remember_password
+from ..core.store.locations import display_location, is_server_location
 from ..paths import default_library_path
 from .safe_text import rich_literal
 from .settings import AppSettings

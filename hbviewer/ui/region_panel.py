@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget,
 )
 
-from ..core.summary import RegionNode, RegionOverview, RegionView
+from ..core.briefing.summary import RegionNode, RegionOverview, RegionView
 from .models import SORT_ROLE, ArticleSortProxy
 from .safe_text import rich_literal
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..core.library_url import display_location, is_server_location
+from ..core.store.locations import display_location, is_server_location
 
 SETTINGS_VERSION = 1
 MAX_RECENT_SEARCHES = 15

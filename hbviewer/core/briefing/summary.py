@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .search import SearchQuery
+from ..store.search import SearchQuery
 
 HEBEI = "130000"
 
@@ -125,7 +125,7 @@ def build_summary(library, scope: SummaryScope = SummaryScope()) -> Summary:
     """Figures, articles and the region tree for ``scope``."""
     import pandas as pd
 
-    from .gazetteer import gazetteer
+    from ..extract.gazetteer import gazetteer
 
     ids = _scope_article_ids(library, scope)
     rows = library.figure_rows(ids)
@@ -168,7 +168,7 @@ class RegionOverview:
 
 def region_overview(library) -> RegionOverview:
     """The tree of regions with article and figure counts, counted by the library."""
-    from .gazetteer import gazetteer
+    from ..extract.gazetteer import gazetteer
 
     own = library.figure_counts_by_region()
     return RegionOverview(_tree(gazetteer(), own, library.subject_counts()), sum(own.values()))
@@ -187,7 +187,7 @@ class RegionView:
 
 
 def region_codes(code: str | None) -> list[str] | None:
-    from .gazetteer import gazetteer
+    from ..extract.gazetteer import gazetteer
 
     return None if code is None else sorted(region_and_below(gazetteer(), [code]))
 
@@ -227,14 +227,14 @@ def indicator_bars(library, codes: list[str] | None, indicator: str,
 
 def articles_of_region(library, code: str) -> set[int]:
     """Articles about a region (or its counties) or with figures attributed to it."""
-    from .gazetteer import gazetteer
+    from ..extract.gazetteer import gazetteer
 
     codes = sorted(region_and_below(gazetteer(), [code]))
     return library.region_article_ids(codes) | library.region_figure_article_ids(codes)
 
 
 def _in_regions(figures, codes: tuple[str, ...]):
-    from .gazetteer import gazetteer
+    from ..extract.gazetteer import gazetteer
 
     return figures["region_code"].isin(region_and_below(gazetteer(), codes))
 

@@ -17,7 +17,7 @@ from .cleaning import (
     Para, classify, drop_duplicates, ends_sentence, meta_date, meta_source, split_paragraphs,
     splits_a_word,
 )
-from .model import Article
+from ..model import Article
 from .textnorm import fold
 
 _DECK_LIMIT = 300  # chars of un-bylined text a byline may still claim as its deck

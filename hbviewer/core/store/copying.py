@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .library import LibraryError, _Cancelled
+from .sqlite_library import LibraryError, _Cancelled
 
 Progress = Callable[[int, int, str], None]  # (sources done, sources total, current source name)
 
@@ -41,8 +41,8 @@ def copy_library(source, target, progress: Progress | None = None, should_stop: 
                  merge: bool = False) -> CopyReport:
     """Copy every source, article, figure and region of ``source`` into ``target``.
 
-    Either may be a :class:`~hbviewer.core.library.Library` or a
-    :class:`~hbviewer.core.server_library.ServerLibrary`.
+    Either may be a :class:`~hbviewer.core.store.sqlite_library.Library` or a
+    :class:`~hbviewer.core.store.server_library.ServerLibrary`.
     """
     if target.read_only:
         raise LibraryError(f"The library {target.path} is read-only: nothing can be copied into it.", "read_only")

@@ -20,7 +20,7 @@ query.
 
 from __future__ import annotations
 
-from .textnorm import collapse_spaces, fold
+from ..text.textnorm import collapse_spaces, fold
 
 SCHEMA_VERSION = 2  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them

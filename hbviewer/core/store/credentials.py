@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from .library_url import display_location
+from .locations import display_location
 
 SERVICE = "hbviewer"
 log = logging.getLogger(__name__)

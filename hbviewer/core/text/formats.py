@@ -1,10 +1,10 @@
 """Reading Word, web-page, PDF and ZIP files into page text the splitter understands.
 
-Each reader returns a :class:`~hbviewer.core.reading.DecodedText` whose text has
-the form :func:`hbviewer.core.articles.split_articles` reads from a text file:
+Each reader returns a :class:`~hbviewer.core.text.reading.DecodedText` whose text has
+the form :func:`hbviewer.core.text.articles.split_articles` reads from a text file:
 paragraphs separated by blank lines, ``#``/``##`` lines where an article starts,
 and ``日期:`` / ``来源:`` lines for what the page says about itself. Every
-refusal is an :class:`~hbviewer.core.reading.UnreadableFile` with a message a
+refusal is an :class:`~hbviewer.core.text.reading.UnreadableFile` with a message a
 non-programmer can act on.
 
 python-docx, trafilatura and pdfminer.six are imported inside the functions that

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .textnorm import collapse_spaces, fold
+from ..text.textnorm import collapse_spaces, fold
 
 INDEX_VERSION = 1  # bump when tokens change: the library rebuilds its index
 SNIPPET_WIDTH = 90  # characters a result's snippet shows; its hits lie within this of the first

@@ -1,7 +1,7 @@
 """Where a library is: a file (SQLite) or a ``postgresql://`` URL (a shared server).
 
-:func:`open_library` gives a :class:`~hbviewer.core.library.Library` or a
-:class:`~hbviewer.core.server_library.ServerLibrary`; both have the same methods,
+:func:`open_library` gives a :class:`~hbviewer.core.store.sqlite_library.Library` or a
+:class:`~hbviewer.core.store.server_library.ServerLibrary`; both have the same methods,
 so nothing past this point needs to know which.
 """
 
@@ -49,6 +49,6 @@ def open_library(location: str | Path, create: bool = True, password: str | None
         from .server_library import ServerLibrary  # psycopg is loaded only for a server
 
         return ServerLibrary.open(str(location).strip(), create=create, password=password)
-    from .library import Library
+    from .sqlite_library import Library
 
     return Library.open(location, create=create)

@@ -19,7 +19,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from .figure_numbers import CN_CHARS, UNIT_NAMES, Quantity, rank_at, read_quantity, scan_starts
-from .textnorm import replace_each, simplify
+from ..text.textnorm import replace_each, simplify
 
 EXTRACTOR_VERSION = 2
 

@@ -17,13 +17,13 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .figures import Figure
-from .model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle
+from ..extract.figures import Figure
+from ..model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult,
     folded_index_tokens, index_tokens, make_snippet, parse_query, search_hit, term_expression,
 )
-from .textnorm import fold_together
+from ..text.textnorm import fold_together
 
 SCHEMA_VERSION = 3
 BM25_MOST = 1500  # matches scored by bm25 in one search; past that, a cheaper order (see Library._ranked)

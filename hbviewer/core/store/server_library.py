@@ -1,7 +1,7 @@
 """The article library on a PostgreSQL server, shared by several people.
 
 :class:`ServerLibrary` has the methods and attributes of
-:class:`~hbviewer.core.library.Library`, with the same meaning, so the importer,
+:class:`~hbviewer.core.store.sqlite_library.Library`, with the same meaning, so the importer,
 the summary, the export, the CLI and the interface use either one unchanged.
 The tables are in ``server_schema.py``.
 
@@ -31,10 +31,10 @@ import psycopg
 from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-from .figures import Figure
-from .library import FIGURE_ROWS, LibraryError, WriteGroup, _Cancelled, _now, fingerprint, read_source_record
-from .library_url import display_location
-from .model import Article, SourceInfo, SourceRecord, StoredArticle
+from ..extract.figures import Figure
+from .sqlite_library import FIGURE_ROWS, LibraryError, WriteGroup, _Cancelled, _now, fingerprint, read_source_record
+from .locations import display_location
+from ..model import Article, SourceInfo, SourceRecord, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, SearchHit, SearchQuery, SearchResult, make_snippet, parse_query,
     search_hit,

@@ -54,7 +54,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .textnorm import is_cjk
+from ..text.textnorm import is_cjk
 
 HEBEI = "130000"
 _COLUMNS = ["code", "name", "level", "parent_code", "province_code", "short_names", "aliases",
@@ -211,7 +211,7 @@ class RegionGazetteer:
     @classmethod
     def load(cls, path: Path | None = None) -> RegionGazetteer:
         if path is None:
-            from ..paths import resource
+            from ...paths import resource
 
             path = resource("gazetteer", "regions.csv")
         with open(path, encoding="utf-8", newline="") as fh:

@@ -92,7 +92,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from .gazetteer import HEBEI, Match, Region, RegionGazetteer, gazetteer
-from .textnorm import fold
+from ..text.textnorm import fold
 
 TITLE, HEADING, BYLINE, LEAD = 4.0, 4.0, 2.0, 1.5
 FIRST_IN_PARAGRAPH, REPEAT_IN_PARAGRAPH = 1.0, 0.3
