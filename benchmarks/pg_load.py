@@ -68,7 +68,7 @@ def database(admin_url: str, name: str, source: Path) -> tuple[str, dict]:
     """A database holding a copy of ``source`` (copied once; kept with the cluster)."""
     import psycopg
 
-    from hbviewer.core.store.sqlite_library import Library
+    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
     from hbviewer.core.store.copying import copy_library
     from hbviewer.core.store.server_library import ServerLibrary
 

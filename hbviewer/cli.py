@@ -54,7 +54,7 @@ def open_location(location, password_stdin: bool = False, create: bool = True):
     ``--password-stdin`` (scripts). A password typed here is never written anywhere.
     """
     from .core.store.credentials import stored_password
-    from .core.store.sqlite_library import LibraryError
+    from .core.store.errors import LibraryError
     from .core.store.locations import display_location, is_server_location, open_library
 
     if not is_server_location(location):
@@ -449,7 +449,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_library_copy(args, lib) -> int:
-    from .core.store.sqlite_library import LibraryError
+    from .core.store.errors import LibraryError
     from .core.store.copying import copy_library
 
     try:
@@ -484,7 +484,7 @@ def _protect_excluded_terms(argv: list[str]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .core.store.sqlite_library import LibraryError
+    from .core.store.errors import LibraryError
 
     argv = list(sys.argv[1:] if argv is None else argv)
     args = build_parser().parse_args(_protect_excluded_terms(argv))

@@ -26,7 +26,7 @@ def run_self_test() -> str:
     from . import __version__
     from .core.briefing.excel import write_workbook
     from .core.importer import import_paths
-    from .core.store.sqlite_library import Library
+    from .core.store import open_library
     from .core.store.search import SearchQuery
     from .core.briefing.summary import build_summary
     from .paths import resource, seeds_dir
@@ -37,7 +37,7 @@ def run_self_test() -> str:
     seeds = sorted(seeds_dir().glob("*.txt"))
     _check(len(seeds) >= 5, f"the sample pages are missing ({len(seeds)} found)")
     with tempfile.TemporaryDirectory(prefix="hbviewer-selftest-") as tmp:
-        lib = Library.open(Path(tmp) / "library.sqlite3")
+        lib = open_library(Path(tmp) / "library.sqlite3")
         try:
             report = import_paths(lib, [seeds_dir()], workers=2)  # as the window imports: in worker processes
             _check(not report.failed, "import failed: " + "; ".join(f.error for f in report.failed))

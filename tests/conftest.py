@@ -73,7 +73,7 @@ def _occurrences(text, needle):
 
 @pytest.fixture
 def library(tmp_path):
-    from hbviewer.core.store.sqlite_library import Library
+    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
 
     lib = Library.open(tmp_path / "library.sqlite3")
     yield lib
@@ -84,7 +84,7 @@ def library(tmp_path):
 def seed_library(tmp_path_factory):
     """A library with the five seed pages imported, shared by read-only tests."""
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.store.sqlite_library import Library
+    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
 
     lib = Library.open(tmp_path_factory.mktemp("seedlib") / "library.sqlite3")
     report = import_paths(lib, [SEEDS])

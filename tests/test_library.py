@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 from hbviewer.core.importer import import_file, import_paths
-from hbviewer.core.store.sqlite_library import SCHEMA_VERSION, Library, LibraryError
+from hbviewer.core.store.sqlite_library import SCHEMA_VERSION, SqliteLibrary as Library, LibraryError
 from hbviewer.core.store.search import SearchQuery
 
 from conftest import SEEDS

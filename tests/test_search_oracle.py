@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from hbviewer.core.store.sqlite_library import Library
+from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
 from hbviewer.core.model import Article
 from hbviewer.core.store.search import SearchQuery
 from hbviewer.core.text.textnorm import fold

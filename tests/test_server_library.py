@@ -13,7 +13,7 @@ import pytest
 
 from hbviewer.core.briefing.excel import write_workbook
 from hbviewer.core.importer import import_file, import_paths
-from hbviewer.core.store.sqlite_library import Library, LibraryError
+from hbviewer.core.store.sqlite_library import SqliteLibrary as Library, LibraryError
 from hbviewer.core.store.copying import copy_library, library_content
 from hbviewer.core.store.locations import display_location, is_server_location, open_library
 from hbviewer.core.model import Article

@@ -7,7 +7,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from hbviewer.core.importer import import_paths  # noqa: E402
-from hbviewer.core.store.sqlite_library import Library  # noqa: E402
+from hbviewer.core.store.sqlite_library import SqliteLibrary as Library  # noqa: E402
 from hbviewer.core.store.search import SearchQuery  # noqa: E402
 
 from conftest import SEEDS  # noqa: E402

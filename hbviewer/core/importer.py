@@ -30,7 +30,7 @@ from .text.articles import split_articles
 from .text.formats import (
     IMPORTABLE_SUFFIXES, document_from_bytes, is_archive, is_document, iter_archive, read_document,
 )
-from .store.sqlite_library import Library, LibraryError, _Cancelled
+from .store import Cancelled, Library, LibraryError
 from .model import Article, FileImportResult, ImportReport
 from .text.reading import DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, read_text_file
 
@@ -184,7 +184,7 @@ def store_prepared(library: Library, prepared: Outcome, should_stop: ShouldStop 
         stored, duplicates, replaced = library.store_file(
             p.key, p.name, p.sha256, p.size, p.encoding, p.articles, should_stop,
             analyses=p.analyses, analysis_version=ANALYSIS_VERSION)
-    except _Cancelled:
+    except Cancelled:
         return FileImportResult(p.key, "cancelled", encoding=p.encoding)
     except LibraryError as exc:
         return FileImportResult(p.key, "failed", encoding=p.encoding, error_code=exc.code,

@@ -56,8 +56,7 @@ def open_library(location, settings, ask=None, ask_password=None):
     is the question (``ask(error, server=True)`` for a server), a dialog unless a
     test gives its own; ``ask_password`` is passed on to :func:`open_server`.
     """
-    from ..core.store.sqlite_library import Library, LibraryError
-    from ..core.store.locations import is_server_location
+    from ..core.store import LibraryError, is_server_location, set_aside
     from .controller import LibraryController
 
     ask = ask or _ask_about_library
@@ -73,7 +72,7 @@ def open_library(location, settings, ask=None, ask_password=None):
                 location = Path(other)
                 settings.library_location = location
             elif choice == "new" and not server:
-                Library.set_aside(location)
+                set_aside(location)
             elif choice == "retry" and server:
                 continue
             else:
@@ -91,7 +90,7 @@ def open_server(location: str, ask_password=None):
     written anywhere else.
     """
     from ..core.store.credentials import forget_password, remember_password, stored_password
-    from ..core.store.sqlite_library import LibraryError
+    from ..core.store.errors import LibraryError
     from ..core.store.locations import display_location
     from .controller import LibraryController
 

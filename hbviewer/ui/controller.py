@@ -19,8 +19,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.store.sqlite_library import Library, LibraryError
-from ..core.store.locations import display_location, is_server_location, open_library
+from ..core.store import Library, LibraryError, display_location, is_server_location, open_library
 from ..core.store.search import SearchQuery
 from .errors import mask_secret
 from .messages import library_error_text

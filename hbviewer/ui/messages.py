@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.store.sqlite_library import LibraryError
+from ..core.store.errors import LibraryError
 from ..core.model import FileImportResult
 
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .sqlite_library import LibraryError, _Cancelled
+from .contract import Library
+from .errors import Cancelled, LibraryError
 
 Progress = Callable[[int, int, str], None]  # (sources done, sources total, current source name)
 
@@ -37,12 +38,11 @@ class CopyReport:
     cancelled: bool = False
 
 
-def copy_library(source, target, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
+def copy_library(source: Library, target: Library, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
                  merge: bool = False) -> CopyReport:
     """Copy every source, article, figure and region of ``source`` into ``target``.
 
-    Either may be a :class:`~hbviewer.core.store.sqlite_library.Library` or a
-    :class:`~hbviewer.core.store.server_library.ServerLibrary`.
+    Either may be an SQLite or a server library (see ``contract.Library``).
     """
     if target.read_only:
         raise LibraryError(f"The library {target.path} is read-only: nothing can be copied into it.", "read_only")
@@ -66,7 +66,7 @@ def copy_library(source, target, progress: Progress | None = None, should_stop: 
             continue
         try:
             result = target.store_copied(record, keep_ids=empty, should_stop=should_stop)
-        except _Cancelled:
+        except Cancelled:
             report.cancelled = True
             break
         if result is None:  # stored meanwhile by someone else

@@ -1,14 +1,15 @@
 """Where a library is: a file (SQLite) or a ``postgresql://`` URL (a shared server).
 
-:func:`open_library` gives a :class:`~hbviewer.core.store.sqlite_library.Library` or a
-:class:`~hbviewer.core.store.server_library.ServerLibrary`; both have the same methods,
-so nothing past this point needs to know which.
+:func:`open_library` gives an SQLite or a server library; both keep the contract in
+``contract.py``, so nothing past this point needs to know which.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .contract import Library
 
 SCHEMES = ("postgresql", "postgres")
 
@@ -38,7 +39,7 @@ def display_location(location) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
-def open_library(location: str | Path, create: bool = True, password: str | None = None):
+def open_library(location: str | Path, create: bool = True, password: str | None = None) -> Library:
     """Open the library at a file path or a server URL.
 
     ``password`` is used for a server when given (it overrides one in the URL);
@@ -49,6 +50,16 @@ def open_library(location: str | Path, create: bool = True, password: str | None
         from .server_library import ServerLibrary  # psycopg is loaded only for a server
 
         return ServerLibrary.open(str(location).strip(), create=create, password=password)
-    from .sqlite_library import Library
+    from .sqlite_library import SqliteLibrary
 
-    return Library.open(location, create=create)
+    return SqliteLibrary.open(location, create=create)
+
+
+def set_aside(location: str | Path) -> Path:
+    """Rename a library file that cannot be used, so a new one can start in its place.
+
+    Nothing is deleted: the old file (and its WAL files) keep a dated name beside it.
+    """
+    from .sqlite_library import SqliteLibrary
+
+    return SqliteLibrary.set_aside(location)

@@ -1,7 +1,7 @@
 """The article library on a PostgreSQL server, shared by several people.
 
 :class:`ServerLibrary` has the methods and attributes of
-:class:`~hbviewer.core.store.sqlite_library.Library`, with the same meaning, so the importer,
+:class:`~hbviewer.core.store.contract.Library`, with the same meaning, so the importer,
 the summary, the export, the CLI and the interface use either one unchanged.
 The tables are in ``server_schema.py``.
 
@@ -32,7 +32,9 @@ from psycopg import errors
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from ..extract.figures import Figure
-from .sqlite_library import FIGURE_ROWS, LibraryError, WriteGroup, _Cancelled, _now, fingerprint, read_source_record
+from .contract import WriteGroup
+from .errors import Cancelled, LibraryError
+from .records import FIGURE_ROWS, fingerprint, now as _now, read_source_record
 from .locations import display_location
 from ..model import Article, SourceInfo, SourceRecord, StoredArticle
 from .search import (
@@ -410,7 +412,7 @@ class ServerLibrary:
             insert = self._INSERT_ARTICLE.format(id_column="", id_value="")
             for i, (article, row) in enumerate(zip(articles, rows)):
                 if should_stop is not None and should_stop():
-                    raise _Cancelled()
+                    raise Cancelled()
                 new = conn.execute(insert, (source_id, *row)).fetchone()
                 if new is None:  # already in the library (committed, or just now by another client)
                     duplicates.append(article.title)
@@ -666,7 +668,7 @@ class ServerLibrary:
                 stored = duplicates = 0
                 for a in record.articles:
                     if should_stop is not None and should_stop():
-                        raise _Cancelled()
+                        raise Cancelled()
                     row = (source_id, a.position, _pg_text(a.title), a.title_inferred, _pg_text(a.subtitle),
                            _pg_text(a.byline), _pg_text(a.section), _pg_text(a.publication), a.date,
                            _pg_text(a.text), _pg_text(a.captions), _pg_text(a.original), a.fingerprint,

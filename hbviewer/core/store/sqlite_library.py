@@ -1,12 +1,11 @@
 """The article library: one SQLite file, versioned, searchable.
 
-Callers (CLI, UI, importer) use :class:`Library` only; nothing else knows there
-is SQL underneath, so another backend can implement the same methods.
+It keeps the contract in ``contract.py``; callers open it through
+``locations.open_library`` and never name this class.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -14,32 +13,23 @@ import threading
 import time
 import zlib
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from ..extract.figures import Figure
-from ..model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle
+from ..model import Article, FIGURE_FIELDS, REGION_FIELDS, SourceInfo, SourceRecord, StoredArticle
 from .search import (
     INDEX_VERSION, ArticleRow, ParsedQuery, QueryError, SearchHit, SearchQuery, SearchResult,
     folded_index_tokens, index_tokens, make_snippet, parse_query, search_hit, term_expression,
 )
 from ..text.textnorm import fold_together
+from .contract import WriteGroup
+from .records import FIGURE_ROWS, fingerprint, now as _now, read_source_record
+from .errors import Cancelled, LibraryError
 
 SCHEMA_VERSION = 3
-BM25_MOST = 1500  # matches scored by bm25 in one search; past that, a cheaper order (see Library._ranked)
+BM25_MOST = 1500  # matches scored by bm25 in one search; past that, a cheaper order (see SqliteLibrary._ranked)
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
-# A figure with its article's title, date and source, as summaries read it (both libraries).
-FIGURE_ROWS = ('SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
-               " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id")
-
-
-class LibraryError(Exception):
-    """The library file cannot be used; the message says why and what to do."""
-
-    def __init__(self, message: str, code: str = "library"):
-        super().__init__(message)
-        self.code = code
 
 
 def _write_failure(exc: sqlite3.Error, path: Path) -> LibraryError:
@@ -170,60 +160,7 @@ def _unpack(stored) -> str:
     return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
 
 
-def fingerprint(article: Article, folded: list[str] | None = None) -> str:
-    """Same normalised text, same fingerprint: the same article imported twice.
-
-    ``folded`` is the title and text already folded, when the caller has them.
-    """
-    title, text = folded or fold_together(article.title, article.text)
-    key = "".join(title.split()) + "".join(text.split())
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: stored) -> SourceRecord:
-    """A source (``head``: its row) with every article, figure and region, as stored.
-
-    Both libraries read with it: ``execute`` runs a query, ``mark`` is the
-    backend's parameter placeholder, ``unpack`` undoes how ``original`` is stored.
-    """
-    figures: dict[int, list[tuple]] = {}
-    regions: dict[int, list[tuple]] = {}
-    columns = ", ".join(f'f."{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
-    for aid, *row in execute(f"SELECT f.article_id, {columns} FROM figures f JOIN articles a"
-                             f" ON a.id = f.article_id WHERE a.source_id = {mark} ORDER BY f.id", (head[0],)):
-        figures.setdefault(aid, []).append(tuple(row))
-    columns = ", ".join(f"r.{c}" for c in REGION_FIELDS)
-    for aid, *row in execute(f"SELECT r.article_id, {columns} FROM article_regions r JOIN articles a"
-                             f" ON a.id = r.article_id WHERE a.source_id = {mark}"
-                             " ORDER BY r.article_id, r.role DESC, r.rank", (head[0],)):
-        regions.setdefault(aid, []).append(tuple(row))
-    articles = tuple(
-        ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
-                      captions, unpack(original), fp, version, tuple(figures.get(aid, ())),
-                      tuple(regions.get(aid, ())))
-        for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
-        original, fp, version in execute(
-            "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
-            f" captions, original, fingerprint, analysis_version FROM articles WHERE source_id = {mark}"
-            " ORDER BY position, id", (head[0],)))
-    return SourceRecord(*head, articles=articles)
-
-
-class WriteGroup:
-    """Files stored under :meth:`Library.grouped_writes`, and what became of their transactions."""
-
-    def __init__(self, seconds: float):
-        self.seconds = seconds
-        self.began = 0.0  # when the open transaction began
-        self.uncommitted: list[str] = []  # sources stored since the last commit
-        self.lost: dict[str, LibraryError] = {}  # sources stored, then lost with their transaction
-
-
-class Library:
+class SqliteLibrary:
     """An open library file. Safe to use from one thread at a time per instance."""
 
     def __init__(self, db: sqlite3.Connection, path: Path):
@@ -235,7 +172,7 @@ class Library:
 
     # -- opening ---------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, create: bool = True) -> "Library":
+    def open(cls, path: str | Path, create: bool = True) -> "SqliteLibrary":
         path = Path(path)
         if not path.exists() and not create:
             raise LibraryError(f"No library at {path}.")
@@ -430,7 +367,7 @@ class Library:
             stored, duplicates = 0, []
             for i, article in enumerate(articles):
                 if should_stop is not None and should_stop():
-                    raise _Cancelled()
+                    raise Cancelled()
                 folded = fold_together(article.title, article.text)
                 fp = fingerprint(article, folded)
                 if db.execute("SELECT 1 FROM articles WHERE fingerprint=?", (fp,)).fetchone():
@@ -660,7 +597,7 @@ class Library:
             stored = duplicates = 0
             for a in record.articles:
                 if should_stop is not None and should_stop():
-                    raise _Cancelled()
+                    raise Cancelled()
                 if db.execute("SELECT 1 FROM articles WHERE fingerprint=?", (a.fingerprint,)).fetchone():
                     duplicates += 1
                     continue
@@ -864,7 +801,3 @@ class Library:
     def _count(self, query: SearchQuery) -> int:
         where, params = self._filters(query)
         return self._db.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
-
-
-class _Cancelled(Exception):
-    """Raised inside a transaction to roll back a cancelled import."""

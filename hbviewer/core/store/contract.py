@@ -1,0 +1,147 @@
+"""What a library can do: the one contract every backend keeps.
+
+The importer, the summaries, the exports, the CLI and the window use a library
+through these operations only, so an SQLite file and a PostgreSQL server are
+interchangeable. ``tests/test_library_contract.py`` runs the same suite on both
+and checks that each backend has every operation named here, with the same
+parameters.
+
+Offsets, ids and orders mean the same in both: an article's id is stable for as
+long as it is stored; "library order" is by source path, then position on the
+page; a figure row is :data:`~hbviewer.core.store.records.FIGURE_ROWS`' columns.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import Callable, Iterator, Protocol, runtime_checkable
+
+from ..extract.figures import Figure
+from ..model import Article, SourceInfo, SourceRecord, StoredArticle
+from .search import ArticleRow, SearchQuery, SearchResult
+
+ShouldStop = Callable[[], bool]
+
+
+class WriteGroup:
+    """Files stored under :meth:`Library.grouped_writes`, and what became of their transactions."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.began = 0.0  # when the open transaction began
+        self.uncommitted: list[str] = []  # sources stored since the last commit
+        self.lost: dict = {}  # source path -> LibraryError: stored, then lost with their transaction
+
+
+@runtime_checkable
+class Library(Protocol):
+    """An open library. Every failure is a :class:`~hbviewer.core.store.errors.LibraryError`."""
+
+    path: object  # where it is, as it may be shown: a file's Path, a server's address without password
+    read_only: bool  # searching works, storing does not
+
+    def close(self) -> None: ...
+
+    # -- storing ---------------------------------------------------------------------
+    def grouped_writes(self, seconds: float = 0.5) -> AbstractContextManager[WriteGroup]:
+        """Let the files stored inside share transactions (a backend may keep one per file)."""
+
+    def commit_group(self) -> None:
+        """Commit what an open group holds now, before waiting for more work."""
+
+    def source_by_path(self, path: str) -> SourceInfo | None: ...
+
+    def source_sha256(self, path: str) -> str | None: ...
+
+    def store_file(self, path: str, name: str, sha256: str, size: int, encoding: str,
+                   articles: list[Article], should_stop: ShouldStop | None = None,
+                   analyses: list | None = None, analysis_version: int = 0) -> tuple[int, list[str], bool]:
+        """One file's articles and their analyses, all or nothing: ``(stored, duplicate titles, replaced)``."""
+
+    def replace_analysis(self, updates: list, version: int) -> None:
+        """``updates``: (article id, ArticleAnalysis) pairs, stored in one transaction."""
+
+    def stale_analysis_articles(self, version: int, limit: int | None = None) -> list[int]: ...
+
+    def remove_source(self, source_id: int) -> None: ...
+
+    def rebuild_index(self) -> None: ...
+
+    def meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
+
+    # -- copying between libraries ------------------------------------------------------
+    def dump_sources(self) -> Iterator[SourceRecord]:
+        """Every source with all its articles, figures and regions, one at a time, in library order."""
+
+    def store_copied(self, record: SourceRecord, keep_ids: bool = False,
+                     should_stop: ShouldStop | None = None) -> tuple[int, int] | None:
+        """A source from another library as it was: ``(stored, duplicates)``, None if its path is here."""
+
+    # -- reading -------------------------------------------------------------------------
+    def article(self, article_id: int) -> StoredArticle | None: ...
+
+    def articles(self, query: SearchQuery | None = None) -> list[StoredArticle]:
+        """Articles in library order, filtered by the query's sources, dates and ids."""
+
+    def sources(self) -> list[SourceInfo]: ...
+
+    def article_count(self) -> int: ...
+
+    def stats(self) -> dict:
+        """path, sources, articles, characters, figures, regions, schema_version, file_bytes."""
+
+    def figures(self, article_id: int) -> list[Figure]:
+        """An article's figures in text order."""
+
+    def article_regions(self, article_id: int, role: str = "subject") -> list[dict]:
+        """An article's regions of one role (subject | mentioned), first first."""
+
+    def region_labels(self, article_ids: list[int], most: int = 3) -> dict[int, str]:
+        """'万全区、张家口市' for each article: its first subject regions, for lists."""
+
+    def article_texts(self, ids: list[int]) -> dict[int, str]: ...
+
+    # -- searching -----------------------------------------------------------------------
+    def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
+        """Articles holding the query, best first, with snippets (all hit offsets with ``offsets``)."""
+
+    def rows(self, query: SearchQuery) -> tuple[int, list[ArticleRow]]:
+        """What a list shows: ``(total, rows)``, best first for a text query, else library order."""
+
+    def search_ids(self, query: SearchQuery) -> set[int]:
+        """Every matching article id, unranked."""
+
+    # -- summaries and the region panel ------------------------------------------------------
+    def figure_rows(self, ids: set[int] | None = None) -> list[tuple]:
+        """Every figure (of these articles) with its article's title, date and source, in library order."""
+
+    def article_summary_rows(self, ids: set[int] | None = None) -> list[tuple]:
+        """(id, title, date, source, regions, figure count) for articles in scope."""
+
+    def subject_counts(self, ids: set[int] | None = None) -> dict[str, int]:
+        """Region code -> number of articles (in scope) about it."""
+
+    def region_figure_article_ids(self, codes: list[str]) -> set[int]: ...
+
+    def region_article_ids(self, codes: list[str]) -> set[int]:
+        """Articles whose subjects include any of these regions."""
+
+    def figure_counts_by_region(self) -> dict[str, int]:
+        """Region code -> figures attributed to it (not to its counties)."""
+
+    def latest_figures(self, codes: list[str] | None, limit: int) -> list[tuple]:
+        """The last imported ``limit`` figures of these regions (all: None), as figure rows."""
+
+    def indicator_counts(self, codes: list[str] | None, most: int) -> list[tuple[str, int]]:
+        """The commonest indicators of these regions' figures, with how many figures each."""
+
+    def indicator_values(self, codes: list[str] | None, indicator: str) -> list[tuple[str, float, str]]:
+        """(region, value, unit) of one indicator in these regions, oldest import first."""
+
+
+def operations() -> list[str]:
+    """The names of the contract's operations (for the contract tests)."""
+    return sorted(name for name, value in vars(Library).items()
+                  if callable(value) and not name.startswith("_"))

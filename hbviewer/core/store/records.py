@@ -1,0 +1,57 @@
+"""What both backends store and read the same way: fingerprints, figure rows, whole sources."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+
+from ..model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceRecord
+from ..text.textnorm import fold_together
+
+# A figure with its article's title, date and source, as summaries read it (both libraries).
+FIGURE_ROWS = ('SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
+               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
+               " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id")
+
+
+def fingerprint(article: Article, folded: list[str] | None = None) -> str:
+    """Same normalised text, same fingerprint: the same article imported twice.
+
+    ``folded`` is the title and text already folded, when the caller has them.
+    """
+    title, text = folded or fold_together(article.title, article.text)
+    key = "".join(title.split()) + "".join(text.split())
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: stored) -> SourceRecord:
+    """A source (``head``: its row) with every article, figure and region, as stored.
+
+    Both libraries read with it: ``execute`` runs a query, ``mark`` is the
+    backend's parameter placeholder, ``unpack`` undoes how ``original`` is stored.
+    """
+    figures: dict[int, list[tuple]] = {}
+    regions: dict[int, list[tuple]] = {}
+    columns = ", ".join(f'f."{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
+    for aid, *row in execute(f"SELECT f.article_id, {columns} FROM figures f JOIN articles a"
+                             f" ON a.id = f.article_id WHERE a.source_id = {mark} ORDER BY f.id", (head[0],)):
+        figures.setdefault(aid, []).append(tuple(row))
+    columns = ", ".join(f"r.{c}" for c in REGION_FIELDS)
+    for aid, *row in execute(f"SELECT r.article_id, {columns} FROM article_regions r JOIN articles a"
+                             f" ON a.id = r.article_id WHERE a.source_id = {mark}"
+                             " ORDER BY r.article_id, r.role DESC, r.rank", (head[0],)):
+        regions.setdefault(aid, []).append(tuple(row))
+    articles = tuple(
+        ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
+                      captions, unpack(original), fp, version, tuple(figures.get(aid, ())),
+                      tuple(regions.get(aid, ())))
+        for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
+        original, fp, version in execute(
+            "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
+            f" captions, original, fingerprint, analysis_version FROM articles WHERE source_id = {mark}"
+            " ORDER BY position, id", (head[0],)))
+    return SourceRecord(*head, articles=articles)
