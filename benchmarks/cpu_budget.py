@@ -53,7 +53,7 @@ def one_pass(pages: list[Path], folder: Path) -> tuple[dict[str, float], list[tu
     from hbviewer.core.extract.analysis import ANALYSIS_VERSION, place_figures
     from hbviewer.core.text.articles import split_articles
     from hbviewer.core.extract.figures import extract_figures
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
     from hbviewer.core.text.reading import read_text_file
 
     spent = dict.fromkeys(STEPS, 0.0)

@@ -23,7 +23,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 from hbviewer.core.store.search import SearchQuery, parse_query
 from hbviewer.core.text.textnorm import fold
 

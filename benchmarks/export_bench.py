@@ -52,7 +52,7 @@ def article(rng: random.Random, i: int) -> str:
 
 def build_library(figures: int) -> Path:
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
     path = OUT / f"export-library-{figures}.sqlite3"
     if path.exists():
@@ -103,7 +103,7 @@ def main() -> int:
 
     from hbviewer.core.briefing.excel import write_workbook
     from hbviewer.core.extract.figures import extract_figures
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
     from hbviewer.core.briefing.summary import build_summary
 
     library = build_library(args.figures)

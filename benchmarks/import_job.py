@@ -39,7 +39,7 @@ def rss_kib(field: str = "VmRSS") -> int:
 
 def run(pages: Path, library_file: Path, profile: Path | None) -> dict:
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
     for leftover in (library_file, Path(f"{library_file}-wal"), Path(f"{library_file}-shm")):
         leftover.unlink(missing_ok=True)

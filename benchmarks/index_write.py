@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import corpus_source, iter_articles  # noqa: E402
 
 FTS5 = ("CREATE VIRTUAL TABLE article_index USING fts5(title, body, content='', tokenize='ascii',"
-        " prefix='8', columnsize=1)")  # as hbviewer.core.store.sqlite_library creates it
+        " prefix='8', columnsize=1)")  # as hbviewer.core.store.sqlite.schema creates it
 
 
 def write_fts5(folder: Path, pages: list[list[tuple[str, str]]], pages_per_commit: int) -> tuple[float, float]:

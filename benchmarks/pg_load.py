@@ -68,9 +68,9 @@ def database(admin_url: str, name: str, source: Path) -> tuple[str, dict]:
     """A database holding a copy of ``source`` (copied once; kept with the cluster)."""
     import psycopg
 
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
     from hbviewer.core.store.copying import copy_library
-    from hbviewer.core.store.server_library import ServerLibrary
+    from hbviewer.core.store.server import ServerLibrary
 
     url = admin_url.rsplit("/", 1)[0] + "/" + name
     with psycopg.connect(admin_url, autocommit=True) as conn:
@@ -114,7 +114,7 @@ def fresh_pages(folder: Path) -> Path:
 # -- the clients (separate processes, as separate desktops would be) --------------------------------
 def searcher(url: str, deadline: float, seed: int, pause: tuple[float, float]) -> dict:
     from hbviewer.core.store.search import SearchQuery
-    from hbviewer.core.store.server_library import ServerLibrary
+    from hbviewer.core.store.server import ServerLibrary
 
     rng = random.Random(seed)
     lib = ServerLibrary.open(url)
@@ -136,7 +136,7 @@ def searcher(url: str, deadline: float, seed: int, pause: tuple[float, float]) -
 def importer(url: str, deadline: float, files: list[str], shared: str, pause: tuple[float, float],
              seed: int) -> dict:
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.store.server_library import ServerLibrary
+    from hbviewer.core.store.server import ServerLibrary
 
     rng = random.Random(seed)
     lib = ServerLibrary.open(url)
@@ -156,7 +156,7 @@ def importer(url: str, deadline: float, files: list[str], shared: str, pause: tu
 
 def exporter(url: str, deadline: float, seed: int, pause: tuple[float, float]) -> dict:
     from hbviewer.core.briefing.excel import write_workbook
-    from hbviewer.core.store.server_library import ServerLibrary
+    from hbviewer.core.store.server import ServerLibrary
     from hbviewer.core.briefing.summary import SummaryScope, build_summary
 
     rng = random.Random(seed)
@@ -178,7 +178,7 @@ def exporter(url: str, deadline: float, seed: int, pause: tuple[float, float]) -
 
 def check(url: str, before: int, imports: list[dict]) -> dict:
     """What the importers reported is what the library holds, once."""
-    from hbviewer.core.store.server_library import ServerLibrary
+    from hbviewer.core.store.server import ServerLibrary
 
     lib = ServerLibrary.open(url)
     problems = []

@@ -115,7 +115,7 @@ def memory(library: Path) -> dict:
 
 def build_library(n: int) -> Path:
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
     path = OUT / f"ui-library-{n}.sqlite3"
     if path.exists():

@@ -73,7 +73,7 @@ def _occurrences(text, needle):
 
 @pytest.fixture
 def library(tmp_path):
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
     lib = Library.open(tmp_path / "library.sqlite3")
     yield lib
@@ -84,7 +84,7 @@ def library(tmp_path):
 def seed_library(tmp_path_factory):
     """A library with the five seed pages imported, shared by read-only tests."""
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
     lib = Library.open(tmp_path_factory.mktemp("seedlib") / "library.sqlite3")
     report = import_paths(lib, [SEEDS])
@@ -118,7 +118,7 @@ def pg_url(pg_server):
 
 @pytest.fixture
 def server_library(pg_url):
-    from hbviewer.core.store.server_library import ServerLibrary
+    from hbviewer.core.store.server import ServerLibrary
 
     lib = ServerLibrary.open(pg_url)
     yield lib
@@ -129,7 +129,7 @@ def server_library(pg_url):
 def server_seed_library(pg_server):
     """The five seed pages imported into a server library, shared by read-only tests."""
     from hbviewer.core.importer import import_paths
-    from hbviewer.core.store.server_library import ServerLibrary
+    from hbviewer.core.store.server import ServerLibrary
 
     name = pg_server.create_database()
     lib = ServerLibrary.open(pg_server.url_for(name))

@@ -23,7 +23,26 @@ def test_core_modules_import_no_qt():
 
 
 def test_cli_and_core_run_without_loading_qt():
-    code = ("import sys, hbviewer.cli, hbviewer.core.store.sqlite_library, hbviewer.core.importer, hbviewer.core.extract.figures;"
+    code = ("import sys, hbviewer.cli, hbviewer.core.store.sqlite, hbviewer.core.importer, hbviewer.core.extract.figures;"
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_layers_hold_as_pyproject_states_them():
+    """text < extract < store < briefing < importer; no backend named outside store/ (import-linter)."""
+    from pathlib import Path
+
+    lint = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run([str(lint)], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]
+    assert "broken" in out.stdout and "0 broken" in out.stdout
+
+
+def test_no_import_circles_between_modules():
+    import grimp
+
+    graph = grimp.build_graph("hbviewer")
+    circles = [(m, other) for m in graph.modules for other in graph.find_modules_directly_imported_by(m)
+               if graph.chain_exists(importer=other, imported=m)]
+    assert circles == []

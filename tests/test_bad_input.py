@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from hbviewer.core.importer import import_paths
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
 from conftest import SEEDS
 

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from hbviewer.cli import main
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 from hbviewer.core.store.copying import library_content
 from hbviewer.core.store.locations import open_library
 

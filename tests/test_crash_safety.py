@@ -10,7 +10,7 @@ import time
 import pytest
 
 from hbviewer.core.text.articles import split_articles
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +19,7 @@ IMPORTER = """
 import sys
 from pathlib import Path
 from hbviewer.core.importer import import_file
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 lib = Library.open(sys.argv[1])
 for path in sys.argv[2:]:
     result = import_file(lib, path)
@@ -31,7 +31,7 @@ lib.close()
 FOLDER_IMPORTER = """
 import sys
 from hbviewer.core.importer import import_paths
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 lib = Library.open(sys.argv[1])
 report = import_paths(lib, sys.argv[2:], workers=2)
 print(report.articles_added, len(report.failed), flush=True)

@@ -68,7 +68,7 @@ def test_query_parser_accepts_or_explains(text):
                 min_size=1, max_size=12),
        st.text(alphabet=st.sampled_from(CHINESE[:12]), min_size=1, max_size=3))
 def test_search_equals_brute_force_on_random_libraries(tmp_path_factory, texts, query):
-    from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+    from hbviewer.core.store.sqlite import SqliteLibrary as Library
     from hbviewer.core.model import Article
     from hbviewer.core.store.search import SearchQuery
 

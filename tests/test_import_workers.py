@@ -13,7 +13,7 @@ import pytest
 
 from hbviewer.core import importer
 from hbviewer.core.importer import import_paths, import_pool
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
 from conftest import SEEDS
 

@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 
 from hbviewer.core.importer import import_file, import_paths
-from hbviewer.core.store.sqlite_library import SCHEMA_VERSION, SqliteLibrary as Library, LibraryError
+from hbviewer.core.store import LibraryError
+from hbviewer.core.store.sqlite import SCHEMA_VERSION, SqliteLibrary as Library
 from hbviewer.core.store.search import SearchQuery
 
 from conftest import SEEDS
@@ -187,12 +188,12 @@ def test_analysis_is_stored_with_articles_and_refreshed_when_stale(library):
 
 def test_version_1_library_is_migrated(tmp_path):
     """A library written before figures were stored opens and gets a figures table."""
-    from hbviewer.core.store import sqlite_library as library_module
+    from hbviewer.core.store.sqlite.schema import _migrate_1
 
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("BEGIN")
-    library_module._migrate_1(db)
+    _migrate_1(db)
     db.execute("INSERT INTO meta VALUES('index_version', '1')")
     db.execute("PRAGMA user_version=1")
     db.execute("COMMIT")
@@ -204,7 +205,7 @@ def test_version_1_library_is_migrated(tmp_path):
 
 
 def test_read_only_library_searches_but_refuses_imports(tmp_path, monkeypatch):
-    from hbviewer.core.store import sqlite_library as library_module
+    from hbviewer.core.store.sqlite import library as library_module
 
     path = tmp_path / "lib.sqlite3"
     lib = Library.open(path)

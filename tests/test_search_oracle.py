@@ -9,7 +9,7 @@ import random
 
 import pytest
 
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 from hbviewer.core.model import Article
 from hbviewer.core.store.search import SearchQuery
 from hbviewer.core.text.textnorm import fold
@@ -120,7 +120,7 @@ def generated_sqlite(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def generated_server(pg_server):
-    from hbviewer.core.store.server_library import ServerLibrary
+    from hbviewer.core.store.server import ServerLibrary
 
     name = pg_server.create_database()
     lib = ServerLibrary.open(pg_server.url_for(name))
@@ -254,7 +254,7 @@ def test_both_libraries_give_the_same_totals_hits_and_snippets(seed_library, ser
 @pytest.mark.parametrize("query", ["科", "发展", "科技 OR 人才", "企业 -张家口"])
 def test_many_matches_put_title_hits_first_and_page_without_gaps(seeded, monkeypatch, query):
     """Past the number of matches each backend scores, the order is cheaper but the set the same."""
-    import hbviewer.core.store.sqlite_library as file_backend
+    import hbviewer.core.store.sqlite.search as file_backend
     from hbviewer.core.store.search import parse_query
 
     everything = seeded.search_ids(SearchQuery(query))

@@ -13,13 +13,14 @@ import pytest
 
 from hbviewer.core.briefing.excel import write_workbook
 from hbviewer.core.importer import import_file, import_paths
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library, LibraryError
+from hbviewer.core.store import LibraryError
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 from hbviewer.core.store.copying import copy_library, library_content
 from hbviewer.core.store.locations import display_location, is_server_location, open_library
 from hbviewer.core.model import Article
 from hbviewer.core.store.search import SearchQuery
-from hbviewer.core.store.server_library import ServerLibrary
-from hbviewer.core.store.server_schema import SCHEMA_VERSION, grams
+from hbviewer.core.store.server import ServerLibrary
+from hbviewer.core.store.server.schema import SCHEMA_VERSION, grams
 from hbviewer.core.briefing.summary import SummaryScope, build_summary
 
 from conftest import SEEDS
@@ -483,7 +484,7 @@ def test_region_panel_queries_agree_with_the_sqlite_library(server_seed_library,
 
 
 def test_articles_too_large_for_the_index_are_still_found_exactly(server_library, monkeypatch):
-    import hbviewer.core.store.server_schema as schema
+    import hbviewer.core.store.server.schema as schema
     from test_search_oracle import oracle, stored
 
     monkeypatch.setattr(schema, "MOST_GRAMS", 40)  # as if two of these articles were huge
@@ -506,13 +507,13 @@ def test_articles_too_large_for_the_index_are_still_found_exactly(server_library
 @pytest.mark.parametrize("query", ["科", "发展", "科技 OR 人才", "发展 -农业"])
 def test_very_many_matches_of_short_terms_come_newest_first_and_page_without_gaps(server_seed_library, monkeypatch,
                                                                                   query):
-    import hbviewer.core.store.server_library as server_module
+    import hbviewer.core.store.server.search as server_module
 
     lib = server_seed_library
     everything = lib.search_ids(SearchQuery(query))
     assert len(everything) > 6
     monkeypatch.setattr(server_module, "NEWEST_FROM", 3)  # as if the library were huge
-    monkeypatch.setattr(server_module.ServerLibrary, "_dense", lambda self, total: total > 3)
+    monkeypatch.setattr(server_module.ServerSearch, "_dense", lambda self, total: total > 3)
     whole = lib.search(SearchQuery(query, limit=None))
     ids = [h.article_id for h in whole.hits]
     assert whole.total == len(everything) and ids == sorted(everything, reverse=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hbviewer.core.importer import collect_files, import_paths
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library
+from hbviewer.core.store.sqlite import SqliteLibrary as Library
 
 FILES = Path(__file__).resolve().parents[2] / "shared" / "files"
 KINDS = ("docx", "pdf", "html", "txt")

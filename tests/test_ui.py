@@ -7,7 +7,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from hbviewer.core.importer import import_paths  # noqa: E402
-from hbviewer.core.store.sqlite_library import SqliteLibrary as Library  # noqa: E402
+from hbviewer.core.store.sqlite import SqliteLibrary as Library  # noqa: E402
 from hbviewer.core.store.search import SearchQuery  # noqa: E402
 
 from conftest import SEEDS  # noqa: E402
@@ -323,7 +323,7 @@ def test_a_damaged_library_offers_a_new_one_and_keeps_the_old_file(qtbot, tmp_pa
 def test_a_newer_library_offers_another_or_quits(qtbot, tmp_path, settings):
     import sqlite3
 
-    from hbviewer.core.store.sqlite_library import SCHEMA_VERSION
+    from hbviewer.core.store.sqlite import SCHEMA_VERSION
     from hbviewer.ui.app import open_library
 
     newer = tmp_path / "newer.sqlite3"

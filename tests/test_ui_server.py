@@ -15,7 +15,7 @@ from hbviewer.core.store.credentials import SERVICE  # noqa: E402
 from hbviewer.core.importer import import_paths  # noqa: E402
 from hbviewer.core.store.locations import display_location  # noqa: E402
 from hbviewer.core.store.search import SearchQuery  # noqa: E402
-from hbviewer.core.store.server_library import ServerLibrary  # noqa: E402
+from hbviewer.core.store.server import ServerLibrary  # noqa: E402
 
 from conftest import SEEDS  # noqa: E402
 from test_ui import search, table_ids  # noqa: E402

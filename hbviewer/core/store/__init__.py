@@ -1,7 +1,7 @@
 """The library: where articles, figures and regions are kept, and how they are found.
 
 One contract (:class:`contract.Library`) and two backends that keep it: an SQLite
-file (``sqlite_library``) and a shared PostgreSQL server (``server_library``).
+file (``sqlite/``) and a shared PostgreSQL server (``server/``).
 Everything outside this package opens a library with :func:`open_library` and
 uses the contract's operations only; it never names a backend. Also here: the
 query language, index tokens and snippets (``search``), where a library is

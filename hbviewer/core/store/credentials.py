@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from .locations import display_location
+from .addresses import display_location
 
 SERVICE = "hbviewer"
 log = logging.getLogger(__name__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import datetime, timezone
 
 from ..model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceRecord
@@ -55,3 +56,18 @@ def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: st
             f" captions, original, fingerprint, analysis_version FROM articles WHERE source_id = {mark}"
             " ORDER BY position, id", (head[0],)))
     return SourceRecord(*head, articles=articles)
+
+
+def analysis_rows(analysis, clean=lambda text: text) -> tuple[list[tuple], list[tuple]]:
+    """An article's analysis as rows: ``(figures, regions)``, in the tables' column order without the article id.
+
+    ``clean`` makes a figure's text storable (the server's text cannot hold NUL).
+    """
+    figures = [(f.start, f.end, clean(f.text), f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator,
+                None if f.change is None else json.dumps(f.change, ensure_ascii=False), f.as_of, f.region,
+                f.region_code, f.prefecture) for f in analysis.figures]
+    regions = [("subject", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
+                r.province_code, score) for rank, (r, score) in enumerate(analysis.subjects)]
+    regions += [("mentioned", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
+                 r.province_code, 0.0) for rank, r in enumerate(analysis.mentioned)]
+    return figures, regions

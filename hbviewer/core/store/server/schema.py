@@ -1,9 +1,9 @@
 """The tables of a library on a PostgreSQL server, their versions, and the search columns.
 
-The tables hold the same columns as the SQLite library's (``library.py``), with
+The tables hold the same columns as the SQLite library's (``store/sqlite/schema.py``), with
 two differences: ``original`` is plain text (the server compresses long values
 itself), and each article carries its *matching form* — title and text folded
-and with white space collapsed, exactly what ``search.index_tokens`` indexes in
+and with white space collapsed, exactly what ``store/search.py``'s ``index_tokens`` indexes in
 SQLite — plus ``grams``, a candidate filter for the search.
 
 ``grams`` is a ``tsvector`` of every distinct character and character bigram of
@@ -20,10 +20,12 @@ query.
 
 from __future__ import annotations
 
-from ..text.textnorm import collapse_spaces, fold
+from ...text.textnorm import collapse_spaces, fold
+from ..search import INDEX_VERSION
 
 SCHEMA_VERSION = 2  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them
+INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the search columns' version
 
 # Advisory lock keys: one for schema changes (a bigint), and a pair (namespace, hash of
 # the path) per imported file.

@@ -1,0 +1,51 @@
+"""The article library on a PostgreSQL server, shared by several people.
+
+:class:`ServerLibrary` keeps the contract in ``store/contract.py`` with the same
+meaning as the SQLite file, so the importer, the summary, the export, the CLI and
+the window use either one unchanged. It is made of its parts: opening and the
+schema, the connection and its transactions, writing, copying and text search
+(beside this module), and the reads it shares with the SQLite library
+(``store/sql_reads.py``).
+
+One connection per instance, in autocommit mode, guarded by a lock; writes run
+in explicit transactions. A dropped connection is opened again on the next call.
+"""
+
+from __future__ import annotations
+
+from ..sql_reads import SqlReads, SqlSummaryReads, read
+from .connection import ServerConnection
+from .copying import ServerCopies
+from .opening import ServerOpening
+from .schema import SCHEMA_VERSION
+from .search import ServerSearch
+from .writing import ServerWrites
+
+class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies, ServerSearch, SqlReads,
+                    SqlSummaryReads):
+    """A library in a PostgreSQL database. Safe to share between threads (calls are serialised)."""
+
+    _mark = "%s"
+    _collate_c = ' COLLATE "C"'  # the database's collation may sort Chinese otherwise than SQLite
+
+    @read
+    def stats(self) -> dict:
+        sources, articles, characters, figures, regions, size = self._conn.execute(
+            "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM articles),"
+            " (SELECT coalesce(sum(char_length(text)), 0) FROM articles), (SELECT count(*) FROM figures),"
+            " (SELECT count(DISTINCT code) FROM article_regions WHERE role = 'subject'),"
+            " pg_database_size(current_database())").fetchone()
+        return {"path": str(self.path), "sources": sources, "articles": articles, "characters": int(characters),
+                "figures": figures, "regions": regions, "schema_version": SCHEMA_VERSION, "file_bytes": size}
+
+    # -- how the shared reads run here ---------------------------------------------------
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        return self._conn.execute(sql, params).fetchall()
+
+    @staticmethod
+    def _ids_in(column: str, ids) -> tuple[str, list]:
+        return f"{column} = ANY(%s::bigint[])", [[int(i) for i in ids]]
+
+    @staticmethod
+    def _texts_in(column: str, values) -> tuple[str, list]:
+        return f"{column} = ANY(%s::text[])", [list(values)]

@@ -1,0 +1,170 @@
+"""Storing in the server library: one transaction per file, under an advisory lock on its path.
+
+Two people importing the same file store it once; an article already stored
+(same fingerprint) is skipped with ``ON CONFLICT DO NOTHING``, which also settles
+two different files holding it imported at the same moment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+
+import psycopg
+from psycopg import errors
+
+from ...model import Article
+from ..errors import Cancelled
+from ..records import analysis_rows, fingerprint, now
+from .connection import writes
+from .schema import INDEX_KEY, PATH_LOCK_SPACE, SCHEMA_LOCK, grams, matching_form
+
+_RETRIES = 3  # a write that lost a deadlock to another client is tried again this often
+
+
+def path_key(path: str) -> int:
+    return int.from_bytes(hashlib.sha256(path.encode("utf-8")).digest()[:4], "big", signed=True)
+
+
+def pg_text(value: str) -> str:
+    # PostgreSQL text cannot hold NUL; U+FFFD keeps every offset where it was.
+    return value.replace("\x00", "\ufffd") if "\x00" in value else value
+
+
+def search_columns(title: str, text: str) -> tuple[str, str, str, bool]:
+    """title_folded, text_folded, grams, oversized."""
+    title_folded, text_folded = matching_form(pg_text(title)), matching_form(pg_text(text))
+    return (title_folded, text_folded, *grams(title_folded, text_folded))
+
+
+INSERT_ARTICLE = (
+    "INSERT INTO articles(source_id, position, title, title_inferred, subtitle, byline, section,"
+    " publication, date, text, captions, original, fingerprint, analysis_version, title_folded,"
+    " text_folded, grams, oversized{id_column}) VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+    " %s, %s, %s::tsvector, %s{id_value}) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")
+
+
+class ServerWrites:
+    """The storing part of :class:`~hbviewer.core.store.server.library.ServerLibrary`."""
+
+    @writes
+    def store_file(self, path: str, name: str, sha256: str, size: int, encoding: str,
+                   articles: list[Article], should_stop=None, analyses: list | None = None,
+                   analysis_version: int = 0) -> tuple[int, list[str], bool]:
+        """Store one file's articles (and their analysis: figures, regions) in one transaction.
+
+        An earlier version of the file is replaced. Returns ``(stored,
+        duplicate_titles, replaced)``. ``should_stop`` is checked between
+        articles; when it answers True nothing of this file is kept.
+        """
+        version = analysis_version if analyses is not None else 0
+        rows = [(a.position, pg_text(a.title), a.title_inferred, pg_text(a.subtitle), pg_text(a.byline),
+                 pg_text(a.section), pg_text(a.publication), a.date, pg_text(a.text),
+                 pg_text(json.dumps(list(a.captions), ensure_ascii=False)), pg_text(a.original),
+                 fingerprint(a), version, *search_columns(a.title, a.text)) for a in articles]
+        for attempt in range(_RETRIES):
+            try:
+                return self._store_file(path, name, sha256, size, encoding, articles, rows, should_stop,
+                                        analyses)
+            except (errors.DeadlockDetected, errors.SerializationFailure):
+                if attempt == _RETRIES - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1))  # another client holds some of the same articles
+            except psycopg.Error as exc:
+                raise self._failure(exc, saving=True) from None
+
+    def _store_file(self, path, name, sha256, size, encoding, articles, rows, should_stop, analyses):
+        with self._transaction() as conn:
+            # Serialises imports of the same file by any client, until this transaction ends.
+            conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (PATH_LOCK_SPACE, path_key(path)))
+            old = conn.execute("SELECT id FROM sources WHERE path = %s", (path,)).fetchone()
+            replaced = old is not None
+            if replaced:
+                source_id = old[0]
+                conn.execute("DELETE FROM articles WHERE source_id = %s", (source_id,))
+                conn.execute("UPDATE sources SET name=%s, sha256=%s, size=%s, encoding=%s, imported_at=%s"
+                             " WHERE id=%s", (name, sha256, size, encoding, now(), source_id))
+            else:
+                source_id = conn.execute(
+                    "INSERT INTO sources(path, name, sha256, size, encoding, imported_at)"
+                    " VALUES(%s, %s, %s, %s, %s, %s) RETURNING id",
+                    (path, name, sha256, size, encoding, now())).fetchone()[0]
+            stored, duplicates = 0, []
+            insert = INSERT_ARTICLE.format(id_column="", id_value="")
+            for i, (article, row) in enumerate(zip(articles, rows)):
+                if should_stop is not None and should_stop():
+                    raise Cancelled()
+                new = conn.execute(insert, (source_id, *row)).fetchone()
+                if new is None:  # already in the library (committed, or just now by another client)
+                    duplicates.append(article.title)
+                    continue
+                if analyses is not None:
+                    self._insert_analysis(new[0], analyses[i])
+                stored += 1
+            return stored, duplicates, replaced
+
+
+    def _insert_figure_rows(self, article_id: int, rows: list[tuple]) -> None:
+        if rows:
+            with self._conn.cursor() as cur:
+                cur.executemany(
+                    'INSERT INTO figures(article_id, start, "end", text, value, value_high, unit, kind, approx,'
+                    " indicator, change, as_of, region, region_code, prefecture)"
+                    " VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    [(article_id, *row) for row in rows])
+
+    def _insert_region_rows(self, article_id: int, rows: list[tuple]) -> None:
+        if rows:
+            with self._conn.cursor() as cur:
+                cur.executemany("INSERT INTO article_regions VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                                [(article_id, *row) for row in rows])
+
+    def _insert_analysis(self, article_id: int, analysis) -> None:
+        figures, regions = analysis_rows(analysis, pg_text)
+        self._insert_figure_rows(article_id, figures)
+        self._insert_region_rows(article_id, regions)
+
+    @writes
+    def replace_analysis(self, updates: list, version: int) -> None:
+        """Store a fresh analysis (figures, regions) for articles, in one transaction."""
+        with self._transaction() as conn:
+            for article_id, analysis in updates:
+                conn.execute("DELETE FROM figures WHERE article_id = %s", (article_id,))
+                conn.execute("DELETE FROM article_regions WHERE article_id = %s", (article_id,))
+                self._insert_analysis(article_id, analysis)
+                conn.execute("UPDATE articles SET analysis_version = %s WHERE id = %s", (version, article_id))
+
+
+    @writes
+    def remove_source(self, source_id: int) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM sources WHERE id = %s", (source_id,))  # articles and the rest cascade
+
+    @writes
+    def rebuild_index(self) -> None:
+        """Compute every article's matching form and grams again (after a change in folding)."""
+        self._rebuild(only_if_stale=False)
+
+    def _rebuild(self, only_if_stale: bool) -> None:
+        with self._transaction() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            stored = conn.execute("SELECT value FROM meta WHERE key = 'index_version'").fetchone()
+            if only_if_stale and stored is not None and stored[0] == INDEX_KEY:
+                return  # another client has just done it
+            ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+            for chunk in range(0, len(ids), 500):
+                rows = conn.execute("SELECT id, title, text FROM articles WHERE id = ANY(%s::bigint[])",
+                                    (ids[chunk:chunk + 500],)).fetchall()
+                with conn.cursor() as cur:
+                    cur.executemany(
+                        "UPDATE articles SET title_folded = %s, text_folded = %s,"
+                        " grams = %s::tsvector, oversized = %s WHERE id = %s",
+                        [(*search_columns(title, text), aid) for aid, title, text in rows])
+            self._put_meta("index_version", INDEX_KEY)
+
+
+    @writes
+    def set_meta(self, key: str, value: str) -> None:
+        with self._transaction():
+            self._put_meta(key, value)

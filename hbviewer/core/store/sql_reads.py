@@ -1,0 +1,304 @@
+"""The reads both backends answer with the same SQL: articles, sources, figures, regions, summaries.
+
+SQLite and PostgreSQL differ here only in small ways, which each backend states
+once: its parameter mark, how a list of ids or codes is matched, the collation
+that sorts like a byte string, how a stored page text is unpacked, and how a
+read is run (PostgreSQL: under its lock, on a live connection, once more after a
+dropped one). The text search itself differs and lives with each backend.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+from ..extract.figures import Figure
+from ..model import SourceInfo, StoredArticle
+from .records import FIGURE_ROWS
+from .search import ArticleRow, SearchHit, SearchQuery, SearchResult, make_snippet
+
+_ARTICLE_COLUMNS = ("a.id, a.source_id, s.name, a.position, a.title, a.text, a.subtitle, a.byline,"
+                    " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original")
+_FIGURE_COUNT = "(SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
+_LIBRARY_ORDER = "s.path, a.position, a.id"
+
+
+def read(method):
+    """A read: run through the backend's :meth:`SqlReads._read`."""
+
+    @functools.wraps(method)
+    def run(self, *args, **kwargs):
+        return self._read(method, self, *args, **kwargs)
+
+    return run
+
+
+class SqlDialect:
+    """What each backend says its own way, and the conditions built from it."""
+
+    _mark = "?"
+    _collate_c = ""  # a collation that orders as the bytes do, where the default may not
+
+    # -- what each backend supplies -----------------------------------------------------
+    def _read(self, method, *args, **kwargs):
+        return method(*args, **kwargs)
+
+    def _rows(self, sql: str, params=()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _ids_in(self, column: str, ids) -> tuple[str, list]:
+        """A condition true where ``column`` is one of these integer ids."""
+        raise NotImplementedError
+
+    def _texts_in(self, column: str, values) -> tuple[str, list]:
+        raise NotImplementedError
+
+    def _unpack(self, stored):
+        return stored
+
+    def _sql(self, sql: str) -> str:
+        """SQL written with ``?`` marks, in this backend's marks."""
+        return sql if self._mark == "?" else sql.replace("?", self._mark)
+
+    # -- conditions ---------------------------------------------------------------------------
+    def _conditions(self, query: SearchQuery) -> tuple[list[str], list]:
+        """The query's filters (sources, dates, ids) as conditions on articles ``a``."""
+        clauses, params = [], []
+        if query.sources:
+            clause, extra = self._ids_in("a.source_id", query.sources)
+            clauses.append(clause)
+            params += extra
+        if query.date_from:
+            clauses.append(self._sql("a.date >= ?"))
+            params.append(query.date_from)
+        if query.date_to:
+            clauses.append(self._sql("a.date <= ?"))
+            params.append(query.date_to)
+        if query.article_ids is not None:
+            clause, extra = self._ids_in("a.id", query.article_ids)
+            clauses.append(clause)
+            params += extra
+        return clauses, params
+
+    def _filters(self, query: SearchQuery) -> tuple[str, list]:
+        clauses, params = self._conditions(query)
+        return ((" WHERE " + " AND ".join(clauses)) if clauses else ""), params
+
+    def _and_ids(self, ids: set[int] | None, column: str) -> tuple[str, list]:
+        if ids is None:
+            return "", []
+        clause, params = self._ids_in(column, sorted(int(i) for i in ids))
+        return f" AND {clause}", params
+
+    def _and_codes(self, codes: list[str] | None) -> tuple[str, list]:
+        if codes is None:
+            return "", []
+        clause, params = self._texts_in("f.region_code", list(codes))
+        return f" AND {clause}", params
+
+    @staticmethod
+    def _page(query: SearchQuery) -> str:
+        if query.limit is None:
+            return ""
+        return f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
+
+    def _count(self, query: SearchQuery) -> int:
+        where, params = self._filters(query)
+        return self._rows(f"SELECT count(*) FROM articles a{where}", params)[0][0]
+
+
+class SqlReads(SqlDialect):
+    """Articles, sources, figures, regions, lists: reads shared by the SQLite and the PostgreSQL library."""
+
+    # -- articles and sources ----------------------------------------------------------------
+    def _article(self, row) -> StoredArticle:
+        (aid, sid, sname, pos, title, text, subtitle, byline, section, publication, date,
+         captions, inferred, original) = row
+        return StoredArticle(aid, sid, sname, pos, title, text, subtitle, byline, section,
+                             publication, date, tuple(json.loads(captions)), bool(inferred), self._unpack(original))
+
+    @read
+    def article(self, article_id: int) -> StoredArticle | None:
+        rows = self._rows(self._sql(f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN sources s"
+                                    " ON s.id = a.source_id WHERE a.id = ?"), (article_id,))
+        return self._article(rows[0]) if rows else None
+
+    @read
+    def articles(self, query: SearchQuery | None = None) -> list[StoredArticle]:
+        query = query or SearchQuery(limit=None)
+        where, params = self._filters(query)
+        return [self._article(r) for r in self._rows(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id{where}"
+            f" ORDER BY {_LIBRARY_ORDER}{self._page(query)}", params)]
+
+    @read
+    def sources(self) -> list[SourceInfo]:
+        return [SourceInfo(*r) for r in self._rows(
+            "SELECT s.id, s.path, s.name, s.encoding, s.size, s.imported_at,"
+            " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s ORDER BY s.path")]
+
+    @read
+    def source_by_path(self, path: str) -> SourceInfo | None:
+        rows = self._rows(self._sql(
+            "SELECT s.id, s.path, s.name, s.encoding, s.size, s.imported_at,"
+            " (SELECT count(*) FROM articles a WHERE a.source_id = s.id) FROM sources s WHERE path = ?"), (path,))
+        return SourceInfo(*rows[0]) if rows else None
+
+    @read
+    def source_sha256(self, path: str) -> str | None:
+        rows = self._rows(self._sql("SELECT sha256 FROM sources WHERE path = ?"), (path,))
+        return rows[0][0] if rows else None
+
+    @read
+    def article_count(self) -> int:
+        return self._rows("SELECT count(*) FROM articles")[0][0]
+
+    @read
+    def article_texts(self, ids: list[int]) -> dict[int, str]:
+        clause, params = self._ids_in("id", [int(i) for i in ids])
+        return dict(self._rows(f"SELECT id, text FROM articles WHERE {clause}", params))
+
+    @read
+    def stale_analysis_articles(self, version: int, limit: int | None = None) -> list[int]:
+        """Articles analysed by another version (or not yet)."""
+        sql = self._sql("SELECT id FROM articles WHERE analysis_version <> ? ORDER BY id")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self._rows(sql, (version,))]
+
+    @read
+    def meta(self, key: str) -> str | None:
+        rows = self._rows(self._sql("SELECT value FROM meta WHERE key = ?"), (key,))
+        return rows[0][0] if rows else None
+
+    # -- figures and regions -----------------------------------------------------------------
+    @read
+    def figures(self, article_id: int) -> list[Figure]:
+        rows = self._rows(self._sql(
+            'SELECT start, "end", text, value, value_high, unit, kind, approx, indicator, change, as_of,'
+            " region, region_code, prefecture FROM figures WHERE article_id = ? ORDER BY start, id"), (article_id,))
+        return [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p)
+                for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p in rows]
+
+    @read
+    def article_regions(self, article_id: int, role: str = "subject") -> list[dict]:
+        rows = self._rows(self._sql(
+            "SELECT code, name, level, prefecture, prefecture_code, province_code, score FROM article_regions"
+            " WHERE article_id = ? AND role = ? ORDER BY rank"), (article_id, role))
+        return [{"code": c, "name": n, "level": lv, "prefecture": p, "prefecture_code": pc,
+                 "province_code": prov, "score": sc} for c, n, lv, p, pc, prov, sc in rows]
+
+    @read
+    def region_labels(self, article_ids: list[int], most: int = 3) -> dict[int, str]:
+        if not article_ids:
+            return {}
+        clause, params = self._ids_in("article_id", list(article_ids))
+        labels: dict[int, list[str]] = {}
+        for aid, name in self._rows(f"SELECT article_id, name FROM article_regions WHERE role = 'subject'"
+                                    f" AND {clause} ORDER BY article_id, rank", params):
+            names = labels.setdefault(aid, [])
+            if len(names) < most:
+                names.append(name)
+        return {aid: "、".join(names) for aid, names in labels.items()}
+
+    @read
+    def region_figure_article_ids(self, codes: list[str]) -> set[int]:
+        if not codes:
+            return set()
+        clause, params = self._texts_in("region_code", list(codes))
+        return {r[0] for r in self._rows(f"SELECT DISTINCT article_id FROM figures WHERE {clause}", params)}
+
+    @read
+    def region_article_ids(self, codes: list[str]) -> set[int]:
+        if not codes:
+            return set()
+        clause, params = self._texts_in("code", list(codes))
+        return {r[0] for r in self._rows(
+            f"SELECT DISTINCT article_id FROM article_regions WHERE role = 'subject' AND {clause}", params)}
+
+    # -- lists and searches -----------------------------------------------------------------------
+    @read
+    def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
+        if not query.text.strip():
+            hits = tuple(SearchHit(a.id, a.title, a.source_name, a.date, 0.0, make_snippet(a.text, []))
+                         for a in self.articles(query))
+            return SearchResult(query, self._count(query), hits)
+        return self._text_search(query, offsets)
+
+    @read
+    def search_ids(self, query: SearchQuery) -> set[int]:
+        if not query.text.strip():
+            where, params = self._filters(query)
+            return {r[0] for r in self._rows(f"SELECT a.id FROM articles a{where}", params)}
+        return self._matching_ids(query)
+
+    @read
+    def rows(self, query: SearchQuery) -> tuple[int, list[ArticleRow]]:
+        # Only light columns are read without a text query, so listing a large library stays quick.
+        if query.text.strip():
+            result = self.search(query)
+            ids = [h.article_id for h in result.hits]
+            clause, params = self._ids_in("a.id", ids)
+            counts = dict(self._rows(f"SELECT a.id, {_FIGURE_COUNT} FROM articles a WHERE {clause}", params)
+                          ) if ids else {}
+            return result.total, [ArticleRow(h.article_id, h.title, h.date, h.source_name,
+                                             counts.get(h.article_id, 0), h.score, h.snippet)
+                                  for h in result.hits]
+        where, params = self._filters(query)
+        rows = [ArticleRow(aid, title, date, source, n) for aid, title, date, source, n in self._rows(
+            f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT} FROM articles a"
+            f" JOIN sources s ON s.id = a.source_id{where} ORDER BY {_LIBRARY_ORDER}{self._page(query)}", params)]
+        return self._count(query), rows
+
+    def _text_search(self, query: SearchQuery, offsets: bool) -> SearchResult:
+        raise NotImplementedError
+
+    def _matching_ids(self, query: SearchQuery) -> set[int]:
+        raise NotImplementedError
+
+
+class SqlSummaryReads(SqlDialect):
+    """The reads of summaries and the region panel, shared by both libraries."""
+
+    @read
+    def figure_rows(self, ids: set[int] | None = None) -> list[tuple]:
+        where, params = self._and_ids(ids, "f.article_id")
+        return self._rows(FIGURE_ROWS + f" WHERE 1=1{where} ORDER BY {_LIBRARY_ORDER}, f.start, f.id", params)
+
+    @read
+    def article_summary_rows(self, ids: set[int] | None = None) -> list[tuple]:
+        where, params = self._and_ids(ids, "a.id")
+        rows = self._rows(f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT} FROM articles a"
+                          f" JOIN sources s ON s.id = a.source_id WHERE 1=1{where} ORDER BY {_LIBRARY_ORDER}", params)
+        labels = self.region_labels([r[0] for r in rows], most=5) if len(rows) < 50000 else {}
+        return [(aid, title, date, source, labels.get(aid, ""), n) for aid, title, date, source, n in rows]
+
+    @read
+    def subject_counts(self, ids: set[int] | None = None) -> dict[str, int]:
+        where, params = self._and_ids(ids, "article_id")
+        return dict(self._rows("SELECT code, count(DISTINCT article_id) FROM article_regions"
+                               f" WHERE role = 'subject'{where} GROUP BY code", params))
+
+    @read
+    def figure_counts_by_region(self) -> dict[str, int]:
+        return dict(self._rows("SELECT region_code, count(*) FROM figures GROUP BY region_code"))
+
+    @read
+    def latest_figures(self, codes: list[str] | None, limit: int) -> list[tuple]:
+        where, params = self._and_codes(codes)
+        rows = self._rows(FIGURE_ROWS + f" WHERE 1=1{where} ORDER BY f.id DESC LIMIT {int(limit)}", params)
+        rows.reverse()
+        return rows
+
+    @read
+    def indicator_counts(self, codes: list[str] | None, most: int) -> list[tuple[str, int]]:
+        where, params = self._and_codes(codes)
+        return self._rows(f"SELECT f.indicator, count(*) AS n FROM figures f WHERE f.indicator <> ''{where}"
+                          f" GROUP BY f.indicator ORDER BY n DESC, f.indicator{self._collate_c} LIMIT {int(most)}",
+                          params)
+
+    @read
+    def indicator_values(self, codes: list[str] | None, indicator: str) -> list[tuple[str, float, str]]:
+        where, params = self._and_codes(codes)
+        return self._rows(self._sql("SELECT f.region, f.value, f.unit FROM figures f WHERE f.indicator = ?")
+                          + f"{where} ORDER BY f.id", [indicator, *params])

@@ -1,0 +1,115 @@
+"""The SQLite library's tables, and the ordered migrations that bring an older file up to date.
+
+``PRAGMA user_version`` holds the version a file has reached; each migration
+takes it one step further, inside the transaction that opens the file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 3
+
+
+def _run_script(db: sqlite3.Connection, script: str) -> None:
+    # executescript() would commit the surrounding transaction: run statement by statement.
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _migrate_1(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        -- the index is contentless: articles holds the text, the index only tokens
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE sources(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            encoding TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE articles(
+            id INTEGER PRIMARY KEY,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            title_inferred INTEGER NOT NULL DEFAULT 0,
+            subtitle TEXT NOT NULL DEFAULT '',
+            byline TEXT NOT NULL DEFAULT '',
+            section TEXT NOT NULL DEFAULT '',
+            publication TEXT NOT NULL DEFAULT '',
+            date TEXT,
+            text TEXT NOT NULL,
+            captions TEXT NOT NULL DEFAULT '[]',
+            original TEXT NOT NULL DEFAULT '',
+            fingerprint TEXT NOT NULL UNIQUE
+        );
+        CREATE INDEX articles_source ON articles(source_id, position);
+        CREATE INDEX articles_date ON articles(date);
+        CREATE VIRTUAL TABLE article_index USING fts5(
+            title, body, content='', tokenize='ascii', prefix='8', columnsize=1
+        );
+        """
+    )
+
+
+def _migrate_2(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE figures(
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            value REAL NOT NULL,
+            value_high REAL,
+            unit TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            approx TEXT,
+            indicator TEXT NOT NULL DEFAULT '',
+            change TEXT,
+            as_of TEXT,
+            region TEXT NOT NULL DEFAULT '',
+            region_code TEXT NOT NULL DEFAULT '',
+            prefecture TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX figures_article ON figures(article_id, start);
+        CREATE INDEX figures_region ON figures(region_code);
+        -- articles whose figures were extracted by an older extractor are re-extracted
+        ALTER TABLE articles ADD COLUMN figures_version INTEGER NOT NULL DEFAULT 0
+        """,
+    )
+
+
+def _migrate_3(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        CREATE TABLE article_regions(
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,           -- subject | mentioned
+            rank INTEGER NOT NULL,
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            level TEXT NOT NULL,
+            prefecture TEXT NOT NULL DEFAULT '',
+            prefecture_code TEXT NOT NULL DEFAULT '',
+            province_code TEXT NOT NULL DEFAULT '',
+            score REAL NOT NULL DEFAULT 0
+        );
+        CREATE INDEX article_regions_article ON article_regions(article_id, role, rank);
+        CREATE INDEX article_regions_code ON article_regions(code, role);
+        -- figures and regions are analysed together now: one version for both
+        ALTER TABLE articles RENAME COLUMN figures_version TO analysis_version
+        """,
+    )
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}  # version reached -> function that reaches it

@@ -1,0 +1,172 @@
+"""One suite for both libraries: every operation of the contract, with the same answers.
+
+The SQLite file always runs; the PostgreSQL server runs when one can be had (as in
+test_server_library.py). A backend missing an operation, or taking other
+parameters for it, fails ``test_backend_has_every_operation``; one that answers
+differently fails the scenario, which calls every operation and checks that it did.
+"""
+
+import inspect
+
+import pytest
+
+from hbviewer.core.importer import import_file
+from hbviewer.core.store import Cancelled, Library, contract
+from hbviewer.core.store.search import SearchQuery
+from hbviewer.core.store.server import ServerLibrary
+from hbviewer.core.store.sqlite import SqliteLibrary
+
+PAGES = {
+    "zjk.txt": "# 张家口市科技创新工作取得新进展\n\n本报讯 张家口市今年新增高新技术企业295家，"
+               "技术合同交易额40.51亿元。\n\n## 万全区推进科技创新\n\n本报讯 万全区科技型中小企业达到120家，"
+               "同比增长26%。\n",
+    "hs.txt": "# 衡水市加快发展数字经济\n\n本报讯 衡水市数字经济核心产业增加值达到85亿元，"
+              "新增高新技术企业60家。\n",
+}
+
+
+@pytest.fixture(params=["sqlite", "server"])
+def empty_library(request, tmp_path):
+    if request.param == "sqlite":
+        lib = SqliteLibrary.open(tmp_path / "library.sqlite3")
+    else:
+        lib = ServerLibrary.open(request.getfixturevalue("pg_url"))
+    yield lib
+    lib.close()
+
+
+@pytest.mark.parametrize("backend", [SqliteLibrary, ServerLibrary], ids=["sqlite", "server"])
+def test_backend_has_every_operation(backend):
+    assert len(contract.operations()) >= 35
+    for name in contract.operations():
+        assert hasattr(backend, name), f"{backend.__name__} has no {name}"
+        wanted = inspect.signature(getattr(contract.Library, name))
+        given = inspect.signature(getattr(backend, name))
+        assert [(p.name, p.default) for p in given.parameters.values()] == \
+               [(p.name, p.default) for p in wanted.parameters.values()], name
+
+
+class Recording:
+    """The library, noting which operations are used."""
+
+    def __init__(self, lib):
+        self._lib, self.used = lib, set()
+
+    def __getattr__(self, name):
+        self.used.add(name)
+        return getattr(self._lib, name)
+
+
+def _import_pages(lib, folder):
+    for name, text in PAGES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        result = import_file(lib, folder / name)
+        assert result.status == "imported", result.error
+    return {s.name: s for s in lib.sources()}
+
+
+def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
+    assert isinstance(empty_library, Library)
+    lib = Recording(empty_library)
+    assert lib.read_only is False and lib.path
+    assert lib.article_count() == 0 and lib.stats()["articles"] == 0
+    sources = _import_pages(lib, tmp_path)
+    zjk, hs = sources["zjk.txt"], sources["hs.txt"]
+    assert (zjk.article_count, hs.article_count) == (2, 1)
+    assert lib.source_by_path(zjk.path) == zjk and lib.source_by_path("/nowhere") is None
+    assert lib.source_sha256(zjk.path) and lib.source_sha256("/nowhere") is None
+    stats = lib.stats()
+    assert (stats["sources"], stats["articles"]) == (2, 3) and stats["figures"] >= 6
+
+    articles = lib.articles()
+    assert [a.title for a in articles] == ["衡水市加快发展数字经济", "张家口市科技创新工作取得新进展", "万全区推进科技创新"]
+    first = articles[1]
+    assert lib.article(first.id) == first and lib.article(10 ** 9) is None
+    assert lib.article_texts([first.id]) == {first.id: first.text}
+    figures = lib.figures(first.id)
+    assert [(f.value, f.unit) for f in figures][:2] == [(295.0, "家"), (4051000000.0, "元")]
+    assert all(first.text[f.start:f.end] == f.text for f in figures)
+    subjects = lib.article_regions(first.id)
+    assert subjects[0]["name"] == "张家口市"
+    assert lib.region_labels([first.id])[first.id].startswith("张家口市")
+    assert lib.stale_analysis_articles(10 ** 6) == sorted(a.id for a in articles)
+
+    # searching: the same hits, order and snippets in both
+    result = lib.search(SearchQuery("高新技术企业"))
+    assert result.total == 2 and {h.article_id for h in result.hits} == {articles[0].id, first.id}
+    assert all("高新技术企业" in h.snippet.text for h in result.hits)
+    total, rows = lib.rows(SearchQuery("科技"))
+    assert total == 2 and {r.article_id for r in rows} == {first.id, articles[2].id}
+    assert lib.search_ids(SearchQuery("科技 -万全区")) == {first.id}
+    assert lib.search_ids(SearchQuery("", sources=(hs.id,))) == {articles[0].id}
+    total, rows = lib.rows(SearchQuery(""))
+    assert total == 3 and [r.figure_count for r in rows] == [len(lib.figures(a.id)) for a in articles]
+
+    # summaries and the region panel
+    figure_rows = lib.figure_rows()
+    assert len(figure_rows) == stats["figures"] and figure_rows[0][0] == articles[0].id
+    assert lib.figure_rows({first.id}) == [r for r in figure_rows if r[0] == first.id]
+    summary = lib.article_summary_rows()
+    assert [r[0] for r in summary] == [a.id for a in articles] and summary[1][4].startswith("张家口市")
+    counts = lib.subject_counts()
+    zjk_code = subjects[0]["code"]
+    assert counts[zjk_code] >= 1 and lib.subject_counts({articles[0].id}).get(zjk_code) is None
+    assert first.id in lib.region_article_ids([zjk_code]) and lib.region_article_ids([]) == set()
+    assert first.id in lib.region_figure_article_ids([zjk_code])
+    by_region = lib.figure_counts_by_region()
+    assert sum(by_region.values()) == stats["figures"] and by_region[zjk_code] >= 2
+    latest = lib.latest_figures([zjk_code], 1)
+    assert len(latest) == 1 and latest[0][2] == zjk_code
+    assert len(lib.latest_figures(None, 100)) == stats["figures"]
+    indicator = figures[0].indicator
+    with_it = [r for r in figure_rows if r[4] == indicator]
+    assert indicator and (indicator, len(with_it)) in lib.indicator_counts(None, 50)
+    assert lib.indicator_values(None, indicator) == [(r[1], r[5], r[7]) for r in with_it]
+    assert lib.indicator_values([zjk_code], indicator) == [("张家口市", 295.0, "家")]
+
+    # writing: meta, a fresh analysis, groups, removal, index
+    lib.set_meta("note", "值")
+    assert lib.meta("note") == "值" and lib.meta("missing") is None
+    from hbviewer.core.extract.analysis import analyse
+
+    lib.replace_analysis([(first.id, analyse(first.title, first.text, first.byline))], 10 ** 6)
+    assert first.id not in lib.stale_analysis_articles(10 ** 6)
+    assert [(f.value, f.unit) for f in lib.figures(first.id)] == [(f.value, f.unit) for f in figures]
+    with lib.grouped_writes(60) as group:
+        stored, duplicates, replaced = lib.store_file("/extra.txt", "extra.txt", "x", 1, "utf-8", [])
+        lib.commit_group()
+    assert (stored, duplicates, replaced) == (0, [], False) and not group.lost
+    lib.rebuild_index()
+    assert lib.search_ids(SearchQuery("数字经济")) == {articles[0].id}
+    lib.remove_source(hs.id)
+    assert lib.search_ids(SearchQuery("数字经济")) == set() and lib.article_count() == 2
+
+    # copying: a source out of one library and into another
+    records = list(lib.dump_sources())
+    assert [r.path for r in records] == sorted([zjk.path, "/extra.txt"])
+    copy = SqliteLibrary.open(tmp_path / "copy.sqlite3")
+    try:
+        assert [copy.store_copied(r) for r in records] == [(0, 0), (2, 0)]
+        assert [a.title for a in copy.articles()] == [a.title for a in lib.articles()]
+        copy.remove_source(copy.source_by_path(zjk.path).id)
+        (tmp_path / "new.txt").write_text("# 廊坊市新闻\n\n本报讯 廊坊市新建5G基站1200个。\n", encoding="utf-8")
+        import_file(copy, tmp_path / "new.txt")
+        new = [r for r in copy.dump_sources() if r.path.endswith("new.txt")][0]
+    finally:
+        copy.close()
+    assert lib.store_copied(new) == (1, 0) and lib.store_copied(new) is None
+    langfang = [a for a in lib.articles() if a.title == "廊坊市新闻"][0]
+    assert lib.search_ids(SearchQuery("廊坊")) == {langfang.id}
+    assert len(lib.figures(langfang.id)) == len(new.articles[0].figures) > 0
+    lib.close()
+    assert set(contract.operations()) <= lib.used, set(contract.operations()) - lib.used
+
+
+def test_a_cancelled_file_keeps_nothing(empty_library):
+    from hbviewer.core.model import Article
+
+    with pytest.raises(Cancelled):
+        empty_library.store_file("/a.txt", "a.txt", "x", 1, "utf-8", [Article("标题", ("正文。",))],
+                                 should_stop=lambda: True)
+    assert empty_library.article_count() == 0 and empty_library.sources() == []
+    assert empty_library.source_by_path("/a.txt") is None
