@@ -137,6 +137,7 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
         lib.commit_group()
     assert (stored, duplicates, replaced) == (0, [], False) and not group.lost
     lib.rebuild_index()
+    assert lib.check().ok and lib.check(quick=True).ok and lib.check().message()
     assert lib.search_ids(SearchQuery("数字经济")) == {articles[0].id}
     lib.remove_source(hs.id)
     assert lib.search_ids(SearchQuery("数字经济")) == set() and lib.article_count() == 2

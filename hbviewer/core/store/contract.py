@@ -14,6 +14,7 @@ page; a figure row is :data:`~hbviewer.core.store.records.FIGURE_ROWS`' columns.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Callable, Iterator, Protocol, runtime_checkable
 
 from ..extract.figures import Figure
@@ -31,6 +32,20 @@ class WriteGroup:
         self.began = 0.0  # when the open transaction began
         self.uncommitted: list[str] = []  # sources stored since the last commit
         self.lost: dict = {}  # source path -> LibraryError: stored, then lost with their transaction
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    ok: bool
+    problems: tuple[str, ...] = ()  # SQLite's own words, at most the first twenty
+    quick: bool = False
+
+    def message(self) -> str:
+        if self.ok:
+            return "The library is in good order: no damage found."
+        shown = "; ".join(self.problems[:3])
+        return (f"The library is damaged ({len(self.problems)} problem(s) found: {shown}). Restore the latest "
+                "good backup, or recover what can be read into a new library; the damaged file is kept.")
 
 
 @runtime_checkable
@@ -66,6 +81,9 @@ class Library(Protocol):
     def remove_source(self, source_id: int) -> None: ...
 
     def rebuild_index(self) -> None: ...
+
+    def check(self, quick: bool = False) -> CheckReport:
+        """Look for damage (a file: SQLite's integrity check; a server: schema and index consistency)."""
 
     def meta(self, key: str) -> str | None: ...
 

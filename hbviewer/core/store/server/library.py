@@ -13,11 +13,12 @@ in explicit transactions. A dropped connection is opened again on the next call.
 
 from __future__ import annotations
 
+from ..contract import CheckReport
 from ..sql_reads import SqlReads, SqlSummaryReads, read
 from .connection import ServerConnection
 from .copying import ServerCopies
 from .opening import ServerOpening
-from .schema import SCHEMA_VERSION
+from .schema import INDEX_KEY, SCHEMA_VERSION
 from .search import ServerSearch
 from .writing import ServerWrites
 
@@ -37,6 +38,29 @@ class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies,
             " pg_database_size(current_database())").fetchone()
         return {"path": str(self.path), "sources": sources, "articles": articles, "characters": int(characters),
                 "figures": figures, "regions": regions, "schema_version": SCHEMA_VERSION, "file_bytes": size}
+
+    @read
+    def check(self, quick: bool = False) -> CheckReport:
+        """What a client can check: the schema's version and the search columns' consistency.
+
+        The server guards its own files (and backups are its administrator's: pg_dump).
+        """
+        problems = []
+        version = self.meta("schema_version")
+        if version != str(SCHEMA_VERSION):
+            problems.append(f"schema version {version}, expected {SCHEMA_VERSION}")
+        if self.meta("index_version") != INDEX_KEY:
+            problems.append("the search columns were made by another version")
+        if not quick:
+            unindexed, orphans = self._conn.execute(
+                "SELECT (SELECT count(*) FROM articles WHERE grams IS NULL OR title_folded IS NULL"
+                " OR text_folded IS NULL), (SELECT count(*) FROM articles a WHERE NOT EXISTS"
+                " (SELECT 1 FROM sources s WHERE s.id = a.source_id))").fetchone()
+            if unindexed:
+                problems.append(f"{unindexed} article(s) without search columns")
+            if orphans:
+                problems.append(f"{orphans} article(s) without their source")
+        return CheckReport(not problems, tuple(problems), quick)
 
     # -- how the shared reads run here ---------------------------------------------------
     def _rows(self, sql: str, params=()) -> list[tuple]:

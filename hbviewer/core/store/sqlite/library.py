@@ -12,16 +12,18 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import zlib
 from datetime import datetime
 from pathlib import Path
 
-from ..contract import WriteGroup
+from ..contract import CheckReport, WriteGroup
 from ..errors import LibraryError
 from ..search import INDEX_VERSION
-from ..sql_reads import SqlReads, SqlSummaryReads
+from ..sql_reads import SqlReads, SqlSummaryReads, read
+from .integrity import check_file
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .search import SqliteSearch
-from .transactions import SqliteTransactions
+from .transactions import SqliteTransactions, damage_error, is_damage
 from .writing import SqliteWrites, unpack
 
 
@@ -32,6 +34,7 @@ class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, Sq
         self._db = db
         self.path = path
         self.read_only = False
+        self.damaged = False  # set when damage is met: the file is then read only
         self._lock = threading.RLock()
         self._group: WriteGroup | None = None
 
@@ -111,6 +114,14 @@ class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, Sq
         with self._lock:
             self._db.close()
 
+    def check(self, quick: bool = False) -> CheckReport:
+        with self._lock:
+            report = check_file(self._db, quick)
+        if not report.ok:
+            self.damaged = self.read_only = True
+        return report
+
+    @read
     def stats(self) -> dict:
         db = self._db
         return {
@@ -125,6 +136,19 @@ class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, Sq
         }
 
     # -- how the shared reads run here ---------------------------------------------------
+    def _read(self, method, *args, **kwargs):
+        # The one place where a read meets a damaged file: said in words, and nothing more is written.
+        try:
+            return method(*args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):
+                raise LibraryError(f"The library could not be read ({exc}). Try again.", "database") from None
+            self.damaged = self.read_only = True
+            raise damage_error(self.path, exc) from None
+        except (zlib.error, UnicodeDecodeError) as exc:  # a stored page text that no longer unpacks
+            self.damaged = self.read_only = True
+            raise damage_error(self.path, sqlite3.DatabaseError(f"a stored page cannot be unpacked: {exc}")) from None
+
     def _rows(self, sql: str, params=()) -> list[tuple]:
         return self._db.execute(sql, params).fetchall()
 

@@ -16,9 +16,25 @@ from ..contract import WriteGroup
 from ..errors import LibraryError
 
 
+def damage_error(path: Path, exc: sqlite3.Error) -> LibraryError:
+    return LibraryError(
+        f"The library {path.name} is damaged ({exc}): parts of the file cannot be read. Nothing more is "
+        "written to it. Restore the latest good backup (File → Restore from backup…, or "
+        "hbviewer-cli library restore), or recover what can be read into a new library "
+        "(hbviewer-cli library recover); the damaged file is kept.", "damaged")
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """True for an error that means the file itself is damaged, not busy, full or read-only."""
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text or "corrupt" in text or type(exc) is sqlite3.DatabaseError
+
+
 def write_failure(exc: sqlite3.Error, path: Path) -> LibraryError:
     """A write the database refused, said in words a user can act on."""
     text = str(exc).lower()
+    if is_damage(exc):
+        return damage_error(path, exc)
     if "full" in text:
         return LibraryError(f"The disk holding the library ({path.parent}) is full: nothing was saved "
                             "from this file. Free some space and import it again.", "disk_full")
@@ -38,27 +54,44 @@ class SqliteTransactions:
     _lock: threading.RLock
     _group: WriteGroup | None
     path: Path
+    damaged: bool
+    read_only: bool
 
     @contextmanager
     def _transaction(self, source: str = ""):
         with self._lock:
+            if self.damaged:
+                raise damage_error(self.path, sqlite3.DatabaseError("found earlier"))
             if self._group is not None:
                 with self._grouped_transaction(self._group, source) as db:
                     yield db
                 return
             try:
                 self._db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise write_failure(exc, self.path) from None
+            except sqlite3.DatabaseError as exc:
+                raise self._failed(exc) from None
             try:
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException as exc:
-                if self._db.in_transaction:  # SQLite has already rolled back after some errors
-                    self._db.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError):
-                    raise write_failure(exc, self.path) from None
+                self._roll_back()
+                if isinstance(exc, sqlite3.DatabaseError):
+                    raise self._failed(exc) from None
                 raise
+
+    def _roll_back(self) -> None:
+        if self._db.in_transaction:  # SQLite has already rolled back after some errors
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.DatabaseError:
+                pass  # a damaged file: the error that led here is the one to report
+
+    def _failed(self, exc: sqlite3.DatabaseError) -> LibraryError:
+        """The error said in words; a damaged file is written to no more."""
+        failure = write_failure(exc, self.path)
+        if failure.code == "damaged":
+            self.damaged = self.read_only = True
+        return failure
 
     # -- several files to a transaction ------------------------------------------------
     @contextmanager
@@ -92,13 +125,12 @@ class SqliteTransactions:
             return
         try:
             self._db.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            self._lose_group(group, write_failure(exc, self.path))
+        except sqlite3.DatabaseError as exc:
+            self._lose_group(group, self._failed(exc))
         group.uncommitted.clear()
 
     def _lose_group(self, group: WriteGroup, error: LibraryError) -> None:
-        if self._db.in_transaction:
-            self._db.execute("ROLLBACK")
+        self._roll_back()
         group.lost.update(dict.fromkeys(group.uncommitted, error))
         group.uncommitted.clear()
 
@@ -108,13 +140,13 @@ class SqliteTransactions:
         if not db.in_transaction:
             try:
                 db.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise write_failure(exc, self.path) from None
+            except sqlite3.DatabaseError as exc:
+                raise self._failed(exc) from None
             group.began = time.monotonic()
         try:
             yield db
         except BaseException as exc:
-            failure = write_failure(exc, self.path) if isinstance(exc, sqlite3.OperationalError) else None
+            failure = self._failed(exc) if isinstance(exc, sqlite3.DatabaseError) else None
             self._lose_group(group, failure or LibraryError(f"The library could not save this file ({exc})."))
             if failure is not None:
                 raise failure from None
