@@ -150,12 +150,13 @@ def test_files_lost_with_a_dropped_transaction_are_reported_failed(tmp_path, mon
     lib._db = _DiskFillsOn(lib._db, "c.txt")
     report = import_paths(lib, [folder], pool=_ReadyPool())
     status = {f.path.rsplit("/", 1)[-1]: (f.status, f.error_code) for f in report.files}
-    # a and b were stored in the transaction the full disk dropped: they are not in the library
+    # a and b were stored in the transaction the full disk dropped: they are not in the library;
+    # a full disk stops the import (d is not tried), said once
     assert status == {"a.txt": ("failed", "disk_full"), "b.txt": ("failed", "disk_full"),
-                      "c.txt": ("failed", "disk_full"), "d.txt": ("imported", "")}
+                      "c.txt": ("failed", "disk_full")}
     assert all("disk" in f.error and f.path.rsplit("/", 1)[-1] in f.error for f in report.failed)
-    assert [s.name for s in lib.sources()] == ["d.txt"]
-    assert report.articles_added == lib.article_count() == 1
+    assert report.stopped_code == "disk_full" and "file 3 of 4" in report.stopped
+    assert lib.sources() == [] and report.articles_added == lib.article_count() == 0
 
 
 POOL_HOLDER = """

@@ -201,3 +201,32 @@ def test_rotate_deletes_the_rest_but_never_a_copy_kept_by_a_restore(tmp_path):
     left = sorted(p.name for p in folder.iterdir())
     assert len(gone) == 20 - KEEP_LAST and len(left) == KEEP_LAST + 1
     assert "library-20200101-000000-before-restore.sqlite3" in left
+
+
+def test_a_full_disk_stops_the_import_once_and_keeps_what_was_saved(tmp_path, monkeypatch):
+    from hbviewer.core.store.sqlite import writing
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(12):
+        (pages / f"{i:02d}.txt").write_text(f"# 第{i}篇\n\n本报讯 廊坊市第{i}批企业新增{i + 10}家。\n", encoding="utf-8")
+    lib = open_library(tmp_path / "library.sqlite3")
+    real, calls = writing.SqliteWrites._insert_rows, []
+
+    def fill_up(self, *args):
+        calls.append(1)
+        if len(calls) >= 4:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, *args)
+
+    monkeypatch.setattr(writing.SqliteWrites, "_insert_rows", fill_up)
+    report = import_paths(lib, [pages], workers=1)
+    assert report.stopped_code == "disk_full" and "is full" in report.stopped and "stopped at file" in report.stopped
+    assert len(report.failed) <= 4 and len(report.files) < 12  # not one message per remaining file
+    monkeypatch.setattr(writing.SqliteWrites, "_insert_rows", real)
+    kept = {r.path for r in report.files if r.status == "imported"}
+    assert lib.article_count() == len(kept)
+    assert lib.check().ok
+    again = import_paths(lib, [pages], workers=1)  # space again: the rest comes in, nothing twice
+    assert not again.failed and not again.stopped and lib.article_count() == 12
+    lib.close()

@@ -43,6 +43,8 @@ POOL_MIN_BYTES = 2 * 1024 * 1024
 # Files a pool prepares ahead of the one being stored: bounds the memory they hold (a few MB), and
 # lets the workers go on while a commit merges index segments (8 left them idle 9% more of the time).
 PREPARED_AHEAD = 32
+# Failures that every later file would meet too: the import stops at the first, said once.
+STOPS_IMPORT = ("disk_full", "damaged", "read_only", "connection_lost")
 GROUP_SECONDS = 0.5  # files stored within this long share a transaction (Library.grouped_writes)
 
 
@@ -287,6 +289,11 @@ def _prepared_in_order(pool: Executor | None, jobs: list[tuple],
             future.cancel()
 
 
+def _stop_message(result: FileImportResult, done: int, total: int) -> str:
+    reason = result.error.split(": ", 1)[-1]
+    return f"The import stopped at file {done + 1} of {total}: {reason} What was imported before it is kept."
+
+
 def _unless_lost(result: FileImportResult, lost: dict[str, LibraryError]) -> FileImportResult:
     """A file stored, then lost with the transaction it shared, is reported as failed."""
     error = lost.get(result.path)
@@ -345,6 +352,10 @@ def import_paths(library: Library, paths: Iterable[str | os.PathLike], *,
                 report.files.extend(results)
                 if any(r.status == "cancelled" for r in results):
                     report.cancelled = True
+                    break
+                stop = next((r for r in results if r.error_code in STOPS_IMPORT), None)
+                if stop is not None:
+                    report.stopped, report.stopped_code = _stop_message(stop, done, total), stop.error_code
                     break
             outcomes.close()
     finally:

@@ -81,6 +81,8 @@ class FileImportResult:
 class ImportReport:
     files: list[FileImportResult] = field(default_factory=list)
     cancelled: bool = False
+    stopped: str = ""  # why the import stopped before the end (a full disk …): said once, not per file
+    stopped_code: str = ""
 
     @property
     def articles_added(self) -> int:
