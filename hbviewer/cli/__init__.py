@@ -1,0 +1,135 @@
+"""hbviewer-cli: the library from a terminal or a script.
+
+Exit codes: 0 ok, 1 nothing found, 2 bad input (a bad file, a bad query, a
+library that cannot be opened). ``--json`` prints machine-readable output.
+
+Here are the parser and :func:`main`; the commands live by what they do:
+``importing``, ``browsing`` (search, list, show), ``analysis`` (figures,
+regions), ``briefing`` (summary, export) and ``library`` (stats, copy), with
+``opening`` (the library and its password) and ``output`` (exit codes, JSON,
+progress) shared. Each command imports the core only when it runs, so that
+``--help`` and a short search start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import __version__
+from .analysis import cmd_figures, cmd_regions
+from .briefing import cmd_export, cmd_summary
+from .browsing import cmd_list, cmd_search, cmd_show
+from .importing import cmd_import
+from .library import cmd_library_copy, cmd_stats
+from .opening import library_from_args, open_location
+from .output import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_NOTHING", "EXIT_OK", "build_parser", "main", "open_location"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hbviewer-cli", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"hbviewer {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--library", help="library file, or a shared library's postgresql://user@host/db "
+                                          "(default: the user's library file)")
+    common.add_argument("--password-stdin", action="store_true",
+                        help="read a shared library's password from the first line of standard input")
+    common.add_argument("--json", action="store_true", help="print JSON")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("import", parents=[common],
+                       help="import files or folders (.txt .md .docx .html .pdf .zip)")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--samples", action="store_true", help="import the bundled sample articles")
+    p.add_argument("--max-file-mb", type=float, default=32.0, help="largest file to import (MB)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes that read and analyse files (default: one per core for large imports; "
+                        "1: none)")
+    p.set_defaults(func=cmd_import)
+
+    filters = argparse.ArgumentParser(add_help=False)
+    filters.add_argument("--from", dest="date_from", help="articles dated on or after YYYY-MM-DD")
+    filters.add_argument("--to", dest="date_to", help="articles dated on or before YYYY-MM-DD")
+    filters.add_argument("--source", type=int, action="append", help="only this source id")
+
+    p = sub.add_parser("search", parents=[common, filters], help="search the library")
+    p.add_argument("terms", nargs="+", metavar="QUERY",
+                   help='words (all must occur), "a phrase", -excluded, a OR b')
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("list", parents=[common, filters], help="list articles")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", parents=[common], help="show one article")
+    p.add_argument("id", type=int)
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("figures", parents=[common], help="figures of a file or a stored article")
+    p.add_argument("target", metavar="PATH|ARTICLE_ID")
+    p.set_defaults(func=cmd_figures)
+
+    p = sub.add_parser("regions", parents=[common], help="regions an article is about, and mentions")
+    p.add_argument("target", metavar="PATH|ARTICLE_ID")
+    p.set_defaults(func=cmd_regions)
+
+    scope = argparse.ArgumentParser(add_help=False)
+    scope.add_argument("--query", help="only the articles this search finds")
+    scope.add_argument("--region", action="append", help="only this region (and its counties); repeatable")
+
+    p = sub.add_parser("summary", parents=[common, scope], help="articles and figures per region")
+    p.set_defaults(func=cmd_summary)
+
+    p = sub.add_parser("export", parents=[common, scope], help="write the Excel briefing workbook")
+    p.add_argument("out", metavar="OUT.xlsx")
+    p.add_argument("--per-region-sheets", action="store_true", help="one sheet per region as well")
+    p.add_argument("--chart", metavar="INDICATOR", help="indicator for the bar chart (default: the most widespread)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stats", parents=[common], help="library statistics")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("library", help="whole libraries: copy one to a file or a server")
+    library_sub = p.add_subparsers(dest="library_command", required=True)
+    p = library_sub.add_parser("copy", parents=[common], help="copy --library (or the user's) to --to, losing "
+                               "nothing: every file record, article, figure and region")
+    p.add_argument("--to", required=True, metavar="FILE|postgresql://…",
+                   help="the library to copy into: a new file, or an empty database on a server")
+    p.add_argument("--merge", action="store_true",
+                   help="copy into a library that is not empty, skipping the files it already holds")
+    p.set_defaults(func=cmd_library_copy)
+    return parser
+
+
+def _protect_excluded_terms(argv: list[str]) -> list[str]:
+    """Let ``search 科技 -北京`` work: a dash before a Chinese word is not an option."""
+    if "--" in argv:
+        return argv
+    excluded = [a for a in argv if len(a) > 1 and a[0] == "-" and not a[1].isascii()]
+    if not excluded:
+        return argv
+    return [a for a in argv if a not in excluded] + ["--", *excluded]
+
+
+def main(argv: list[str] | None = None) -> int:
+    from ..core.store import LibraryError
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(_protect_excluded_terms(argv))
+    if getattr(args, "terms", None) is not None:
+        args.query = " ".join(args.terms)
+    try:
+        lib = library_from_args(args)
+    except LibraryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return args.func(args, lib)
+    except BrokenPipeError:  # output piped into head or less that quit early
+        sys.stderr.close()
+        return EXIT_OK
+    finally:
+        lib.close()

@@ -1,0 +1,88 @@
+"""``figures`` and ``regions``: what the analysis finds in a file or a stored article."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from .output import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK, print_json
+
+
+def _analysed_articles(args, lib):
+    """(title, figures, subjects, mentioned) for a file given by path, or a stored article by id."""
+    from ..core.extract.analysis import analyse, refresh_stale
+    from ..core.text.articles import split_articles
+    from ..core.text.formats import read_document
+
+    target = args.target
+    if target.isdigit() and not Path(target).exists():
+        refresh_stale(lib)
+        article = lib.article(int(target))
+        if article is None:
+            raise ValueError(f"no article with id {target}.")
+        return [(article.title, lib.figures(article.id), lib.article_regions(article.id),
+                 lib.article_regions(article.id, "mentioned"))]
+    out = []
+    for a in split_articles(read_document(target).text):
+        result = analyse(a.title, a.text, a.byline)
+        out.append((a.title, result.figures,
+                    [_region_row(r, score) for r, score in result.subjects],
+                    [_region_row(r) for r in result.mentioned]))
+    return out
+
+
+def _region_row(ref, score: float = 0.0) -> dict:
+    return {"code": ref.code, "name": ref.name, "level": ref.level, "prefecture": ref.prefecture or "",
+            "prefecture_code": ref.prefecture_code or "", "province_code": ref.province_code,
+            "score": round(score, 3)}
+
+
+def _analysis_command(args, lib, show) -> int:
+    from ..core.text.reading import UnreadableFile
+
+    try:
+        articles = _analysed_articles(args, lib)
+    except (UnreadableFile, ValueError) as exc:
+        print(f"error: {getattr(exc, 'message', exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return show(articles)
+
+
+def cmd_figures(args, lib) -> int:
+    def show(articles):
+        if args.json:
+            print_json([{"title": title, "figures": [f.to_json() for f in figures]}
+                         for title, figures, _s, _m in articles])
+        else:
+            for title, figures, _s, _m in articles:
+                print(title)
+                for f in figures:
+                    approx = f" ({f.approx})" if f.approx else ""
+                    high = f"–{f.value_high:g}" if f.value_high is not None else ""
+                    where = f"  [{f.region}]" if f.region else ""
+                    print(f"  {f.indicator or '?'}: {f.text}  = {f.value:g}{high} {f.unit}{approx} "
+                          f"({f.kind}){where}")
+        return EXIT_OK if any(a[1] for a in articles) else EXIT_NOTHING
+
+    return _analysis_command(args, lib, show)
+
+
+def cmd_regions(args, lib) -> int:
+    def public(row):
+        out = {k: row[k] for k in ("name", "code", "level", "prefecture") if k in row}
+        out["score"] = round(row.get("score", 0.0), 3)
+        return out
+
+    def show(articles):
+        if args.json:
+            print_json([{"title": title, "regions": [public(r) for r in subjects],
+                          "mentioned": [{k: v for k, v in public(r).items() if k != "score"} for r in mentioned]}
+                         for title, _f, subjects, mentioned in articles])
+        else:
+            for title, _f, subjects, mentioned in articles:
+                print(title)
+                print("  about: " + ("、".join(f"{r['name']} ({r['score']:g})" for r in subjects) or "-"))
+                print("  mentions: " + ("、".join(r["name"] for r in mentioned) or "-"))
+        return EXIT_OK if any(a[2] for a in articles) else EXIT_NOTHING
+
+    return _analysis_command(args, lib, show)

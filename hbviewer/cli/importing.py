@@ -1,0 +1,44 @@
+"""``import``: files and folders into the library."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from .output import EXIT_BAD_INPUT, EXIT_OK, TerminalProgress, print_json
+
+
+def cmd_import(args, lib) -> int:
+    from ..core.importer import import_paths
+    from ..paths import seeds_dir
+
+    paths = list(args.paths)
+    if args.samples:
+        paths.append(seeds_dir())
+    if not paths:
+        print("Nothing to import: give files or folders, or --samples.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if lib.read_only:
+        print(f"error: the library {lib.path} is read-only here: searching and exporting work, importing "
+              "does not.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    report = import_paths(lib, paths, progress=TerminalProgress(),
+                          max_bytes=int(args.max_file_mb * 1024 * 1024), workers=args.workers)
+    if args.json:
+        print_json({"articles_added": report.articles_added, "duplicates": report.duplicates,
+                     "files": [asdict(f) for f in report.files]})
+    else:
+        for f in report.files:
+            if f.status == "failed":
+                print(f"error: {f.error}", file=sys.stderr)
+            elif f.status == "unchanged":
+                print(f"{Path(f.path).name}: unchanged since the last import, skipped")
+            else:
+                extra = f", {f.duplicates} already in the library" if f.duplicates else ""
+                verb = "replaced with" if f.status == "replaced" else "imported"
+                print(f"{Path(f.path).name}: {verb} {f.articles} articles{extra} ({f.encoding})")
+                for title in f.duplicate_titles:
+                    print(f"  already in the library: {title}")
+        print(f"{report.articles_added} articles added, {len(report.failed)} files failed.")
+    return EXIT_BAD_INPUT if report.failed else EXIT_OK
