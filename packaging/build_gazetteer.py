@@ -15,6 +15,9 @@ folder beside the repository); ``--output`` defaults to
 library is needed. Output is sorted and written with ``\\n`` line ends, so a
 rebuild from the same data is byte-identical.
 
+How names are shortened and when one is ambiguous (the ``short_names``,
+``aliases`` and ``ambiguous`` columns) is in ``gazetteer_names.py`` beside it.
+
 Data (see ``resources/gazetteer/NOTICE.md`` for provenance and licences):
 
 * ``national-mca-2024/data_2024.txt`` -- all current units of China (Ministry
@@ -124,6 +127,12 @@ import re
 import sys
 from pathlib import Path
 
+# Beside this script, whose folder Python puts first on the path.
+from gazetteer_names import (
+    EXTRA_ALIASES, PROVINCE_ABBREVIATIONS, ZONE_SHORT, derive_short_names, mark_ambiguous, name_stem,
+    zone_name,
+)
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "admin-divisions"
 DEFAULT_OUTPUT = REPO_ROOT / "resources" / "gazetteer" / "regions.csv"
@@ -141,91 +150,6 @@ XIONGAN = {
     "short_names": ["雄安"], "aliases": ["河北雄安新区"],
 }
 
-# Official one-character abbreviations (简称) of the provincial units; the
-# second form exists officially for five provinces.
-PROVINCE_ABBREVIATIONS = {
-    "110000": "京", "120000": "津", "130000": "冀", "140000": "晋", "150000": "蒙",
-    "210000": "辽", "220000": "吉", "230000": "黑", "310000": "沪", "320000": "苏",
-    "330000": "浙", "340000": "皖", "350000": "闽", "360000": "赣", "370000": "鲁",
-    "410000": "豫", "420000": "鄂", "430000": "湘", "440000": "粤", "450000": "桂",
-    "460000": "琼", "500000": "渝", "510000": "川|蜀", "520000": "黔|贵",
-    "530000": "云|滇", "540000": "藏", "610000": "陕|秦", "620000": "甘|陇",
-    "630000": "青", "640000": "宁", "650000": "新", "710000": "台", "810000": "港",
-    "820000": "澳",
-}
-
-# Other names well established in news text. Kept short on purpose: every
-# entry is a string the recogniser will look for. 石门 (石家庄's name until
-# 1947) is left out because it is also 湖南 石门县.
-EXTRA_ALIASES = {
-    "130700": ["张垣"],
-}
-
-# Functional zones are named after their city and kind of park, so no suffix
-# rule gives a usable short form. These are the name without province or city
-# prefix where that is still distinctive, and the 高新区/经开区 abbreviations;
-# a zone missing here falls back to the source's own short name.
-ZONE_SHORT = {
-    "130171": ["石家庄高新区"],
-    "130172": ["石家庄循环化工园区"],
-    "130271": ["唐山芦台经济开发区", "芦台经济开发区"],
-    "130272": ["汉沽"],
-    "130273": ["唐山高新区"],
-    "130274": ["唐山海港经济开发区", "海港经济开发区"],
-    "130371": ["秦皇岛经济技术开发区", "秦皇岛经开区"],
-    # Not 北戴河: that is 北戴河区, a different unit.
-    "130372": ["北戴河新区"],
-    "130471": ["邯郸经开区"],
-    # Not 冀南: it names the whole south of the province.
-    "130473": ["冀南新区"],
-    "130571": ["邢台经济开发区", "邢台经开区"],
-    "130671": ["保定高新区"],
-    # Not 白沟: that is 白沟镇 of 高碑店市.
-    "130672": ["白沟新城"],
-    "130771": ["张家口经开区"],
-    "130772": ["察北"],
-    "130773": ["塞北"],
-    "130871": ["承德高新区"],
-    "130971": ["沧州经济开发区", "沧州经开区"],
-    "130972": ["沧州高新区"],
-    "130973": ["渤海新区"],
-    "131071": ["廊坊经开区"],
-    "131171": ["衡水高新技术产业开发区", "衡水高新区"],
-    "131172": ["滨湖新区"],
-}
-
-# Words that name a kind of place rather than a place.
-GENERIC_NAMES = frozenset({
-    "城区", "郊区", "矿区", "新区", "东区", "西区", "市辖区", "林区", "开发区", "高新区",
-    "经开区", "新城", "园区", "管理区", "经济开发区", "经济技术开发区", "高新技术产业开发区",
-})
-
-# Zone names that start with these are generic once the city is dropped, so
-# the city stays in the name.
-_GENERIC_ZONE_STARTS = ("经济", "高新", "开发")
-
-# The 55 minority nationalities plus 各 (龙胜各族自治县). Autonomous-unit names
-# add them with 族, except the Xinjiang names and 鄂伦春自治旗, which MCA
-# writes without it.
-ETHNIC_NAMES = (
-    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 "
-    "高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 "
-    "普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 "
-    "珞巴 基诺 各"
-).split()
-_ETHNIC_BY_LENGTH = sorted(ETHNIC_NAMES, key=len, reverse=True)
-_ETHNIC_WITHOUT_ZU = ("维吾尔", "哈萨克", "柯尔克孜", "塔吉克", "锡伯", "蒙古", "鄂伦春")
-
-# Banner names ending in a direction or position (巴林左旗, 鄂托克前旗) and the
-# Eight-Banner colours are not used without 旗.
-_BANNER_KEEP_ENDINGS = ("左", "右", "前", "中", "后", "合")
-_BANNER_COLOURS = frozenset({"镶黄", "正蓝", "正镶白"})
-
-# Most names ending in 林区 are a place ending in 林 (碑林区, 万柏林区);
-# 神农架林区 is the one forestry district.
-_FORESTRY_DISTRICTS = frozenset({"神农架林区"})
-
-_LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "zone": 2}
 _HISTORY_LEVELS = {"省级": "province", "地级": "prefecture", "县级": "county"}
 _CODE_RE = re.compile(r"\d{6}")
 _CODE_WITH_YEAR_RE = re.compile(r"(\d{6})(\[\d{4}\])?")
@@ -262,84 +186,6 @@ def read_current_mca(source: Path) -> dict[str, str]:
 
 def read_history(source: Path) -> list[dict[str, str]]:
     return _read_csv(source / "national-mca-2024" / "result.csv")
-
-
-# --------------------------------------------------------------------------
-# names
-
-def _strip_ethnic(stem: str) -> tuple[str, str]:
-    """Remove trailing nationality names; return (place stem, last nationality removed)."""
-    removed = ""
-    while stem:
-        for ethnic in _ETHNIC_BY_LENGTH:
-            forms = [ethnic + "族"] + ([ethnic] if ethnic in _ETHNIC_WITHOUT_ZU else [])
-            # 内蒙古 ends in 蒙古 but is a place name, not 内 + a nationality.
-            form = next((f for f in forms if stem.endswith(f)
-                         and len(stem) - len(f) != 1), None)
-            if form:
-                stem, removed = stem[: -len(form)], ethnic
-                break
-        else:
-            break
-    return stem, removed
-
-
-def derive_short_names(name: str, siblings_stems: frozenset[str] = frozenset()) -> list[str]:
-    """Short forms of an administrative unit's name (see the module docstring)."""
-    for suffix, base in (("自治区", ""), ("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")):
-        if name.endswith(suffix):
-            stem, ethnic = _strip_ethnic(name[: -len(suffix)])
-            if not stem:
-                # 鄂伦春自治旗, 东乡族自治县: the place is named after the people.
-                return [ethnic + base] if base else [name]
-            return [stem, stem + base] if base else [stem]
-
-    if name.endswith("特别行政区"):
-        return [name[: -len("特别行政区")]]
-    if name in _FORESTRY_DISTRICTS:
-        return [name[:-2]]
-
-    if name.endswith("矿区"):
-        stem = name[:-2]
-        # 井陉矿区 beside 井陉县: plain 井陉 means the county.
-        if len(stem) >= 2 and stem not in siblings_stems:
-            return [stem]
-        return [name[:-1]] if len(stem) >= 2 else [name]
-    if name.endswith("新区") or name.endswith("特区") or name.endswith("地区"):
-        stem = name[:-2]
-        if len(stem) >= 2:
-            return [stem]
-        # 清新区 is 清新 + 区, not 清 + 新区.
-        return [name[:-1]] if len(name) >= 3 else [name]
-
-    if name.endswith("旗"):
-        stem = name[:-1]
-        if stem.endswith(_BANNER_KEEP_ENDINGS) or stem in _BANNER_COLOURS or len(stem) < 2:
-            return [name]
-        return [stem]
-
-    for suffix in ("省", "盟", "市", "县", "区"):
-        if name.endswith(suffix):
-            stem = name[: -len(suffix)]
-            if len(stem) >= 2:
-                return [stem]
-            if len(stem) == 1 and suffix in ("市", "县"):
-                return [name, stem]
-            return [name]
-    return [name]
-
-
-def _stem(name: str) -> str:
-    return derive_short_names(name)[0]
-
-
-def zone_name(nbs_name: str, prefecture_name: str) -> str:
-    """察北管理区 rather than 张家口市察北管理区; 秦皇岛市经济技术开发区 stays whole."""
-    if nbs_name.startswith(prefecture_name):
-        rest = nbs_name[len(prefecture_name):]
-        if rest and not rest.startswith(_GENERIC_ZONE_STARTS):
-            return rest
-    return nbs_name
 
 
 # --------------------------------------------------------------------------
@@ -391,9 +237,9 @@ def _primary_successor(old_name: str, old_code: str, listed: str,
         [c for c in _CODE_RE.findall(listed) if c in current]
     if not candidates:
         raise SourceError(f"{old_code} {old_name}: no current successor in {listed!r}")
-    old_stem = _stem(old_name)
+    old_stem = name_stem(old_name)
     for code in candidates:
-        if _stem(current[code]) == old_stem:
+        if name_stem(current[code]) == old_stem:
             return code
     if old_code in candidates:
         return old_code
@@ -411,23 +257,44 @@ def build_rows(source: Path) -> list[dict]:
     code_by_prefecture_name: dict[tuple[str, str], str] = {
         (_province_code(c), n): c for c, n in current.items() if c in prefecture_codes}
 
-    rows: list[dict] = []
-
     def parent_of(code: str) -> str:
-        level = _level_of(code)
-        if level == "province":
-            return ""
-        if level == "prefecture":
-            return _province_code(code)
-        pref = code[:4] + "00"
-        return pref if pref in prefecture_codes else _province_code(code)
+        return _parent_of(code, prefecture_codes)
 
+    rows = _current_rows(current, parent_of)
+    rows += _hebei_rows(hebei, current, nbs_areas, code_by_prefecture_name, parent_of)
+    rows.append(_xiongan_row(current, history))
+    rows += _retired_hebei_rows(changes, history, current, code_by_prefecture_name)
+
+    for row in rows:
+        row["province_code"] = _province_code(row["code"])
+        if not row["short_names"]:
+            row["short_names"] = [row["name"]]
+
+    mark_ambiguous(rows, _retired_elsewhere(history, rows), _successor_links(history))
+
+    rows.sort(key=lambda r: (r["code"], r["status"] != "current", r["name"]))
+    return rows
+
+
+def _parent_of(code: str, prefecture_codes: set[str]) -> str:
+    level = _level_of(code)
+    if level == "province":
+        return ""
+    if level == "prefecture":
+        return _province_code(code)
+    pref = code[:4] + "00"
+    return pref if pref in prefecture_codes else _province_code(code)
+
+
+def _current_rows(current: dict[str, str], parent_of) -> list[dict]:
+    """A row for every unit in the national list."""
     # Stems per parent, so that a 矿区 can step aside for a same-named county.
     stems_by_parent: dict[str, dict[str, set[str]]] = {}
     for code, name in current.items():
         if not name.endswith("矿区"):
-            stems_by_parent.setdefault(parent_of(code), {}).setdefault(_stem(name), set()).add(code)
+            stems_by_parent.setdefault(parent_of(code), {}).setdefault(name_stem(name), set()).add(code)
 
+    rows = []
     for code, name in sorted(current.items()):
         parent = parent_of(code)
         siblings = frozenset(s for s, codes in stems_by_parent.get(parent, {}).items()
@@ -441,23 +308,19 @@ def build_rows(source: Path) -> list[dict]:
             "short_names": derive_short_names(name, siblings), "aliases": aliases,
             "status": "current", "valid_until": "", "successor_code": "",
         })
+    return rows
 
-    # Hebei list: must agree with the national list, and supplies the zones.
+
+def _hebei_rows(hebei: list[dict[str, str]], current: dict[str, str], nbs_areas: dict[str, str],
+                code_by_prefecture_name: dict[tuple[str, str], str], parent_of) -> list[dict]:
+    """The Hebei functional zones, once the Hebei list is found to agree with the national one."""
+    rows = []
     hebei_current = 0
     for rec in hebei:
         code, name, level = rec["code"], rec["name"], rec["level"]
         if level in ("province", "prefecture", "county"):
             hebei_current += 1
-            if level != _level_of(code):
-                raise SourceError(f"hebei_divisions_2024.csv: {code} {name} is not a {level}")
-            if current.get(code) != name:
-                raise SourceError(f"hebei_divisions_2024.csv: {code} {name} "
-                                  f"is {current.get(code)!r} in data_2024.txt")
-            if level == "county":
-                pref = code_by_prefecture_name.get(("130000", rec["prefecture"]))
-                if pref != parent_of(code):
-                    raise SourceError(f"{code} {name}: prefecture {rec['prefecture']} "
-                                      f"does not match code {parent_of(code)}")
+            _check_hebei_unit(rec, current, code_by_prefecture_name, parent_of)
             continue
         if level != "nbs_functional_zone":
             raise SourceError(f"hebei_divisions_2024.csv: unknown level {level!r} for {code}")
@@ -477,15 +340,37 @@ def build_rows(source: Path) -> list[dict]:
     if hebei_current != hebei_in_mca:
         raise SourceError(f"hebei_divisions_2024.csv has {hebei_current} MCA units, "
                           f"data_2024.txt has {hebei_in_mca}")
+    return rows
 
+
+def _check_hebei_unit(rec: dict[str, str], current: dict[str, str],
+                      code_by_prefecture_name: dict[tuple[str, str], str], parent_of) -> None:
+    code, name, level = rec["code"], rec["name"], rec["level"]
+    if level != _level_of(code):
+        raise SourceError(f"hebei_divisions_2024.csv: {code} {name} is not a {level}")
+    if current.get(code) != name:
+        raise SourceError(f"hebei_divisions_2024.csv: {code} {name} "
+                          f"is {current.get(code)!r} in data_2024.txt")
+    if level == "county":
+        pref = code_by_prefecture_name.get(("130000", rec["prefecture"]))
+        if pref != parent_of(code):
+            raise SourceError(f"{code} {name}: prefecture {rec['prefecture']} "
+                              f"does not match code {parent_of(code)}")
+
+
+def _xiongan_row(current: dict[str, str], history: list[dict[str, str]]) -> dict:
     if XIONGAN_CODE in current or any(r["代码"] == XIONGAN_CODE for r in history):
         raise SourceError(f"pseudo-code {XIONGAN_CODE} for 雄安新区 is now a real code")
-    rows.append({**XIONGAN, "status": "current", "valid_until": "", "successor_code": ""})
+    return {**XIONGAN, "status": "current", "valid_until": "", "successor_code": ""}
 
-    # Hebei retired units: the Hebei file must be exactly the Hebei part of the history.
+
+def _retired_hebei_rows(changes: list[dict[str, str]], history: list[dict[str, str]], current: dict[str, str],
+                        code_by_prefecture_name: dict[tuple[str, str], str]) -> list[dict]:
+    """Hebei retired units: the Hebei file must be exactly the Hebei part of the history."""
     history_hebei = {(r["代码"], r["名称"]): r for r in history
                      if r["代码"].startswith("13") and r["状态"] != "在用"
                      and r["变更/弃用时间"] and int(r["变更/弃用时间"]) >= RETIRED_SINCE}
+    rows = []
     seen_changes = set()
     for rec in changes:
         key = (rec["代码"], rec["名称"])
@@ -504,64 +389,19 @@ def build_rows(source: Path) -> list[dict]:
     if seen_changes != set(history_hebei):
         missing = sorted(set(history_hebei) - seen_changes)
         raise SourceError(f"result.csv has Hebei changes not in the Hebei file: {missing}")
+    return rows
 
-    for row in rows:
-        row["province_code"] = _province_code(row["code"])
-        if not row["short_names"]:
-            row["short_names"] = [row["name"]]
 
+def _retired_elsewhere(history: list[dict[str, str]], rows: list[dict]) -> list[dict]:
+    """Units retired since RETIRED_SINCE that have no row: they still make a name ambiguous."""
     emitted = {(r["code"], r["name"]) for r in rows}
-    others = [
+    return [
         {"code": r["代码"], "name": r["名称"], "level": _HISTORY_LEVELS[r["级别"]],
          "short_names": derive_short_names(r["名称"]), "no_successor": not r["新代码"]}
         for r in history
         if r["状态"] != "在用" and r["变更/弃用时间"]
         and int(r["变更/弃用时间"]) >= RETIRED_SINCE and (r["代码"], r["名称"]) not in emitted
     ]
-    _mark_ambiguous(rows, others, _successor_links(history))
-
-    rows.sort(key=lambda r: (r["code"], r["status"] != "current", r["name"]))
-    return rows
-
-
-def _mark_ambiguous(rows: list[dict], others: list[dict],
-                    successors: dict[str, set[str]]) -> None:
-    everyone = rows + others
-    full_names: dict[str, list[int]] = {}
-    keys: dict[str, list[int]] = {}
-    for i, r in enumerate(everyone):
-        # A lower-level unit blocks a form only by its full name and only while
-        # it exists: the county-level 运城市 that became 盐湖区 in 2000 does
-        # not make the prefecture 运城市 ambiguous.
-        if r.get("status") == "current":
-            full_names.setdefault(r["name"], []).append(i)
-        for k in {r["name"], *r["short_names"]}:
-            keys.setdefault(k, []).append(i)
-
-    def linked(a: dict, b: dict) -> bool:
-        if (a.get("no_successor") or b.get("no_successor")) and a["code"][:2] == b["code"][:2]:
-            # The history gives no successor when a 地区 or 盟 became a city
-            # under a new code (运城地区 -> 运城市); the same name in the same
-            # province is that successor.
-            return True
-        return (a["code"] == b["code"] or b["code"] in successors.get(a["code"], ())
-                or a["code"] in successors.get(b["code"], ()))
-
-    for i, row in enumerate(rows):
-        own = {row["name"], *row["short_names"]}
-        flag = bool(own & GENERIC_NAMES) or any(len(s) == 1 for s in row["short_names"])
-        rank = _LEVEL_RANK[row["level"]]
-        for k in own:
-            if flag:
-                break
-            for j in keys[k]:
-                other = everyone[j]
-                if j == i or linked(row, other):
-                    continue
-                if _LEVEL_RANK[other["level"]] <= rank or j in full_names.get(k, ()):
-                    flag = True
-                    break
-        row["ambiguous"] = "1" if flag else "0"
 
 
 def render(rows: list[dict]) -> bytes:
