@@ -1,5 +1,7 @@
+import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -192,3 +194,32 @@ def login_role(pg_server, pg_url):
     yield pg_server.url_for(dbname, user=name), password, name
     pg_admin_exec(pg_server, f'DROP OWNED BY "{name}"', dbname=dbname)
     pg_server.drop_role(name)
+
+
+# -- damaged library files (test_library_safety.py, test_cli_safety.py) -------------------
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def seeded_file(tmp_path_factory):
+    """A closed library file holding the sample pages (a few hundred pages of SQLite)."""
+    path = tmp_path_factory.mktemp("seeded") / "library.sqlite3"
+    from hbviewer.core.importer import import_paths
+    from hbviewer.core.store import open_library
+
+    lib = open_library(path)
+    assert not import_paths(lib, [SEEDS]).failed
+    lib.close()
+    return path
+
+
+def damaged_copy(seeded_file, tmp_path, fractions=(0.35, 0.55, 0.75)):
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(seeded_file, path)
+    size = path.stat().st_size
+    with open(path, "r+b") as f:
+        for fraction in fractions:
+            f.seek(int(size * fraction) // 4096 * 4096 + 100)
+            f.write(b"\xa5" * 3000)
+    return path

@@ -1,6 +1,5 @@
 """A library that cannot be lost: damage found and said in words, backups, restore, recovery."""
 
-import hashlib
 import shutil
 import sqlite3
 from datetime import datetime, timedelta
@@ -13,32 +12,7 @@ from hbviewer.core.store import maintenance
 from hbviewer.core.store.search import SearchQuery
 from hbviewer.core.store.sqlite.backups import KEEP_LAST, rotate, to_keep
 
-from conftest import SEEDS
-
-
-def digest(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture(scope="module")
-def seeded_file(tmp_path_factory):
-    """A closed library file holding the sample pages (a few hundred pages of SQLite)."""
-    path = tmp_path_factory.mktemp("seeded") / "library.sqlite3"
-    lib = open_library(path)
-    assert not import_paths(lib, [SEEDS]).failed
-    lib.close()
-    return path
-
-
-def damaged_copy(seeded_file, tmp_path, fractions=(0.35, 0.55, 0.75)):
-    path = tmp_path / "library.sqlite3"
-    shutil.copy(seeded_file, path)
-    size = path.stat().st_size
-    with open(path, "r+b") as f:
-        for fraction in fractions:
-            f.seek(int(size * fraction) // 4096 * 4096 + 100)
-            f.write(b"\xa5" * 3000)
-    return path
+from conftest import damaged_copy, digest
 
 
 EVERY_OPERATION = [

@@ -5,7 +5,8 @@ library that cannot be opened). ``--json`` prints machine-readable output.
 
 Here are the parser and :func:`main`; the commands live by what they do:
 ``importing``, ``browsing`` (search, list, show), ``analysis`` (figures,
-regions), ``briefing`` (summary, export) and ``library`` (stats, copy), with
+regions), ``briefing`` (summary, export), ``library`` (stats, copy) and ``safety``
+(backups, restore, check, recover), with
 ``opening`` (the library and its password) and ``output`` (exit codes, JSON,
 progress) shared. Each command imports the core only when it runs, so that
 ``--help`` and a short search start fast.
@@ -23,6 +24,7 @@ from .browsing import cmd_list, cmd_search, cmd_show
 from .importing import cmd_import
 from .library import cmd_library_copy, cmd_stats
 from .opening import library_from_args, open_location
+from .safety import cmd_backup, cmd_backups, cmd_check, cmd_recover, cmd_restore
 from .output import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_NOTHING", "EXIT_OK", "build_parser", "main", "open_location"]
@@ -31,11 +33,14 @@ __all__ = ["EXIT_BAD_INPUT", "EXIT_NOTHING", "EXIT_OK", "build_parser", "main", 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hbviewer-cli", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"hbviewer {__version__}")
+    # --library and --password-stdin may come before the command or after it
+    library_help = "library file, or a shared library's postgresql://user@host/db (default: the user's library file)"
+    password_help = "read a shared library's password from the first line of standard input"
+    parser.add_argument("--library", help=library_help)
+    parser.add_argument("--password-stdin", action="store_true", help=password_help)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--library", help="library file, or a shared library's postgresql://user@host/db "
-                                          "(default: the user's library file)")
-    common.add_argument("--password-stdin", action="store_true",
-                        help="read a shared library's password from the first line of standard input")
+    common.add_argument("--library", default=argparse.SUPPRESS, help=library_help)
+    common.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS, help=password_help)
     common.add_argument("--json", action="store_true", help="print JSON")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -92,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", parents=[common], help="library statistics")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("library", help="whole libraries: copy one to a file or a server")
+    p = sub.add_parser("library", help="whole libraries: copy, back up, restore, check, recover")
+    p.add_argument("--library", default=argparse.SUPPRESS, help=library_help)
+    p.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS, help=password_help)
     library_sub = p.add_subparsers(dest="library_command", required=True)
     p = library_sub.add_parser("copy", parents=[common], help="copy --library (or the user's) to --to, losing "
                                "nothing: every file record, article, figure and region")
@@ -101,7 +108,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--merge", action="store_true",
                    help="copy into a library that is not empty, skipping the files it already holds")
     p.set_defaults(func=cmd_library_copy)
+    _safety_commands(library_sub, common)
     return parser
+
+
+def _safety_commands(library_sub, common) -> None:
+    """The commands that open the library themselves (``opens=False``): it may be damaged, or must be closed."""
+    p = library_sub.add_parser("backups", parents=[common], help="list the library file's backups, newest first")
+    p.set_defaults(func=cmd_backups, opens=False)
+    p = library_sub.add_parser("backup", parents=[common], help="back up the library file now")
+    p.set_defaults(func=cmd_backup, opens=False)
+    p = library_sub.add_parser("restore", parents=[common], help="put a backup in the library file's place "
+                               "(the file it replaces is kept as a backup first)")
+    p.add_argument("backup", metavar="N|latest|BACKUP", help="its number in `library backups` (1: the newest), "
+                   "latest, or its path")
+    p.set_defaults(func=cmd_restore, opens=False)
+    p = library_sub.add_parser("check", parents=[common], help="look for damage (exit 2 if any is found)")
+    p.add_argument("--quick", action="store_true", help="a quicker check that skips the indexes")
+    p.set_defaults(func=cmd_check, opens=False)
+    p = library_sub.add_parser("recover", parents=[common], help="copy what can be read of a damaged library "
+                               "into a new one")
+    p.add_argument("--to", required=True, metavar="NEW.sqlite3", help="the new library file")
+    p.set_defaults(func=cmd_recover, opens=False)
 
 
 def _protect_excluded_terms(argv: list[str]) -> list[str]:
@@ -121,15 +149,21 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(_protect_excluded_terms(argv))
     if getattr(args, "terms", None) is not None:
         args.query = " ".join(args.terms)
+    lib = None
     try:
+        if not getattr(args, "opens", True):
+            return args.func(args)
         lib = library_from_args(args)
-    except LibraryError as exc:
+        return args.func(args, lib)
+    except LibraryError as exc:  # a damaged, busy, locked or vanished library: said, never a traceback
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    try:
-        return args.func(args, lib)
     except BrokenPipeError:  # output piped into head or less that quit early
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # a folder gone, a network drive lost, a disk that refuses
+        print(f"error: {exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     finally:
-        lib.close()
+        if lib is not None:
+            lib.close()

@@ -23,11 +23,15 @@ def cmd_import(args, lib) -> int:
         print(f"error: the library {lib.path} is read-only here: searching and exporting work, importing "
               "does not.", file=sys.stderr)
         return EXIT_BAD_INPUT
+    health = lib.check(quick=True)  # a damaged file is never written to
+    if not health.ok:
+        print(f"error: {health.message()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     report = import_paths(lib, paths, progress=TerminalProgress(),
                           max_bytes=int(args.max_file_mb * 1024 * 1024), workers=args.workers)
     if args.json:
         print_json({"articles_added": report.articles_added, "duplicates": report.duplicates,
-                     "files": [asdict(f) for f in report.files]})
+                     "stopped": report.stopped, "files": [asdict(f) for f in report.files]})
     else:
         for f in report.files:
             if f.status == "failed":
@@ -40,5 +44,20 @@ def cmd_import(args, lib) -> int:
                 print(f"{Path(f.path).name}: {verb} {f.articles} articles{extra} ({f.encoding})")
                 for title in f.duplicate_titles:
                     print(f"  already in the library: {title}")
+        if report.stopped:
+            print(f"error: {report.stopped}", file=sys.stderr)
         print(f"{report.articles_added} articles added, {len(report.failed)} files failed.")
-    return EXIT_BAD_INPUT if report.failed else EXIT_OK
+    _back_up_if_due(lib, report)
+    return EXIT_BAD_INPUT if report.failed or report.stopped else EXIT_OK
+
+
+def _back_up_if_due(lib, report) -> None:
+    """After an import that stored something: a backup, if the last is half an hour old."""
+    from ..core.store import LibraryError
+    from ..core.store.maintenance import backup_if_due
+
+    if report.articles_added:
+        try:
+            backup_if_due(lib)
+        except LibraryError as exc:  # the import itself is saved: say so, and go on
+            print(f"warning: {exc}", file=sys.stderr)

@@ -6,11 +6,16 @@ import sys
 from pathlib import Path
 
 
-def library_from_args(args):
-    """The library ``--library`` names, or the user's own."""
+def location_from_args(args):
+    """Where the library ``--library`` names is, or the user's own."""
     from ..paths import default_library_path
 
-    return open_location(args.library or default_library_path(), getattr(args, "password_stdin", False))
+    return getattr(args, "library", None) or default_library_path()
+
+
+def library_from_args(args):
+    """The library ``--library`` names, or the user's own, open."""
+    return open_location(location_from_args(args), getattr(args, "password_stdin", False))
 
 
 def open_location(location, password_stdin: bool = False, create: bool = True):

@@ -80,14 +80,25 @@ def backup_due(library_path: str | os.PathLike, now: datetime | None = None) -> 
     return latest is None or (now or datetime.now()) - latest >= EVERY
 
 
+def new_backup_path(library_path: str | os.PathLike, tag: str = "", now: datetime | None = None) -> Path:
+    """A name no backup has yet: two made within one second are a second apart in name."""
+    library_path = Path(library_path)
+    made = (now or datetime.now()).replace(microsecond=0)
+    while True:
+        name = f"{library_path.name.removesuffix('.sqlite3')}-{made.strftime(_STAMP)}{'-' + tag if tag else ''}.sqlite3"
+        if not (backup_folder(library_path) / name).exists():
+            return backup_folder(library_path) / name
+        made += timedelta(seconds=1)
+
+
 def make_backup(db: sqlite3.Connection, library_path: str | os.PathLike, tag: str = "",
                 now: datetime | None = None) -> Path:
     """Copy the library open on ``db`` into a new backup, then rotate the old ones."""
     library_path = Path(library_path)
     folder = backup_folder(library_path)
     made = now or datetime.now()
-    name = f"{library_path.name.removesuffix('.sqlite3')}-{made.strftime(_STAMP)}{'-' + tag if tag else ''}.sqlite3"
-    target = folder / name
+    target = new_backup_path(library_path, tag, made)
+    name = target.name
     partial = folder / f".{name}.partial"
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -10,14 +10,13 @@ import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from ...model import FIGURE_FIELDS, REGION_FIELDS, ArticleRecord, SourceRecord
 from ..contract import CheckReport
 from .integrity import check_file, read_only_connection
 from ..errors import LibraryError
-from .backups import backup_folder
+from .backups import new_backup_path
 
 _CHUNK = 256  # rows read at a time while recovering; a chunk that fails is read row by row
 _MOST_LISTED = 20  # problems listed in a report
@@ -144,8 +143,7 @@ def restore(library_path: str | os.PathLike, backup: str | os.PathLike) -> Path:
     if not report.ok:
         raise LibraryError(f"The backup {backup.name} is damaged too ({report.problems[0]}); choose another.",
                            "damaged")
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    kept = backup_folder(library_path) / f"{library_path.name.removesuffix('.sqlite3')}-{stamp}-before-restore.sqlite3"
+    kept = new_backup_path(library_path, "before-restore")
     partial = library_path.with_name(f".{library_path.name}.restoring")
     try:
         kept.parent.mkdir(parents=True, exist_ok=True)
