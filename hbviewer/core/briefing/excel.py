@@ -15,10 +15,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from copy import copy
 from pathlib import Path
 
+from .atomic import WriteError, write_atomically
 from .summary import Summary, all_key_indicators
 
 NUMBER_FORMAT = "#,##0.####"
@@ -32,7 +32,7 @@ KIND_NAMES = {"count": "数量", "money": "金额", "percent": "百分比", "poi
               "measure": "计量", "rank": "排名", "duration": "时长"}
 
 
-class ExportError(Exception):
+class ExportError(WriteError):
     """The workbook could not be written; the message says why, for the user."""
 
 
@@ -119,48 +119,33 @@ def _column_widths(headers: list[str], wide: dict[str, float]) -> list[float]:
 def write_workbook(summary: Summary, path: str | os.PathLike, *, per_region_sheets: bool = False,
                    chart_indicator: str | None = None) -> Path:
     """Write the briefing for ``summary`` to ``path`` (atomically); returns the path."""
-    from openpyxl import Workbook
-
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
         target = target.with_suffix(".xlsx")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"The folder {folder} does not exist.")
-    if target.exists() and not os.access(target, os.W_OK):
-        raise ExportError(f"{target.name} cannot be overwritten (it is read-only or locked). "
-                          "Close it in Excel or choose another name.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".xlsx.tmp", dir=folder)
-        os.close(fd)
-    except OSError as exc:
-        raise ExportError(f"Cannot write in {folder}: {exc.strerror or exc}.") from None
-    tmp = Path(tmp_name)
-    wb = None
-    try:
-        wb = Workbook(write_only=True)
-        _use_cjk_default_font(wb)
-        taken: set[str] = set()
-        _overview_sheet(wb, summary, taken, chart_indicator)
-        _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures)
-        _articles_sheet(wb.create_sheet(sheet_name("文章", taken)), summary)
-        if per_region_sheets:
-            for node in _regions_with_figures(summary):
-                rows = summary.figures[summary.figures["region_code"] == node.code]
-                _figures_sheet(wb.create_sheet(sheet_name(node.name, taken)), rows)
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except PermissionError:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"{target.name} is open in another program or not writable. "
-                          "Close it and export again, or choose another name.") from None
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"The workbook could not be written: {exc.strerror or exc}.") from None
-    except BaseException:
-        _abandon(wb)
-        tmp.unlink(missing_ok=True)
-        raise
+
+    def write(tmp: Path) -> None:
+        from openpyxl import Workbook
+
+        wb = None
+        try:
+            wb = Workbook(write_only=True)
+            _use_cjk_default_font(wb)
+            taken: set[str] = set()
+            _overview_sheet(wb, summary, taken, chart_indicator)
+            _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures)
+            _articles_sheet(wb.create_sheet(sheet_name("文章", taken)), summary)
+            if per_region_sheets:
+                for node in _regions_with_figures(summary):
+                    rows = summary.figures[summary.figures["region_code"] == node.code]
+                    _figures_sheet(wb.create_sheet(sheet_name(node.name, taken)), rows)
+            wb.save(tmp)
+        except OSError:
+            raise
+        except BaseException:
+            _abandon(wb)
+            raise
+
+    write_atomically(target, ".xlsx", write, error=ExportError, program="Excel", noun="workbook")
     return target
 
 
