@@ -26,7 +26,7 @@ from ..store.search import QueryError, SearchQuery, parse_query
 from ..text.textnorm import simplify
 from .draft import CONFLICT_MARK, BriefingDraft, DraftFigure, KeyFigure, Paragraph, Section, SourceRef
 from .summary import FIGURE_COLUMNS, articles_of_region, region_and_below, sentence_ends
-from .wording import figure_phrase, month_period, plain_indicator, split_value
+from .wording import clause_starts, figure_phrase, month_period, plain_indicator, split_value
 
 DINGZHOU, XINJI = "130682", "130181"  # county-level cities the province runs itself: sections of their own
 OUTSIDE = ""  # the one section for places outside Hebei
@@ -251,7 +251,7 @@ def _paragraphs(gaz, code: str, rows: list[dict], articles: dict) -> list[Paragr
 
 def _sentences(text: str, figures: list[dict], word: str, names: tuple[str, ...]) -> list[str]:
     """The figures' phrases, one sentence for each sentence of the article they come from."""
-    ends = sentence_ends(text)
+    ends, starts = sentence_ends(text), clause_starts(text)
     groups: list[tuple[int, list[str]]] = []
     seen: set[tuple] = set()
     for r in figures:
@@ -259,7 +259,7 @@ def _sentences(text: str, figures: list[dict], word: str, names: tuple[str, ...]
         if key in seen:  # a deck repeats what the text says
             continue
         seen.add(key)
-        phrase = figure_phrase(text, r["start"], r["end"], simplify(r["indicator"]))
+        phrase = figure_phrase(text, r["start"], r["end"], simplify(r["indicator"]), starts)
         if r["conflict"]:
             phrase += f"【{CONFLICT_MARK}：另有{'、'.join(r['conflict'])}】"
         sentence = bisect_right(ends, r["start"])

@@ -25,7 +25,7 @@ from .word_layout import (BODY_FONT, HEADING_FONTS, LATIN_FONT, LINE_PITCH_TWIPS
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters a .docx cannot hold
 _MARKED = re.compile(f"(【{CONFLICT_MARK}[^】]*】)")
-_TABLE_WIDTHS_MM = (20, 34, 20, 14, 22, 34, 12)  # 地区 指标 数值 单位 时间 来源 备注: 156 in all
+_TABLE_WIDTHS_MM = (22, 36, 18, 14, 22, 30, 14)  # 地区 指标 数值 单位 时间 来源 备注: 156 in all
 _GRID_BORDERS = ("<w:tblBorders {ns}>" + "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>'
                                                 for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
                  + "</w:tblBorders>")  # a template without the Table Grid style
@@ -169,7 +169,8 @@ class _Body:
             cells = []
             for width, value in zip(_TABLE_WIDTHS_MM, values):
                 runs = self.runs(value, HEADING_FONTS[1] if header else BODY_FONT, TABLE_PT if self.own_styles else None)
-                cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{round(width * MM_TWIPS)}" w:type="dxa"/></w:tcPr>'
+                cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{round(width * MM_TWIPS)}" w:type="dxa"/>'
+                             '<w:vAlign w:val="center"/></w:tcPr>'
                              f'<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>'
                              f'<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="{"center" if header else "left"}"/>'
                              f"</w:pPr>{runs}</w:p></w:tc>")
