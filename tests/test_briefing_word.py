@@ -17,6 +17,7 @@ from docx.shared import Mm, Pt
 from hbviewer.core.briefing.briefing import BriefingScope, build_briefing, date_bound, section_order
 from hbviewer.core.briefing.draft import TABLE_HEADERS, draft_text
 from hbviewer.core.briefing.word import BriefingError, write_briefing
+from hbviewer.core.briefing.wording import chinese_number, day_span, figure_phrase, month_period, split_value
 from hbviewer.core.extract.gazetteer import gazetteer
 from hbviewer.core.importer import import_file
 from hbviewer.core.store import open_library
@@ -218,6 +219,31 @@ def test_sections_and_conflicts_in_the_draft(draft):
     assert zjk.paragraphs[0].text == "张家口市高新技术企业达到295家【待核实：另有290家】，科技型中小企业2698家。"
     assert sorted(f.value for f in draft.conflicts) == [290, 295]
     assert draft.title == "河北省各地工作动态（2024年9月—10月）"
+
+
+@pytest.mark.parametrize("text, number, indicator, phrase", [
+    ("截至9月底，张家口市高新技术企业达到295家。", "295家", "高新技术企业", "高新技术企业达到295家"),
+    ("目前，全市领军企业、高新技术企业、科技型中小企业已分别发展到2家、295家和2698家。", "295家", "高新技术企业",
+     "高新技术企业295家"),
+    ("今年以来，新建成4家省级技术创新中心、2家省级重点实验室。", "4家", "省级技术创新中心", "新建成4家省级技术创新中心"),
+    ("今年以来，新建成4家省级技术创新中心、2家省级重点实验室。", "2家", "省级重点实验室", "2家省级重点实验室"),
+    ("研发经费投入强度提高0.38个百分点，是上年的3.2倍。", "3.2倍", "研发经费投入强度", "研发经费投入强度是上年的3.2倍"),
+    ("本报讯 衡水市新增科技型中小企业210家。", "210家", "本报讯 衡水市新增科技型中小企业", "衡水市新增科技型中小企业210家"),
+])
+def test_a_figure_in_its_articles_words(text, number, indicator, phrase):
+    start = text.index(number)
+    assert figure_phrase(text, start, start + len(number), indicator) == phrase
+
+
+def test_values_periods_and_numbers_in_chinese():
+    assert split_value("40.51亿元", "元") == ("40.51", "亿元")
+    assert split_value("295家", "家") == ("295", "家")
+    assert split_value("10家以上", "家") == ("10家以上", "")
+    assert month_period("2024-10-03", "2024-10-28") == "2024年10月"
+    assert month_period("2023-12-30", "2024-01-02") == "2023年12月—2024年1月"
+    assert month_period(None, None) == ""
+    assert day_span("2024-10-03", "2024-10-28") == "2024年10月3日至10月28日"
+    assert [chinese_number(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
 
 
 def test_draft_text_is_the_preview(draft):

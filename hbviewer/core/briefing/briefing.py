@@ -55,6 +55,7 @@ def build_briefing(library, scope: BriefingScope = BriefingScope(), made: date |
     gaz = gazetteer()
     rows = _rows_in_scope(library, scope, gaz)
     articles = _articles(library, {r["article_id"] for r in rows})
+    rows = [r for r in rows if r["article_id"] in articles]  # a shared library may lose one meanwhile
     _mark_conflicts(rows, articles)
     placed: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
     unplaced = 0
@@ -68,7 +69,9 @@ def build_briefing(library, scope: BriefingScope = BriefingScope(), made: date |
             continue
         section, sub = places[code]
         placed[section][sub].append(r)
-    sections = [_section(gaz, code, placed[code], articles) for code in section_order(gaz) if code in placed]
+    order = section_order(gaz)
+    order += sorted(code for code in placed if code not in order)  # none today; never drop figures
+    sections = [_section(gaz, code, placed[code], articles) for code in order if code in placed]
     dates = sorted({articles[r["article_id"]].date for r in rows if articles[r["article_id"]].date})
     first, last = (dates[0], dates[-1]) if dates else (None, None)
     period = month_period(first, last)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .wording import chinese_number
+from .wording import chinese_date, chinese_number, day_span
 
 CONFLICT_MARK = "待核实"  # the word that flags a figure another source gives differently
 PART_REGIONS = "各地动态"
@@ -107,6 +107,8 @@ class KeyFigure:
 
 @dataclass
 class BriefingDraft:
+    """What a briefing says, before it is laid out: its title, dates, sections and table."""
+
     title: str
     period: str  # the months covered, as the title gives them: 2024年10月 ("" when no article is dated)
     date_from: str | None  # the first and last article date covered
@@ -135,8 +137,6 @@ class Block:
 
 def dates_lines(draft: BriefingDraft) -> list[str]:
     """``数据时段：2024年10月3日至10月28日`` (when any article is dated) and ``编制日期：2024年10月30日``."""
-    from .wording import chinese_date, day_span
-
     span = day_span(draft.date_from, draft.date_to)
     made = f"编制日期：{chinese_date(draft.made)}"
     return [f"数据时段：{span}", made] if span else [made]

@@ -144,6 +144,13 @@ def apply_style(style, spec) -> None:
     for tag in ("w:spacing", "w:kern"):  # the Title's letter spacing and kerning
         for el in r_pr.findall(qn(tag)):
             r_pr.remove(el)
+    size_cs = r_pr.find(qn("w:szCs"))  # python-docx sets w:sz alone
+    if size_cs is None:
+        from docx.oxml import OxmlElement
+
+        size_cs = OxmlElement("w:szCs")
+        r_pr.find(qn("w:sz")).addnext(size_cs)
+    size_cs.set(qn("w:val"), str(size * 2))
     fmt = style.paragraph_format
     fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY
     fmt.space_before, fmt.space_after = Pt(0), Pt(0)
@@ -151,7 +158,7 @@ def apply_style(style, spec) -> None:
     fmt.line_spacing = Pt(LINE_PT)
     fmt.first_line_indent = Pt(indent * BODY_PT) if indent else Pt(0)
     p_pr = style.element.get_or_add_pPr()
-    for tag in ("w:pBdr", "w:contextualSpacing"):  # the Title's rule below it
+    for tag in ("w:pBdr", "w:contextualSpacing", "w:numPr"):  # the Title's rule below it, the Subtitle's list level
         for el in p_pr.findall(qn(tag)):
             p_pr.remove(el)
     p_pr.get_or_add_ind().set(qn("w:firstLineChars"), str(indent * 100))  # 0 too: Normal's 2 is inherited

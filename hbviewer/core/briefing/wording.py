@@ -73,7 +73,7 @@ def _phrase(text: str, head: int, start: int, end: int, indicator: str) -> str:
             return lead + text[start:after + len(indicator)]  # 新建成4家省级技术创新中心
         lead = before.strip()
         if lead.startswith(_LINKS) and len(lead) <= _GAP_MOST and not _DIGIT.search(lead):
-            return indicator + lead + number  # 研发经费投入强度 + 是2015年的 + 3.2倍
+            return indicator + lead + number  # 研发经费投入强度 + 是上年的 + 3.2倍
         return indicator + number
     return (before.strip() + number) if len(before.strip()) <= _GAP_MOST else number
 
@@ -122,6 +122,8 @@ def day_span(first: str | None, last: str | None) -> str:
 def chinese_number(n: int) -> str:
     """一, 二 … 十, 十一 … 九十九: the numbers of headings (一、 （一）)."""
     digits = "零一二三四五六七八九"
+    if n >= 100:
+        return str(n)
     if n < 10:
         return digits[n]
     tens, ones = divmod(n, 10)
