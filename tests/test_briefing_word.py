@@ -489,3 +489,40 @@ def test_article_text_goes_in_as_plain_text(tmp_path):
     with zipfile.ZipFile(out) as z:
         body = z.read("word/document.xml").decode("utf-8")
     assert "instrText" not in body and "fldSimple" not in body and "<w:hyperlink" not in body
+
+
+# -- the command line ------------------------------------------------------------------------------
+def test_briefing_from_the_command_line(pages_library, tmp_path, capsys):
+    from hbviewer.cli import main
+
+    where = ["--library", str(pages_library.path)]
+    out = tmp_path / "简报.docx"
+    assert main(["briefing", str(out), "--region", "张家口", "--region", "石家庄市", "--from", "2024-10",
+                 "--to", "2024-10", "--title", "十月科技简报", *where]) == 0
+    assert "十月科技简报" in capsys.readouterr().out
+    document = docx.Document(out)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "十月科技简报"
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert any("石家庄市" in h for h in headings) and any("张家口市" in h for h in headings)
+    assert not any("衡水市" in h for h in headings)
+    body = "\n".join(texts)
+    assert "295家" in body and "3000家" in body and "210家" not in body
+    assert main(["briefing", "--preview", "--region", "衡水", *where]) == 0
+    assert "210家" in capsys.readouterr().out
+    assert main(["briefing", str(tmp_path / "x.docx"), "--from", "2024-13", *where]) == 2
+    assert "Not a date" in capsys.readouterr().err
+    assert main(["briefing", str(tmp_path / "x.docx"), "--region", "不存在的地方", *where]) == 2
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_export_takes_the_same_period(pages_library, tmp_path, capsys):
+    import json
+
+    from hbviewer.cli import main
+
+    where = ["--library", str(pages_library.path)]
+    assert main(["export", str(tmp_path / "all.xlsx"), "--json", *where]) == 0
+    everything = json.loads(capsys.readouterr().out)["articles"]
+    assert main(["export", str(tmp_path / "sept.xlsx"), "--from", "2024-09", "--to", "2024-09", "--json", *where]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == 1 < everything

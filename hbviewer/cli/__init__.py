@@ -5,7 +5,7 @@ library that cannot be opened). ``--json`` prints machine-readable output.
 
 Here are the parser and :func:`main`; the commands live by what they do:
 ``importing``, ``browsing`` (search, list, show), ``analysis`` (figures,
-regions), ``briefing`` (summary, export), ``library`` (stats, copy) and ``safety``
+regions), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
 (backups, restore, check, recover), with
 ``opening`` (the library and its password) and ``output`` (exit codes, JSON,
 progress) shared. Each command imports the core only when it runs, so that
@@ -19,7 +19,7 @@ import sys
 
 from .. import __version__
 from .analysis import cmd_figures, cmd_regions
-from .briefing import cmd_export, cmd_summary
+from .briefing import cmd_briefing, cmd_export, cmd_summary
 from .browsing import cmd_list, cmd_search, cmd_show
 from .importing import cmd_import
 from .library import cmd_library_copy, cmd_stats
@@ -85,14 +85,27 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--query", help="only the articles this search finds")
     scope.add_argument("--region", action="append", help="only this region (and its counties); repeatable")
 
-    p = sub.add_parser("summary", parents=[common, scope], help="articles and figures per region")
+    dates = argparse.ArgumentParser(add_help=False)
+    dates.add_argument("--from", dest="date_from", metavar="DATE", help="articles dated on or after DATE "
+                       "(YYYY-MM-DD, YYYY-MM or YYYY)")
+    dates.add_argument("--to", dest="date_to", metavar="DATE", help="articles dated on or before DATE")
+
+    p = sub.add_parser("summary", parents=[common, scope, dates], help="articles and figures per region")
     p.set_defaults(func=cmd_summary)
 
-    p = sub.add_parser("export", parents=[common, scope], help="write the Excel briefing workbook")
+    p = sub.add_parser("export", parents=[common, scope, dates], help="write the Excel briefing workbook")
     p.add_argument("out", metavar="OUT.xlsx")
     p.add_argument("--per-region-sheets", action="store_true", help="one sheet per region as well")
     p.add_argument("--chart", metavar="INDICATOR", help="indicator for the bar chart (default: the most widespread)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("briefing", parents=[common, scope, dates],
+                       help="write a Word draft of the briefing (简报), in official-document layout")
+    p.add_argument("out", metavar="OUT.docx", nargs="?", default="", help="the file to write")
+    p.add_argument("--template", metavar="T.docx", help="a Word file whose styles, header and footer to use")
+    p.add_argument("--title", help="the title (default: from the search and the period covered)")
+    p.add_argument("--preview", action="store_true", help="print the draft's text instead of writing it")
+    p.set_defaults(func=cmd_briefing)
 
     p = sub.add_parser("stats", parents=[common], help="library statistics")
     p.set_defaults(func=cmd_stats)

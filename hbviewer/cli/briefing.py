@@ -1,4 +1,4 @@
-"""``summary`` and ``export``: articles and figures per region, and the Excel workbook."""
+"""``summary``, ``export`` and ``briefing``: figures per region, the Excel workbook, the Word draft."""
 
 from __future__ import annotations
 
@@ -26,12 +26,22 @@ def _resolve_region_names(names: list[str]) -> tuple[str, ...]:
     return tuple(codes)
 
 
-def _scope(args):
+def _query(args):
+    """The search and dates the options give, or None for the whole library."""
+    from ..core.briefing.briefing import date_bound
     from ..core.store.search import SearchQuery
+
+    date_from, date_to = date_bound(getattr(args, "date_from", None), False), \
+        date_bound(getattr(args, "date_to", None), True)
+    if not (args.query or date_from or date_to):
+        return None
+    return SearchQuery(text=args.query or "", date_from=date_from, date_to=date_to, limit=None)
+
+
+def _scope(args):
     from ..core.briefing.summary import SummaryScope
 
-    query = SearchQuery(text=args.query, limit=None) if args.query else None
-    return SummaryScope(query=query, region_codes=_resolve_region_names(args.region or []))
+    return SummaryScope(query=_query(args), region_codes=_resolve_region_names(args.region or []))
 
 
 def _figure_records(figures) -> list[dict]:
@@ -104,3 +114,37 @@ def cmd_export(args, lib) -> int:
     else:
         print(f"{path}: {len(summary.figures)} figures from {len(summary.articles)} articles")
     return EXIT_OK
+
+
+def cmd_briefing(args, lib) -> int:
+    from ..core.briefing.briefing import BriefingScope, build_briefing, date_bound
+    from ..core.briefing.draft import draft_text
+    from ..core.briefing.word import BriefingError, write_briefing
+    from ..core.extract.analysis import refresh_stale
+
+    try:
+        date_bound(args.date_from, False), date_bound(args.date_to, True)  # said now, not half-way
+        scope = BriefingScope(region_codes=_resolve_region_names(args.region or []), date_from=args.date_from,
+                              date_to=args.date_to, query=_query(args) if args.query else None,
+                              title=args.title or "")
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    refresh_stale(lib)
+    draft = build_briefing(lib, scope)
+    figures = draft.figure_count
+    if args.preview:
+        print(draft_text(draft))
+        return EXIT_OK if figures else EXIT_NOTHING
+    try:
+        path = write_briefing(draft, args.out, template=args.template)
+    except BriefingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.json:
+        print_json({"path": str(path), "title": draft.title, "sections": [s.name for s in draft.sections],
+                    "figures": figures, "conflicts": len(draft.conflicts)})
+    else:
+        marked = f", {len(draft.conflicts)} marked to check" if draft.conflicts else ""
+        print(f"{path}: {draft.title}, {len(draft.sections)} sections, {figures} figures{marked}")
+    return EXIT_OK if figures else EXIT_NOTHING
