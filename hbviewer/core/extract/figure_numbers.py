@@ -1,60 +1,26 @@
 """Reading one quantity in folded Chinese text: 1.5万余个, 两万到五万斤, 近千盒, 全省第二.
 
-Numbers are Arabic (1,100, 40.51) or Chinese (两万, 三千五百, 十多万); cn2an
-converts the Chinese ones. A number is a figure only with a unit, a percent sign
-or as a stated rank; years, dates, ordinals and numbers inside slogans are not.
+A number is a figure only with a unit, a percent sign or as a stated rank; years, dates,
+ordinals and numbers inside slogans are not. Reading the numerals themselves (Arabic or Chinese)
+is in ``numerals``, the table of units in ``figure_units``; this module finds where a quantity
+starts and reads it whole: qualifiers (约, 以上), ranges and changes, shares written in words
+(百分之三十, 六成, 八五折) and ranks.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-CN_DIGITS = "零〇一二两三四五六七八九"
-CN_UNITS = "十百千万亿"
-CN_CHARS = CN_DIGITS + CN_UNITS
-_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+# CN_CHARS, UNIT_NAMES and cn_value are part of this module's interface (figures.py reads them).
+from .figure_units import (
+    CN_NAME_UNITS, SUBUNITS, TIME_UNITS, UNIT_NAMES, UNIT_RE, UNITS, money_tail, time_tail,
+)
+from .numerals import (
+    ARABIC, CN_CHARS, CN_DIGITS, CN_UNITS, MULTIPLIERS, NUMBER, cn_decimal, cn_value,
+    leading_length, leading_value, trailing_multiplier,
+)
 
-# unit as written -> (base unit, kind, factor to the base unit)
-_UNITS: dict[str, tuple[str, str, float]] = {}
-
-
-def _add(kind: str, names: str, base: str | None = None, factor: float = 1.0) -> None:
-    for name in names.split():
-        _UNITS[name] = (base or name, kind, factor)
-
-
-_add("money", "元 美元 欧元 英镑 日元 港元 韩元 澳元 卢布 新台币 台币 加元 新加坡元 瑞士法郎")
-_add("money", "块钱 人民币 圆", "元")
-_add("money", "美金 美圆", "美元")
-_add("money", "港币", "港元")
-_add("money", "日币", "日元")
-_add("percent", "%")
-_add("percent", "‰", "%", 0.1)
-_add("points", "个百分点 百分点", "个百分点")
-_add("multiple", "倍")
-_add("rank", "个位次 位次", "位")
-_add("duration", "个工作日 工作日", "个工作日")
-_add("duration", "小时 分钟 秒 天 个月 周 年")
-_add("measure", "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 吨 斤 公斤 千克 克 千瓦 兆瓦 千瓦时 度 立方米 升 "
-     "标准箱 延长米 岁 周岁 摄氏度 毫米 厘米 公斤")
-_add("measure", "公分 cm CM", "厘米")
-_add("measure", "km KM", "公里")
-_add("measure", "mm MM", "毫米")
-_add("measure", "kg KG", "公斤")
-_add("count", "家 个 项 名 人次 人 位 户 座 所 条 件 支 台 套 辆 栋 株 册 篇 次 场 期 类 种 封 粒 盒 只 头 处 张 份 "
-     "本 部 间 床 块 枚 艘 架 列 趟 对 组 村 厂 届 批 棵 亩次 宗 例 起 轮 期次 门 款 首 幅 集 所次 单 笔 片 颗 箱 吨次 "
-     "口 眼 座次 桩 根 辆次 班 栏 节 篇次 条次 帧")
-_UNIT_RE = re.compile("|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)))
-UNIT_NAMES = frozenset(_UNITS)
-# Units that make a Chinese numeral a name rather than a figure (二期工程, 一批, 十三所).
-_CN_NAME_UNITS = {"期", "批", "类", "种", "届", "轮", "首", "集", "所", "门", "村", "厂"}
-# Units that are time spans: 近三年, 三年内 are date phrases, not figures.
-_TIME_UNITS = {"年", "个月", "周", "天", "小时", "分钟", "秒"}
-
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_NUMBER = re.compile(rf"{_ARABIC}|[{CN_CHARS}]+(?:点[{CN_DIGITS}]+)?")
 _START = re.compile(rf"\d|[{CN_CHARS}]|[第首]|翻[一两二三四]番|半成|半折|对折|[$￥¥€£]|数|几")
 
 _PRE_APPROX = ("将近", "不少于", "不低于", "不超过", "不小于", "不大于", "至少", "最少", "最多", "高达", "多达",
@@ -94,27 +60,9 @@ def scan_starts(folded: str):
         yield m.start()
 
 
-@lru_cache(maxsize=4096)
-def cn_value(numeral: str) -> float | None:
-    """Value of a Chinese numeral (两万, 三千五百, 十, 千万); None if it is not one."""
-    import cn2an
-
-    if not numeral or any(ch not in CN_CHARS for ch in numeral):
-        return None
-    if len(numeral) >= 2 and not any(ch in CN_UNITS for ch in numeral) and not any(ch in "〇零" for ch in numeral):
-        return None  # 三四, 七八: a range, not thirty-four
-    if numeral[0] in CN_UNITS:
-        numeral = "一" + numeral  # 千万 = 一千万, 十 = 一十
-    try:
-        value = cn2an.cn2an(numeral, "normal")
-    except (ValueError, KeyError, IndexError):
-        return None
-    return float(value)
-
-
 def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]] | None:
     """(value, end, is_chinese, trailing multipliers) of the number at ``i``, multipliers included."""
-    m = _NUMBER.match(folded, i)
+    m = NUMBER.match(folded, i)
     if not m:
         return None
     raw = m.group(0)
@@ -126,44 +74,33 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
             return value * 1000, end + 1, False, (1000.0,)  # 15k
         # 1.5万, 40.51亿, 5000万: a Chinese multiplier after Arabic digits.
         mult = re.match(r"[十百千万亿]+", folded[end:])
-        if mult and not _UNIT_RE.match(folded, end):  # 160千瓦 is kilowatts, not 160 thousand 瓦
+        if mult and not UNIT_RE.match(folded, end):  # 160千瓦 is kilowatts, not 160 thousand 瓦
             factor = 1.0
             for ch in mult.group(0):
-                factor *= _MULTIPLIERS[ch]
+                factor *= MULTIPLIERS[ch]
             return value * factor, end + mult.end(), False, (factor,)
         return value, end, False, (1.0,)
     if "点" in raw:  # 四点五, 五十六点三三
-        value = _cn_decimal(raw)
+        value = cn_decimal(raw)
         if value is not None:
             return value, m.end(), True, (1.0,)
         raw = raw[:raw.index("点")]
     # Chinese: the longest head of the run that is a numeral (一百千瓦 -> 一百 + 千瓦).
     for stop in range(len(raw), 0, -1):
         head = raw[:stop]
-        if stop < len(raw) and _UNIT_RE.match(folded, i + stop) is None and head[-1] not in CN_UNITS:
+        if stop < len(raw) and UNIT_RE.match(folded, i + stop) is None and head[-1] not in CN_UNITS:
             continue
         value = cn_value(head)
         if value is not None:
             if all(ch in "百千万亿" for ch in head) and not _approximated(folded, i, i + stop):
                 return None  # 万元, 亿元: a multiplier with no number is not a figure
-            return value, i + stop, True, _trailing_multiplier(head)
+            return value, i + stop, True, trailing_multiplier(head)
     return None
 
 
 def _approximated(folded: str, start: int, end: int) -> bool:
     """近千, 上千万, 百余, 数十: a bare multiplier that still names a number."""
     return folded[start - 1:start] in ("近", "上", "数", "几", "逾", "超") or folded[end:end + 1] in ("余", "多")
-
-
-def _trailing_multiplier(numeral: str) -> tuple[float, ...]:
-    """The multipliers a numeral ends with, smallest first: 一百五十万 -> (1e4, 1e5)."""
-    factors, factor = [], 1.0
-    for ch in reversed(numeral):
-        if ch not in CN_UNITS:
-            break
-        factor *= _MULTIPLIERS[ch]
-        factors.append(factor)
-    return tuple(factors) or (1.0,)
 
 
 def _approx_before(folded: str, i: int) -> tuple[str | None, int]:
@@ -244,30 +181,30 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
         mult = re.match(r"[十百千万亿]+", folded[end:])
         if mult:
             for ch in mult.group(0):
-                value *= _MULTIPLIERS[ch]
+                value *= MULTIPLIERS[ch]
             end += mult.end()
     elif mid_approx is not None:
         end -= len(mid_approx)
         mid_approx = None
-    m = _UNIT_RE.match(folded, end)
+    m = UNIT_RE.match(folded, end)
     if not m:
         if unit_optional:
             return Quantity(start, end, value, None, "", "", approx or mid_approx)
         return None
     written = m.group(0)
-    base, kind, factor = _UNITS[written]
-    if written == "块" and _SUBUNITS.match(folded, m.end()).end() > m.end():
+    base, kind, factor = UNITS[written]
+    if written == "块" and SUBUNITS.match(folded, m.end()).end() > m.end():
         base, kind = "元", "money"  # 十块三毛, 一百三十五块六角七分钱: 块 as money
     unit_end = m.end()
     if kind == "count" and written in ("个", "位") and folded.startswith("位次", end + 1):
         base, kind, unit_end = "位", "rank", end + 3  # 提高了5个位次
     if chinese and kind == "count" and value == 1 and not approx and not mid_approx:
         return None  # 一批, 一个, 一是: the numeral one is a word, not a figure
-    if chinese and written in _CN_NAME_UNITS:
+    if chinese and written in CN_NAME_UNITS:
         return None
     if _is_date(folded, start, end, value, written, chinese):
         return None
-    if written in _TIME_UNITS and (approx == "近" or (start > 0 and folded[start - 1] in "近前后这每")
+    if written in TIME_UNITS and (approx == "近" or (start > 0 and folded[start - 1] in "近前后这每")
                                    or re.match(r"(?:来|以来|内|间|后|前|中)", folded[unit_end:unit_end + 2])):
         return None  # 近三年, 三年内, 前两年: when, not how long
     if written == "年" and (value > 200 or (folded[unit_end:unit_end + 1] and _is_cjk(folded[unit_end])
@@ -279,7 +216,7 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
         return None
     value *= factor
     if kind == "money":
-        base, value, unit_end = _money_tail(folded, start, unit_end, base, value)
+        base, value, unit_end = money_tail(folded, start, unit_end, base, value)
     elif kind == "measure" and folded[unit_end:unit_end + 1] == "半":
         value, unit_end = value + 0.5 * factor, unit_end + 1  # 一吨半, 三斤半
     post_approx, end2 = _post_approx(folded, unit_end)
@@ -288,53 +225,10 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
     elif post_approx is not None:
         unit_end = end2
     approx = approx or mid_approx or post_approx
-    time_tail = _time_tail(folded, unit_end, base, value) if kind == "duration" else None
-    if time_tail is not None:
-        value, base, unit_end = time_tail
+    in_minutes = time_tail(folded, unit_end, base, value) if kind == "duration" else None
+    if in_minutes is not None:
+        value, base, unit_end = in_minutes
     return Quantity(start, unit_end, value, None, base, kind, approx)
-
-
-_CURRENCY_WORDS = re.compile(r"人民币|美元|美金|欧元|日元|日币|港元|港币|英镑|澳元|韩元|卢布|新台币|台币")
-_SUBUNITS = re.compile(rf"(?:又|零)?(?:({_ARABIC}|[{CN_CHARS}]+)(?:角|毛))?(?:({_ARABIC}|[{CN_CHARS}]+)(?:美分|分))?钱?")
-
-
-def _money_tail(folded: str, start: int, end: int, base: str, value: float) -> tuple[str, float, int]:
-    """The rest of an amount: 123元1角1分, 五元三毛, 2美元又3美分, 三万元欧元, 港币两千九百六十元, 圆整."""
-    named = _CURRENCY_WORDS.match(folded, end)
-    if base == "元" and named and named.group(0) != "人民币":
-        base = _UNITS[named.group(0)][0]  # 三万元欧元, 9000元日币
-        end = named.end()
-    elif base == "元":
-        prefix = _CURRENCY_WORDS.search(folded, max(0, start - 3), start)
-        if prefix and prefix.end() == start and prefix.group(0) != "人民币":
-            base = _UNITS[prefix.group(0)][0]  # 港币两千九百六十元
-    m = _SUBUNITS.match(folded, end)
-    if m and m.end() > end and (m.group(1) or m.group(2)):
-        tenths = _any_value(m.group(1)) if m.group(1) else 0.0
-        cents = _any_value(m.group(2)) if m.group(2) else 0.0
-        if tenths is not None and cents is not None and tenths < 10 and cents < 100:
-            value += tenths / 10 + cents / 100
-            end = m.end()
-    if folded.startswith("整", end):
-        end += 1
-    return base, value, end
-
-
-def _any_value(raw: str) -> float | None:
-    return float(raw.replace(",", "")) if raw[0].isdigit() else cn_value(raw)
-
-
-def _time_tail(folded: str, end: int, unit: str, value: float):
-    """1小时20分钟 -> 80 分钟."""
-    if unit != "小时":
-        return None
-    m = re.match(rf"({_ARABIC}|[{CN_CHARS}]+)分钟", folded[end:])
-    if not m:
-        return None
-    minutes = float(m.group(1)) if m.group(1)[0].isdigit() else cn_value(m.group(1))
-    if minutes is None:
-        return None
-    return value * 60 + minutes, "分钟", end + m.end()
 
 
 def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity | None:
@@ -382,7 +276,7 @@ def _adjacent_digit_range(folded: str, i: int) -> Quantity | None:
     factor = 1.0
     if mult:
         for ch in mult.group(0):
-            factor *= _MULTIPLIERS[ch]
+            factor *= MULTIPLIERS[ch]
         end += mult.end()
     q = _finish(folded, i, end, a * factor, True, None)
     if q is None:
@@ -393,15 +287,15 @@ def _adjacent_digit_range(folded: str, i: int) -> Quantity | None:
 
 _FRACTION = re.compile(
     rf"(百分之|千分之|万分之|百万分之|千万分之|万万分之|百万万分之|亿分之|([一二三四五六七八九十百千万]+|\d+)分之)"
-    rf"({_ARABIC}[kK]?|[{CN_CHARS}点]+)")
+    rf"({ARABIC}[kK]?|[{CN_CHARS}点]+)")
 _FRACTION_RANGE = re.compile(r"百分之([一二两三四五六七八])([二三四五六七八九])(十)")
-_TENTHS = re.compile(rf"({_ARABIC}|[{CN_DIGITS}十点]+)(成|折)(半|[{CN_DIGITS}](?![{CN_CHARS}]))?")
+_TENTHS = re.compile(rf"({ARABIC}|[{CN_DIGITS}十点]+)(成|折)(半|[{CN_DIGITS}](?![{CN_CHARS}]))?")
 # 成 and 折 starting a word: 建成, 成功, 折合 are no shares.
 _NOT_TENTHS = re.compile(r"(?:成(?:功|立|为|员|本|果|绩|长|熟|就|交|效|都|型|品|套|片|规|网|链|群|色|分|份|风|年|人|材|像|形|真|活|全|倍|批|熟)"
                          r"|折(?:扣|合|算|旧|腾|叠|射|服|线|中|返|损|价|现))")
 _HALF_SHARE = re.compile(r"半成|半折|(?<=打)对折")
 _DOUBLING = re.compile(r"翻([一两二三四])番")
-_SYMBOL_MONEY = re.compile(rf"([$￥¥€£])\s*({_ARABIC})")
+_SYMBOL_MONEY = re.compile(rf"([$￥¥€£])\s*({ARABIC})")
 _SYMBOLS = {"$": "美元", "￥": "元", "¥": "元", "€": "欧元", "£": "英镑"}
 _VAGUE = re.compile(r"(数|几)([十百千万亿]+)|十几")
 
@@ -411,20 +305,20 @@ def _special_at(folded: str, i: int) -> Quantity | None:
     m = _FRACTION_RANGE.match(folded, i)
     if m:  # 百分之二三十: 20–30%
         a, b = cn_value(m.group(1)), cn_value(m.group(2))
-        unit = _MULTIPLIERS[m.group(3)]
+        unit = MULTIPLIERS[m.group(3)]
         if a is not None and b is not None and b == a + 1:
             return Quantity(i, m.end(), a * unit, b * unit, "%", "percent", "约")
     m = _FRACTION.match(folded, i)
     if m:
-        numerator = _decimal(m.group(3))
+        numerator = leading_value(m.group(3))
         if m.group(2):
-            denominator = _decimal(m.group(2))
+            denominator = leading_value(m.group(2))
         else:
             denominator = 1.0
             for ch in m.group(1)[:-2]:
-                denominator *= _MULTIPLIERS[ch]
+                denominator *= MULTIPLIERS[ch]
         if numerator is not None and denominator:
-            end = m.start(3) + _decimal_length(m.group(3))
+            end = m.start(3) + leading_length(m.group(3))
             return Quantity(i, end, numerator / denominator * 100, None, "%", "percent", None)
     m = _TENTHS.match(folded, i)
     if m and not _NOT_TENTHS.match(folded, m.start(2)):
@@ -449,35 +343,12 @@ def _special_at(folded: str, i: int) -> Quantity | None:
         else:
             low = 1.0
             for ch in m.group(2):
-                low *= _MULTIPLIERS[ch]
+                low *= MULTIPLIERS[ch]
             high = low * 10
         q = _finish(folded, i, m.end(), low, True, "约")
         if q is not None and q.kind != "rank":
             return Quantity(q.start, q.end, q.value, high * (q.value / low), q.unit, q.kind, "约")
     return None
-
-
-def _decimal(raw: str) -> float | None:
-    """An Arabic (1,111  3.2k) or Chinese (一百二十点五) number, or its longest head that is one."""
-    m = re.match(rf"{_ARABIC}", raw)
-    if m:
-        value = float(m.group(0).replace(",", ""))
-        return value * 1000 if raw[m.end():m.end() + 1] in ("k", "K") else value
-    for stop in range(len(raw), 0, -1):
-        value = _cn_decimal(raw[:stop])
-        if value is not None:
-            return value
-    return None
-
-
-def _decimal_length(raw: str) -> int:
-    m = re.match(rf"{_ARABIC}[kK]?", raw)
-    if m:
-        return m.end()
-    for stop in range(len(raw), 0, -1):
-        if _cn_decimal(raw[:stop]) is not None:
-            return stop
-    return len(raw)
 
 
 def _tenths_value(number: str, word: str, tail: str | None) -> float | None:
@@ -487,7 +358,7 @@ def _tenths_value(number: str, word: str, tail: str | None) -> float | None:
     elif len(number) == 2 and all(ch in CN_DIGITS for ch in number):
         n = float(cn_value(number[0]) * 10 + cn_value(number[1]))  # 五五折, 三八折
     else:
-        n = _cn_decimal(number)
+        n = cn_decimal(number)
     if n is None or n <= 0:
         return None
     if word == "成":
@@ -503,19 +374,10 @@ def _tenths_value(number: str, word: str, tail: str | None) -> float | None:
     return share if share < 100 else None  # 十折 is no discount
 
 
-def _cn_decimal(raw: str) -> float | None:
-    if "点" in raw:
-        whole, _, frac = raw.partition("点")
-        w = cn_value(whole) if whole else 0.0
-        digits = "".join(str(int(cn_value(ch) or 0)) for ch in frac)
-        return None if w is None else float(f"{int(w)}.{digits}")
-    return cn_value(raw)
-
-
 _RANK_SCOPE = re.compile(r"(?:全省|全市|全国|全区|全县|全球|全行业)$")
 _RANK_VERB = re.compile(r"(?:排名|位居|居于|居|名列|位列|排在|排|进入|跃居|跃升至|列|升至|进到|提升至|上升至|由)$")
-_RANK_BODY = re.compile(rf"第({_ARABIC}|[{CN_CHARS}]+)(位|名)?|首位")
-_RANK_CHANGE = re.compile(rf"(?:进到|升至|上升到|上升至|提升到|提升至|跃升至|跃升到|进至|前进到)第({_ARABIC}|[{CN_CHARS}]+)(位|名)")
+_RANK_BODY = re.compile(rf"第({ARABIC}|[{CN_CHARS}]+)(位|名)?|首位")
+_RANK_CHANGE = re.compile(rf"(?:进到|升至|上升到|上升至|提升到|提升至|跃升至|跃升到|进至|前进到)第({ARABIC}|[{CN_CHARS}]+)(位|名)")
 
 
 def rank_at(folded: str, i: int) -> Quantity | None:

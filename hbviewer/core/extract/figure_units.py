@@ -1,0 +1,88 @@
+"""Units a figure may carry (元, %, 个百分点, 倍, 家, 亩 ...), and the tails of amounts and times.
+
+Each unit as written maps to its base unit, its kind and the factor to the base unit (‰ is 0.1 %,
+块钱 is 元). ``money_tail`` and ``time_tail`` read what may follow a unit: 123元1角1分, 三万元欧元,
+1小时20分钟.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numerals import ARABIC, CN_CHARS, any_value, cn_value
+
+# unit as written -> (base unit, kind, factor to the base unit)
+UNITS: dict[str, tuple[str, str, float]] = {}
+
+
+def _add(kind: str, names: str, base: str | None = None, factor: float = 1.0) -> None:
+    for name in names.split():
+        UNITS[name] = (base or name, kind, factor)
+
+
+_add("money", "元 美元 欧元 英镑 日元 港元 韩元 澳元 卢布 新台币 台币 加元 新加坡元 瑞士法郎")
+_add("money", "块钱 人民币 圆", "元")
+_add("money", "美金 美圆", "美元")
+_add("money", "港币", "港元")
+_add("money", "日币", "日元")
+_add("percent", "%")
+_add("percent", "‰", "%", 0.1)
+_add("points", "个百分点 百分点", "个百分点")
+_add("multiple", "倍")
+_add("rank", "个位次 位次", "位")
+_add("duration", "个工作日 工作日", "个工作日")
+_add("duration", "小时 分钟 秒 天 个月 周 年")
+_add("measure", "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 吨 斤 公斤 千克 克 千瓦 兆瓦 千瓦时 度 立方米 升 "
+     "标准箱 延长米 岁 周岁 摄氏度 毫米 厘米 公斤")
+_add("measure", "公分 cm CM", "厘米")
+_add("measure", "km KM", "公里")
+_add("measure", "mm MM", "毫米")
+_add("measure", "kg KG", "公斤")
+_add("count", "家 个 项 名 人次 人 位 户 座 所 条 件 支 台 套 辆 栋 株 册 篇 次 场 期 类 种 封 粒 盒 只 头 处 张 份 "
+     "本 部 间 床 块 枚 艘 架 列 趟 对 组 村 厂 届 批 棵 亩次 宗 例 起 轮 期次 门 款 首 幅 集 所次 单 笔 片 颗 箱 吨次 "
+     "口 眼 座次 桩 根 辆次 班 栏 节 篇次 条次 帧")
+UNIT_RE = re.compile("|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
+UNIT_NAMES = frozenset(UNITS)
+# Units that make a Chinese numeral a name rather than a figure (二期工程, 一批, 十三所).
+CN_NAME_UNITS = {"期", "批", "类", "种", "届", "轮", "首", "集", "所", "门", "村", "厂"}
+# Units that are time spans: 近三年, 三年内 are date phrases, not figures.
+TIME_UNITS = {"年", "个月", "周", "天", "小时", "分钟", "秒"}
+
+CURRENCY_WORDS = re.compile(r"人民币|美元|美金|欧元|日元|日币|港元|港币|英镑|澳元|韩元|卢布|新台币|台币")
+SUBUNITS = re.compile(rf"(?:又|零)?(?:({ARABIC}|[{CN_CHARS}]+)(?:角|毛))?(?:({ARABIC}|[{CN_CHARS}]+)(?:美分|分))?钱?")
+
+
+def money_tail(folded: str, start: int, end: int, base: str, value: float) -> tuple[str, float, int]:
+    """The rest of an amount: 123元1角1分, 五元三毛, 2美元又3美分, 三万元欧元, 港币两千九百六十元, 圆整."""
+    named = CURRENCY_WORDS.match(folded, end)
+    if base == "元" and named and named.group(0) != "人民币":
+        base = UNITS[named.group(0)][0]  # 三万元欧元, 9000元日币
+        end = named.end()
+    elif base == "元":
+        prefix = CURRENCY_WORDS.search(folded, max(0, start - 3), start)
+        if prefix and prefix.end() == start and prefix.group(0) != "人民币":
+            base = UNITS[prefix.group(0)][0]  # 港币两千九百六十元
+    m = SUBUNITS.match(folded, end)
+    if m and m.end() > end and (m.group(1) or m.group(2)):
+        tenths = any_value(m.group(1)) if m.group(1) else 0.0
+        cents = any_value(m.group(2)) if m.group(2) else 0.0
+        if tenths is not None and cents is not None and tenths < 10 and cents < 100:
+            value += tenths / 10 + cents / 100
+            end = m.end()
+    if folded.startswith("整", end):
+        end += 1
+    return base, value, end
+
+
+def time_tail(folded: str, end: int, unit: str, value: float):
+    """1小时20分钟 -> 80 分钟."""
+    if unit != "小时":
+        return None
+    m = re.match(rf"({ARABIC}|[{CN_CHARS}]+)分钟", folded[end:])
+    if not m:
+        return None
+    minutes = float(m.group(1)) if m.group(1)[0].isdigit() else cn_value(m.group(1))
+    if minutes is None:
+        return None
+    return value * 60 + minutes, "分钟", end + m.end()
+
