@@ -1,0 +1,229 @@
+"""Where a figure belongs: the region each figure of an article is attributed to.
+
+``FigurePlaces.resolve(start, end)`` takes the first of these that names a place:
+
+1. the figure's sentence: the nearest name or reference (该市, 全省 ...) before it in its part of
+   the sentence (parts end at ；), else the nearest after it in that part, else the nearest
+   before it in the rest of the sentence, else the nearest after it (…全市技术交易额已达6057万元
+   ……这是辛集市交出的成绩单). A province or the nation found this way gives way to a more
+   specific place earlier in the sentence (该市已建成…河北省院士合作重点单位2家). A national body
+   opening a clause (科技部…发布通知，…同意将43个产业集群纳入…) and 全国 mean no region;
+2. the paragraph: the nearest place in the sentence just before, else the first place of the
+   paragraph's opening sentence (its topic), else the nearest place earlier in the paragraph;
+3. a quotation with nothing placed before it: the sentence right after the quotation, which
+   says who spoke and where (“…仅需两分钟…”日前，在位于衡水市枣强县…);
+4. a paragraph opening on 该模式/这一做法/上述… : the last place of the paragraph before;
+5. the section: the place of the latest heading paragraph (廊坊市安次区, 保定涿州市, 辛集市);
+6. the article's main subject.
+
+Some names are written but do not say where a figure is, and are passed over while anything else
+is there (``weak_mentions``): names inside document titles (《保定市支持…措施》), at the start of
+an organisation's name (河北养元智汇饮品股份有限公司, 京津冀协同创新创业基地), the group a rank is
+counted in (全省第二, 保定市排名第2, 居全省首位), a travel destination (50分钟到京), and 河北省
+inside a noun phrase (有效河北省科技型中小企业). A rank figure (第七位, 全省第一) belongs to a
+place inside its group: 全省168个县(市、区)中排名第七位 in a paragraph about 安次区 is 安次区's
+rank; when no such place is around, the group's own name is taken (廊坊市排名第一 with nothing
+smaller named).
+
+References (该市, 全县 ...) stand for the region ``region_references`` found for them. Lists and
+addressee lines (``region_roles``) and qualifiers do not place a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .gazetteer import Region
+from .region_layout import FULL_END, PART_END
+from .region_records import RegionRef
+from .weak_mentions import at_rank, doc_titles, opens_clause, weak_kind
+
+if TYPE_CHECKING:
+    from .regions import _Analysis
+
+_REACH = 1500  # characters before a figure where its place may still be named
+# National bodies opening a clause (科技部火炬中心发布通知…同意将43个产业集群纳入…): their
+# counts are national, whatever Hebei place the sentence goes on to name.
+_NATIONAL_BODY = re.compile(
+    r"(?:国务院|党中央|中共中央|全国人大|国家发改委|国家发展改革委|国家知识产权局|国家统计局|国家卫健委"
+    r"|(?:科技|工信|工业和信息化|财政|教育|商务|农业农村|人力资源社会保障|人社|生态环境|自然资源"
+    r"|住房城乡建设|住建|交通运输|水利|文化和旅游|民政|应急管理)部(?![门署分位件长]))")
+# A paragraph opening on 该模式, 这一做法, 上述项目 ... goes on with the previous paragraph's topic.
+_ANAPHOR = re.compile(r"\s*[“\"]?(?:该(?![市县区省])|这(?:一|些|种|个|项|批|类)|上述|此(?:项|类|种))"
+                      r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A name or reference as ``resolve`` sees it; ``weak`` as in ``weak_mentions``."""
+
+    start: int
+    end: int
+    region: Region | None
+    surface: str
+    weak: str = ""
+    nation: bool = False
+
+
+class FigurePlaces:
+    """Built once per article (on its first figure); ``resolve`` places each figure."""
+
+    def __init__(self, a: _Analysis):
+        self.a, self.gaz, self.doc, self.base, self.layout = a, a.gaz, a.doc, a.base, a.layout
+        self.items = self._figure_items()
+        self._item_starts = [t.start for t in self.items]
+
+    def _figure_items(self) -> list[_Item]:
+        """Everything that can place a figure, in text order."""
+        a = self.a
+        items = [_Item(m.start, m.end, m.region, m.surface, a.weak.get(m.start, ""))
+                 for m in a.mentions
+                 if m.region is not None and m.role not in ("list", "addressee", "qualifier")]
+        titles = doc_titles(self.doc)
+        # A reference whose unit is unknown (我市 with no city named) still says the figure
+        # is local: it keeps a national body earlier in the sentence from taking the figure.
+        for r in a.references:
+            items.append(_Item(r.start, r.end, r.region, r.surface,
+                               weak_kind(self.doc, r.start, r.end, titles), r.kind == "nation"))
+        for b in _NATIONAL_BODY.finditer(self.doc, self.base):
+            if opens_clause(self.doc, b.start()):
+                items.append(_Item(b.start(), b.end(), None, b.group(), "", True))
+        return sorted(items, key=lambda t: t.start)
+
+    def resolve(self, start: int, end: int) -> RegionRef | None:
+        """Where the figure at ``start``..``end`` (text offsets) belongs; see the module notes."""
+        pos, stop = start + self.base, max(start, end) + self.base
+        items = self.items
+        p = self.layout.paragraph_index(pos)
+        if p >= 0:
+            # Only the figure's paragraph and the one before it are ever looked at, and no
+            # further than a long paragraph's reach (a page with no line breaks is one paragraph).
+            paragraphs = self.layout.paragraphs
+            lo = max(paragraphs[max(0, p - 1)][0], pos - _REACH)
+            hi = min(paragraphs[p][1], stop + _REACH // 3)
+            items = items[bisect_left(self._item_starts, lo):bisect_left(self._item_starts, hi)]
+        inside = [t for t in items if pos <= t.start and t.end <= stop]
+        others = [t for t in items if not (pos <= t.start and t.end <= stop)]
+        strong = [t for t in others if not t.weak]
+        part = self.layout.bounds(pos, PART_END)
+        full = self.layout.bounds(pos, FULL_END)
+        scope = self._rank_of(others + inside, pos, stop, part)
+        if scope is not None:
+            # A rank is held by a place inside the group it is counted in: in 全省县域…评价中，
+            # 跃居A类，全省168个县(市、区)中排名第七位 neither 全省 is the ranked county.
+            strong = [t for t in strong if self._within(t.region, scope)]
+        pick = self._in_sentence(strong, pos, stop, part, full)
+        if pick is not None and pick.region is None and not pick.nation:
+            pick = None  # 我市 standing for nothing named: placed as if unnamed
+        if pick is not None:
+            region, written = pick.region, pick.surface  # None for a national body or 全国
+        else:
+            region, written = self._context(strong, pos, full)
+            if region is None:
+                main = self.a.result().main
+                if main is not None:
+                    region = self.gaz.get(main.code)
+                else:
+                    # Nothing else at all: a weak name in the sentence is better than nothing.
+                    pick = self._in_sentence(others, pos, stop, part, full)
+                    if pick is not None:
+                        region, written = pick.region, pick.surface
+        if scope is not None and not self._within(region, scope):
+            # 保定市排名第2 in a 涿州 story is 涿州's rank within 保定; but with no smaller
+            # place around, the place named before the rank is the one ranked.
+            region, written = scope.region, scope.surface
+        return self.a.ref(region, written) if region is not None else None
+
+    def _in_sentence(self, items: list[_Item], pos: int, stop: int,
+                     part: tuple[int, int], full: tuple[int, int]) -> _Item | None:
+        """The nearest name before the figure in its sentence part, else the nearest after it,
+        then the same in the rest of the sentence (parts are cut at ；)."""
+        before = [t for t in items if part[0] <= t.start and t.end <= pos]
+        if before:
+            pick = before[-1]
+            # 该市已建成…河北省院士合作重点单位2家: a province or the nation named after a more
+            # specific place in the sentence is the scope of a designation, not the figure's place.
+            if pick.region is None or pick.region.level == "province":
+                specific = [t for t in items if full[0] <= t.start and t.end <= pos
+                            and t.region is not None and t.region.level != "province"]
+                if specific:
+                    return specific[-1]
+            return pick
+        after = [t for t in items if stop <= t.start < part[1]]
+        if after:
+            return after[0]
+        earlier = [t for t in items if full[0] <= t.start and t.end <= part[0]]
+        if earlier:
+            return earlier[-1]
+        later = [t for t in items if part[1] <= t.start < full[1]]
+        return later[0] if later else None
+
+    def _context(self, strong: list[_Item], pos: int,
+                 full: tuple[int, int]) -> tuple[Region | None, str]:
+        """Where a figure whose sentence names no place belongs (national words do not carry)."""
+        places = [t for t in strong if t.region is not None]
+        p = self.layout.paragraph_index(pos)
+        if p < 0:
+            return None, ""
+        lo, hi = self.layout.paragraphs[p]
+        earlier = [t for t in places if lo <= t.start < full[0]]
+        if earlier:
+            # The sentence just before (唐山市新增企业20家。其中高新技术企业5家。), else the
+            # paragraph's opening sentence, which sets its topic (此外，该市强力推进…。怀来…全省
+            # 唯一…。建成了…孵化器4家), else the nearest place earlier in the paragraph.
+            prev_lo, _ = self.layout.bounds(full[0] - 1, FULL_END) if full[0] > lo else (lo, lo)
+            previous = [t for t in earlier if t.start >= prev_lo]
+            if previous:
+                return previous[-1].region, previous[-1].surface
+            _, first_hi = self.layout.bounds(lo, FULL_END)
+            opening = [t for t in earlier if t.start < first_hi]
+            pick = opening[0] if opening else earlier[-1]
+            return pick.region, pick.surface
+        quote = self._quote_around(pos, lo, hi)
+        if quote is not None:
+            # “…仅需两分钟就可完成…”日前，在位于衡水市枣强县…: a quotation opening the paragraph
+            # is placed by the sentence that follows it.
+            _, after_hi = self.layout.bounds(quote + 1, FULL_END)
+            following = [t for t in places if quote < t.start < after_hi]
+            if following:
+                return following[0].region, following[0].surface
+        if p > 0 and _ANAPHOR.match(self.doc, lo):
+            # “该模式充分发挥了…组建了1个国家级专家服务团队…”: the model of the paragraph before.
+            plo, phi = self.layout.paragraphs[p - 1]
+            previous = [t for t in places if plo <= t.start < phi]
+            if previous:
+                return previous[-1].region, previous[-1].surface
+        heading = self.layout.section(p)
+        if heading is not None:
+            return heading.region, heading.surface
+        return None, ""
+
+    def _quote_around(self, pos: int, lo: int, hi: int) -> int | None:
+        """The closing quotation mark of a quotation holding ``pos`` (None when not quoted)."""
+        opening = self.doc.rfind("“", lo, pos)
+        if opening < 0 or self.doc.rfind("”", opening, pos) >= 0:
+            return None
+        closing = self.doc.find("”", pos, hi)
+        return closing if closing >= 0 else None
+
+    def _rank_of(self, items: list[_Item], pos: int, stop: int,
+                 part: tuple[int, int]) -> _Item | None:
+        """The group a rank figure is counted in (全省 of 全省第二), None for other figures."""
+        rank = (at_rank(self.doc, pos)
+                or any(t.weak == "rank" and pos <= t.start and t.end <= stop for t in items))
+        if not rank:
+            return None
+        scopes = [t for t in items if t.weak == "rank" and part[0] <= t.start and t.end <= stop
+                  and (t.region is not None or t.nation)]
+        return max(scopes, key=lambda t: t.start) if scopes else None
+
+    def _within(self, region: Region | None, scope: _Item) -> bool:
+        if region is None:
+            return False
+        if scope.nation:
+            return True
+        inner, outer = self.gaz.successor(region), self.gaz.successor(scope.region)
+        return inner is not outer and outer in self.gaz.ancestors(inner)

@@ -1,0 +1,74 @@
+"""The records the region rules hand out: regions as reported, names and references found in a
+text, and an article's regions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .gazetteer import HEBEI, Region
+
+if TYPE_CHECKING:
+    from .regions import _Analysis
+
+
+@dataclass(frozen=True)
+class RegionRef:
+    """A region as reported: the current unit, its prefecture, and how the text wrote it."""
+
+    name: str
+    code: str
+    level: str
+    prefecture: str | None
+    prefecture_code: str | None
+    province_code: str
+    written: str = ""  # as in the text: 宣化县, 张垣, 該市
+    former: str = ""  # the retired unit's name when the text uses one
+
+    @property
+    def in_hebei(self) -> bool:
+        return self.province_code == HEBEI
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A region name in a text; offsets point into the text as given (display form)."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Region, ...]
+    kind: str  # name | alias | short | abbreviation | host (燕郊高新区) | zone (a bare 高新区)
+    region: Region | None = None  # the unit meant, as written (may be retired); None: ambiguous
+    resolved_by: str = ""  # unique | qualifier | list | sentence | article | province
+    role: str = ""  # "" | qualifier | list | addressee
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.region is None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """该市, 全县, 我省, 全国 ...: a word standing for a region named elsewhere."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str  # city | county | district | hebei | province | nation
+    region: Region | None = None
+
+
+@dataclass
+class ArticleRegions:
+    """What an article is about (``subjects``, best first) and what it merely mentions."""
+
+    subjects: list[tuple[RegionRef, float]]
+    mentioned: list[RegionRef]
+    mentions: list[Mention]  # in the text, offsets into the text
+    ambiguous: list[Mention] = field(default_factory=list)
+    _analysis: _Analysis | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def main(self) -> RegionRef | None:
+        return self.subjects[0][0] if self.subjects else None

@@ -1,0 +1,154 @@
+"""What an article is about: each region's score, and the subjects chosen from the scores.
+
+Each region scores: title 4, subheading paragraph (廊坊市安次区) 4, byline place (新华社石家庄电)
+2, lead 1.5, and per paragraph of the text 1 for the first mention plus 0.3 for each further one,
+so a place named three times in one aside weighs less than a place named in three paragraphs.
+该市/全市/我县/全省 ... add 0.5 to the region they stand for, 京津冀's 冀 0.5. Regions outside
+Hebei count at 0.6. In the text (not the title), qualifiers, lists, examples, places in （含…）
+and addressee lines (see ``region_roles``) add nothing. A bare 高新区 read as the city's zone adds
+nothing; a zone standing for its host county (燕郊高新区 -> 三河市) adds ``HOST`` per mention,
+since the text never names the county.
+
+Subjects are the regions scoring at least ``SUBJECT_SHARE`` of the best and at least
+``SUBJECT_MIN``; when none reaches that, the best one alone (Hebei first on a tie). A
+county-level subject brings its prefecture at 0.8 of its score (万全区 -> 张家口市) unless the
+prefecture scores more on its own. 河北省 (often named only through 全省/我省) stays a subject
+beside more specific Hebei subjects only when the title names it (河北/我省/全省) or it scores
+best, so it is the subject by default when nothing more specific is named; a title naming the
+province and no other Hebei place (我省全面推动县域科技创新发展) puts it first. The weights were
+set by hand and checked against the seed pages (``tests/test_regions_seeds.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from .gazetteer import HEBEI, Region, RegionGazetteer
+from .region_layout import is_heading
+from .region_mentions import MentionReader
+from .region_records import ArticleRegions
+from ..text.textnorm import fold
+
+if TYPE_CHECKING:
+    from .regions import _Analysis
+
+TITLE, HEADING, BYLINE, LEAD = 4.0, 4.0, 2.0, 1.5
+FIRST_IN_PARAGRAPH, REPEAT_IN_PARAGRAPH = 1.0, 0.3
+REFERENCE, ABBREVIATION = 0.5, 0.5
+FOREIGN = 0.6
+ROLL_UP = 0.8
+SUBJECT_SHARE, SUBJECT_MIN = 0.4, 3.0
+HOST = 0.5  # a zone named for the county that hosts it (燕郊高新区 -> 三河市): the county is inferred
+
+
+def score_article(a: _Analysis) -> ArticleRegions:
+    """The article's subjects (best first) and the regions it merely mentions."""
+    gaz = a.gaz
+    scores: dict[Region, float] = defaultdict(float)
+    in_title: set[Region] = set()
+
+    def add(region: Region | None, weight: float) -> None:
+        if region is not None:
+            region = gaz.successor(region)
+            scores[region] += weight * (1.0 if region.in_hebei else FOREIGN)
+
+    # A bare 高新区 was read from the article's own city: it adds nothing to what it is about.
+    counted = [m for m in a.mentions
+               if m.region is not None and m.role == "" and m.kind != "zone"]
+    title_end = len(a.title)
+    for m in counted:
+        if m.start < title_end:
+            in_title.add(gaz.successor(m.region))
+    for r in a.references:
+        if r.start < title_end and r.kind == "hebei":
+            in_title.add(r.region)
+    for region in in_title:
+        add(region, TITLE)
+    for region in _byline_places(a):
+        add(region, BYLINE)
+
+    paragraphs = a.layout.paragraphs
+    lead_lo, lead_hi = _lead(a.doc, paragraphs)
+    lead: set[Region] = set()
+    seen: set[tuple[int, Region]] = set()
+    for m in counted:
+        if m.start < a.base:
+            continue
+        region = gaz.successor(m.region)
+        if m.kind == "host":
+            # 燕郊高新区 names the zone; its county (三河市) is only inferred.
+            add(region, HOST)
+            continue
+        if lead_lo <= m.start < lead_hi and region not in lead:
+            lead.add(region)
+            add(region, LEAD)
+        p = a.layout.paragraph_index(m.start)
+        weight = ABBREVIATION if m.kind == "abbreviation" else (
+            REPEAT_IN_PARAGRAPH if (p, region) in seen else FIRST_IN_PARAGRAPH)
+        seen.add((p, region))
+        add(region, weight)
+    for lo, hi in paragraphs:
+        heading = [m for m in counted if lo <= m.start < hi]
+        if heading and is_heading(a.doc, lo, hi, heading):
+            add(heading[-1].region, HEADING)
+    for r in a.references:
+        if r.start >= a.base and r.region is not None:
+            add(r.region, REFERENCE)
+            if lead_lo <= r.start < lead_hi and r.kind == "hebei" and r.region not in lead:
+                lead.add(r.region)
+                add(r.region, LEAD)
+
+    subjects = _subjects(gaz, scores, in_title)
+    subject_set = {r for r, _ in subjects}
+    mentioned = [a.ref(r) for r in dict.fromkeys(
+        gaz.successor(m.region) for m in a.mentions if m.region is not None)
+        if r not in subject_set]
+    text_ms = a.text_mentions()
+    return ArticleRegions([(a.ref(r), s) for r, s in subjects], mentioned, text_ms,
+                          [m for m in text_ms if m.region is None], a)
+
+
+def _subjects(gaz: RegionGazetteer, scores: dict[Region, float],
+              in_title: set[Region]) -> list[tuple[Region, float]]:
+    if not scores:
+        return []
+    top = max(scores.values())
+    floor = max(SUBJECT_MIN, SUBJECT_SHARE * top)
+    chosen = {r: s for r, s in scores.items() if s >= floor}
+    if not chosen:
+        # Weakly placed articles still have a best guess: the top region, Hebei first.
+        best = min(scores.items(), key=lambda t: (-t[1], not t[0].in_hebei))
+        chosen = {best[0]: best[1]}
+    for r, s in list(chosen.items()):
+        pref = gaz.prefecture_of(r)
+        if pref is not None and pref is not r:
+            chosen[pref] = max(chosen.get(pref, scores.get(pref, 0.0)), ROLL_UP * s)
+    hebei = gaz.get(HEBEI)
+    specific = any(r.in_hebei and r is not hebei for r in chosen)
+    if hebei in chosen and specific and hebei not in in_title and chosen[hebei] < top:
+        del chosen[hebei]
+    # A title naming the province and no other Hebei place (我省全面推动县域科技创新发展) makes
+    # it the main subject, however much room the case studies below take.
+    first = hebei if (hebei in chosen and hebei in in_title
+                      and not any(r.in_hebei for r in in_title - {hebei})) else None
+    return sorted(chosen.items(),
+                  key=lambda t: (t[0] is not first, -t[1], not t[0].in_hebei, t[0].code))
+
+
+def _byline_places(a: _Analysis) -> list[Region]:
+    if not a.byline:
+        return []
+    folded = fold(a.byline)
+    found = MentionReader(a.gaz, a.doc).find(folded, a.byline)
+    return [m.region for m in found if m.region is not None]
+
+
+def _lead(doc: str, paragraphs: list[tuple[int, int]]) -> tuple[int, int]:
+    """The first paragraph of the story proper: the one carrying the byline, else the first."""
+    for lo, hi in paragraphs[:3]:
+        if re.search(r"讯|电|记者|通讯员", doc[lo:min(hi, lo + 40)]):
+            return lo, hi
+    return paragraphs[0] if paragraphs else (0, 0)
+
