@@ -19,7 +19,7 @@ from .gazetteer_scan import Match, NameScanner
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 
 # Bare zone words and what a zone's name (or short name) holds when it is of that kind;
-# regions.py reads a bare 高新区 as the city's zone of that kind (``zones_of``).
+# region_roles reads a bare 高新区 as the city's zone of that kind (``zones_of``).
 ZONE_KINDS: dict[str, tuple[str, ...]] = {
     "高新区": ("高新",), "高新技术产业开发区": ("高新",),
     "经开区": ("经济技术开发区", "经济开发区", "经开区"),

@@ -20,13 +20,13 @@ name at the same place, then to names starting further on.
 * ``COMMON_WORDS``: short names that are ordinary words (长安街, 复兴大街, 大运河, 大城市,
   兴隆, 万全之策, 新华书店) count only with their suffix (长安区, 复兴区, 运河区) or, marked
   ``context``, when they stand in a list next to a named unit of the same city (宣化、万全、崇礼);
-  ``regions.py`` settles those.
+  ``region_mentions`` settles those.
 * ``PARENT_ONLY``: short names that need their city in front (张家口桥西), because they are
   ambiguous and also everyday words (桥西侧).
 * ``ZONE_HOSTS``: a few well-known functional zones (and towns) that have no row of their own,
   read as the county-level unit that hosts them (燕郊高新区 -> 三河市), kind ``host``. The text
-  names the zone, not the county, so ``regions.py`` weighs these lightly for what an article is
-  about but lets them place the zone's figures.
+  names the zone, not the county, so ``region_subjects`` weighs these lightly for what an
+  article is about but lets them place the zone's figures.
 
 Guards against look-alikes, applied to the character after (and for some names before) a match:
 a bare short name followed by 路/街/大道/村 is a street or village (长安街, 裕华路);
@@ -38,7 +38,8 @@ character that may end a word (建成都市圈); and where a stronger name start
 runs past it, the stronger one wins (创新河北 holds 新河 but means 河北).
 
 The ``ambiguous`` column is not used to drop names: a name's candidates are computed from the names
-actually looked for, and several candidates are left for ``regions.py`` to settle from context.
+actually looked for, and several candidates are left for ``region_mentions`` to settle from
+context.
 """
 
 from __future__ import annotations

@@ -39,7 +39,8 @@ def find_references(a: _Analysis) -> list[Reference]:
         kind = {"市": "city", "县": "county", "区": "district", "全国": "nation"}.get(word)
         if word == "省":
             kind = "province" if r.group().startswith("该") else "hebei"
-        out.append(Reference(r.start(), r.end(), surface, kind, referents.referent(kind, r.start())))
+        region = referents.referent(kind, r.start())
+        out.append(Reference(r.start(), r.end(), surface, kind, region))
     return out
 
 
