@@ -1,8 +1,8 @@
 """Which region each name in a text means.
 
 Names are found by ``gazetteer.RegionGazetteer.scan`` (what counts as a name, and the guards
-against look-alikes, are documented in ``gazetteer_scan``), except in reporters' credits
-((记者 张家口 …)) and in mastheads (张家口日报).
+against look-alikes, are documented in ``gazetteer_scan``); reporters' credits (（记者 …）) are
+not searched, and a name in a masthead (张家口日报) is not read.
 
 A name with one candidate, or whose candidates all lead to the same current unit (宣化 = 宣化区
 or the former 宣化县), is settled at once. Otherwise, in this order:
