@@ -81,6 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", metavar="PATH|ARTICLE_ID")
     p.set_defaults(func=cmd_regions)
 
+    _briefing_commands(sub, common)
+
+    p = sub.add_parser("stats", parents=[common], help="library statistics")
+    p.set_defaults(func=cmd_stats)
+    _library_commands(sub, common, library_help, password_help)
+    return parser
+
+
+def _briefing_commands(sub, common) -> None:
+    """What staff hand on: summary, the Excel workbook, the Word draft; one way to choose for all three."""
     scope = argparse.ArgumentParser(add_help=False)
     scope.add_argument("--query", help="only the articles this search finds")
     scope.add_argument("--region", action="append", help="only this region (and its counties); repeatable")
@@ -107,9 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--preview", action="store_true", help="print the draft's text instead of writing it")
     p.set_defaults(func=cmd_briefing)
 
-    p = sub.add_parser("stats", parents=[common], help="library statistics")
-    p.set_defaults(func=cmd_stats)
 
+def _library_commands(sub, common, library_help: str, password_help: str) -> None:
     p = sub.add_parser("library", help="whole libraries: copy, back up, restore, check, recover")
     p.add_argument("--library", default=argparse.SUPPRESS, help=library_help)
     p.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS, help=password_help)
@@ -122,7 +131,6 @@ def build_parser() -> argparse.ArgumentParser:
                    help="copy into a library that is not empty, skipping the files it already holds")
     p.set_defaults(func=cmd_library_copy)
     _safety_commands(library_sub, common)
-    return parser
 
 
 def _safety_commands(library_sub, common) -> None:
