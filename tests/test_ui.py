@@ -157,7 +157,10 @@ def test_import_through_the_worker_updates_the_panes(qtbot, tmp_path, settings):
     controller.close()
 
 
-def test_cancelled_import_leaves_the_library_unchanged(qtbot, tmp_path, settings):
+def test_cancelled_import_leaves_the_library_unchanged(qtbot, tmp_path, settings, monkeypatch):
+    import threading
+
+    from hbviewer.core import importer
     from hbviewer.ui.controller import LibraryController
     from hbviewer.ui.main_window import MainWindow
 
@@ -167,10 +170,19 @@ def test_cancelled_import_leaves_the_library_unchanged(qtbot, tmp_path, settings
     qtbot.addWidget(win)
     before = controller.library().stats()["articles"]
     task_holder = {}
+    pressed = threading.Event()
+    real_collect = importer.collect_files
+
+    def after_the_press(paths):  # the worker starts on its files only once Cancel is pressed
+        pressed.wait(20)
+        return real_collect(paths)
+
+    monkeypatch.setattr(importer, "collect_files", after_the_press)
 
     def start():
         task_holder["task"] = win.import_paths([SEEDS])
         task_holder["task"].cancel()  # Cancel pressed before the worker got far
+        pressed.set()
 
     with qtbot.waitSignal(win.importFinished, timeout=20000) as blocker:
         start()
