@@ -5,18 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QSplitter
 
 from ..core.importer import import_paths
 from ..core.model import ImportReport
 from .article_view import ArticleView
 from .controller import LibraryController
 from .library_pane import LibraryPane
+from .menus import WindowMenus
 from .messages import failure_text
 from .region_panel import RegionPanel
 from .safe_text import rich_literal
 from .settings import AppSettings
+from .status_bar import WindowStatus
 from .tasks import CalmProgress
 
 
@@ -46,19 +48,25 @@ class MainWindow(QMainWindow):
             self.splitter.setStretchFactor(pane, stretch)
         self.setCentralWidget(self.splitter)
 
-        self._build_actions()
-        self.library_label = QLabel(self)
-        self.results_label = QLabel(self)
-        self.location_label = QLabel(self)
-        self.read_only_label = QLabel(self.tr("read-only"), self)
-        self.statusBar().addPermanentWidget(self.results_label)
-        self.statusBar().addPermanentWidget(self.library_label)
-        self.statusBar().addPermanentWidget(self.location_label)
-        self.statusBar().addPermanentWidget(self.read_only_label)
-        self._show_access()
+        self.menus = WindowMenus(self)
+        self.setMenuBar(self.menus.menu_bar)
+        self.addToolBar(self.menus.toolbar)
+        self.status = WindowStatus(self.statusBar())
+        self.status.show_library(str(controller.path), controller.is_server, controller.read_only)
+        self.menus.set_read_only(controller.read_only)
+        # Where scripts and tests have always found them.
+        self.file_menu = self.menus.file_menu
+        self.import_files_action = self.menus.import_files_action
+        self.import_folder_action = self.menus.import_folder_action
+        self.export_action = self.menus.export_action
+        self.find_action = self.menus.find_action
+        self.library_label = self.status.library_label
+        self.location_label = self.status.location_label
+        self.read_only_label = self.status.read_only_label
+        self._connect_menus()
 
         self.library_pane.articleSelected.connect(self.show_article)
-        self.library_pane.resultsChanged.connect(self._show_counts)
+        self.library_pane.resultsChanged.connect(self.status.show_counts)
         self.library_pane.search_box.returnPressed.connect(
             lambda: self.settings.remember_search(self.library_pane.search_box.text()))
         controller.taskFailed.connect(self._task_failed)
@@ -77,68 +85,17 @@ class MainWindow(QMainWindow):
         self.library_pane.resultsChanged.disconnect(self._first_results)
         self.refresh_summary()
 
-    # -- building -------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        self.import_files_action = self._action(self.tr("Import &files…"), self.choose_files, QKeySequence.Open,
-                                                self.tr("Import text files into the library"))
-        self.import_folder_action = self._action(self.tr("Import f&older…"), self.choose_folder)
-        self.export_action = self._action(self.tr("&Export briefing…"), self.export_briefing, "Ctrl+E",
-                                          self.tr("Write the region summary to an Excel workbook"))
-        self.preferences_action = self._action(self.tr("&Preferences…"), self.preferences)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.Quit)
-        self.find_action = self._action(self.tr("&Find"), self.library_pane.focus_search, QKeySequence.Find)
-        self.next_hit_action = self._action(self.tr("Next hit"), self.article_view.next_hit, QKeySequence.FindNext)
-        self.previous_hit_action = self._action(self.tr("Previous hit"), self.article_view.previous_hit,
-                                                QKeySequence.FindPrevious)
-        self.about_action = self._action(self.tr("&About hbviewer"), self.about)
-
-        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.file_menu.addAction(self.import_files_action)
-        self.file_menu.addAction(self.import_folder_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.export_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.preferences_action)
-        self.file_menu.addAction(self.quit_action)
-        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        for action in (self.find_action, self.next_hit_action, self.previous_hit_action):
-            self.edit_menu.addAction(action)
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_menu.addAction(self.about_action)
-
-        self.toolbar = self.addToolBar(self.tr("Main"))
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.addAction(self.import_files_action)
-        self.toolbar.addAction(self.export_action)
-        self.toolbar.addAction(self.find_action)
-
-    def _show_access(self) -> None:
-        """Where the library is, in the status bar; what a read-only library cannot do, greyed out."""
-        controller = self.controller
-        location = str(controller.path)
-        if controller.is_server:
-            self.location_label.setText(self.tr("Shared library: %1").replace("%1", location))
-            self.location_label.setToolTip(location)
-        else:
-            self.location_label.setText(Path(location).name)
-            self.location_label.setToolTip(location)
-        read_only = controller.read_only
-        self.read_only_label.setVisible(read_only)
-        self.read_only_label.setToolTip(self.tr(
-            "This library is read-only for you: searching, reading and exporting work, importing does not."))
-        for action in (self.import_files_action, self.import_folder_action):
-            action.setEnabled(not read_only)
-            if read_only:
-                action.setStatusTip(self.tr("The library is read-only: importing is not possible."))
+    def _connect_menus(self) -> None:
+        menus = self.menus
+        menus.import_files_action.triggered.connect(self.choose_files)
+        menus.import_folder_action.triggered.connect(self.choose_folder)
+        menus.export_action.triggered.connect(self.export_briefing)
+        menus.preferences_action.triggered.connect(self.preferences)
+        menus.quit_action.triggered.connect(self.close)
+        menus.find_action.triggered.connect(self.library_pane.focus_search)
+        menus.next_hit_action.triggered.connect(self.article_view.next_hit)
+        menus.previous_hit_action.triggered.connect(self.article_view.previous_hit)
+        menus.about_action.triggered.connect(self.about)
 
     # -- regions ----------------------------------------------------------------------------
     def refresh_summary(self) -> None:
@@ -239,13 +196,9 @@ class MainWindow(QMainWindow):
         def fail(message, _details):  # a server out of reach: said in the status bar, the window goes on
             if seq == self._article_seq:
                 self.article_view.show_placeholder()
-                self.statusBar().showMessage(message.split("\n")[0], 10000)
+                self.status.say(message.split("\n")[0])
 
         self.controller.run(work, show, fail)
-
-    def _show_counts(self, found: int, total: int) -> None:
-        self.results_label.setText(self.tr("%n result(s)", "", found))
-        self.library_label.setText(self.tr("Library: %n article(s)", "", total))
 
     # -- importing --------------------------------------------------------------------------
     def choose_files(self) -> None:
@@ -286,7 +239,7 @@ class MainWindow(QMainWindow):
             message += " " + self.tr("%n already in the library.", "", report.duplicates)
         if report.cancelled:
             message += " " + self.tr("Import cancelled; the files imported before it are kept.")
-        self.statusBar().showMessage(message, 10000)
+        self.status.say(message)
         if failed and not quiet:
             details = "\n".join(failure_text(f) for f in failed)
             box = QMessageBox(QMessageBox.Warning, self.tr("Some files were not imported"),
@@ -345,7 +298,7 @@ class MainWindow(QMainWindow):
 
     def _exported(self, path) -> None:
         self.exportFinished.emit(path)
-        self.statusBar().showMessage(self.tr("Briefing written: %1").replace("%1", str(path)), 10000)
+        self.status.say(self.tr("Briefing written: %1").replace("%1", str(path)))
         box = QMessageBox(QMessageBox.Information, self.tr("Briefing written"),
                           rich_literal(str(path)), QMessageBox.Close, self)
         open_button = box.addButton(self.tr("Open folder"), QMessageBox.ActionRole)
@@ -392,8 +345,7 @@ class MainWindow(QMainWindow):
         self._warning_box = box
 
     def _refuse_import(self) -> None:
-        self.statusBar().showMessage(
-            self.tr("The library is read-only for you: files cannot be imported into it."), 10000)
+        self.status.say(self.tr("The library is read-only for you: files cannot be imported into it."))
 
     def about(self) -> None:
         from .. import __version__

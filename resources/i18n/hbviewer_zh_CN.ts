@@ -4,27 +4,27 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25"/>
+        <location filename="../../hbviewer/ui/models.py" line="26"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25"/>
+        <location filename="../../hbviewer/ui/models.py" line="26"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25"/>
+        <location filename="../../hbviewer/ui/models.py" line="26"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25"/>
+        <location filename="../../hbviewer/ui/models.py" line="26"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="25"/>
+        <location filename="../../hbviewer/ui/models.py" line="26"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -211,236 +211,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="35"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="37"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="53"/>
-        <source>read-only</source>
-        <translation>只读</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="91"/>
-        <source>Import &amp;files…</source>
-        <translation>导入文件(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="92"/>
-        <source>Import text files into the library</source>
-        <translation>把文本文件导入文库</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="93"/>
-        <source>Import f&amp;older…</source>
-        <translation>导入文件夹(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="94"/>
-        <source>&amp;Export briefing…</source>
-        <translation>导出简报(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="95"/>
-        <source>Write the region summary to an Excel workbook</source>
-        <translation>把地区汇总写入 Excel 工作簿</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="96"/>
-        <source>&amp;Preferences…</source>
-        <translation>首选项(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="97"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="98"/>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="99"/>
-        <source>Next hit</source>
-        <translation>下一处</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="100"/>
-        <source>Previous hit</source>
-        <translation>上一处</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="102"/>
-        <source>&amp;About hbviewer</source>
-        <translation>关于 hbviewer(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="104"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="112"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="115"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="118"/>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="129"/>
-        <source>Shared library: %1</source>
-        <translation>共享文库:%1</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="137"/>
-        <source>This library is read-only for you: searching, reading and exporting work, importing does not.</source>
-        <translation>此文库对您是只读的:可以搜索、阅读和导出,但不能导入。</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="141"/>
-        <source>The library is read-only: importing is not possible.</source>
-        <translation>文库为只读,无法导入。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="247"/>
-        <source>%n result(s)</source>
-        <translation>
-            <numerusform>%n 条结果</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="248"/>
-        <source>Library: %n article(s)</source>
-        <translation>
-            <numerusform>文库:%n 篇文章</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="253"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="206"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="254"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="207"/>
         <source>Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)</source>
         <translation>报纸版面和通知 (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="260"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="213"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="277"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="230"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="284"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="237"/>
         <source>%n article(s) added.</source>
         <translation>
             <numerusform>新增 %n 篇文章。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="286"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="239"/>
         <source>%n already in the library.</source>
         <translation>
             <numerusform>%n 篇已在文库中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="288"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="241"/>
         <source>Import cancelled; the files imported before it are kept.</source>
         <translation>导入已取消;此前已导入的文件均已保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="292"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="245"/>
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="303"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="256"/>
         <source>The whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="307"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="260"/>
         <source>The current search results</source>
         <translation>当前搜索结果</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="310"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="263"/>
         <source>The selected region</source>
         <translation>所选地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="316"/>
-        <location filename="../../hbviewer/ui/main_window.py" line="321"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="269"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="274"/>
         <source>Export briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="316"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="269"/>
         <source>Export:</source>
         <translation>导出范围:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="322"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="275"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="339"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="292"/>
         <source>The briefing was not written</source>
         <translation>简报未能写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="343"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="296"/>
         <source>Writing the briefing…</source>
         <translation>正在写入简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="348"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="301"/>
         <source>Briefing written: %1</source>
         <translation>简报已写入:%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="349"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="302"/>
         <source>Briefing written</source>
         <translation>简报已写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="351"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="304"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="386"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="339"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="396"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="348"/>
         <source>The library is read-only for you: files cannot be imported into it.</source>
         <translation>此文库对您是只读的,不能向其中导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="401"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="353"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="402"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="354"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -591,6 +482,121 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <location filename="../../hbviewer/ui/region_panel.py" line="38"/>
         <source>Figures</source>
         <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="17"/>
+        <source>Import &amp;files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="18"/>
+        <source>Import text files into the library</source>
+        <translation>把文本文件导入文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="19"/>
+        <source>Import f&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="20"/>
+        <source>&amp;Export briefing…</source>
+        <translation>导出简报(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="21"/>
+        <source>Write the region summary to an Excel workbook</source>
+        <translation>把地区汇总写入 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="22"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="23"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="24"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="25"/>
+        <source>Next hit</source>
+        <translation>下一处</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="26"/>
+        <source>Previous hit</source>
+        <translation>上一处</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="27"/>
+        <source>&amp;About hbviewer</source>
+        <translation>关于 hbviewer(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="30"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="38"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="41"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="44"/>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="63"/>
+        <source>The library is read-only: importing is not possible.</source>
+        <translation>文库为只读,无法导入。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <location filename="../../hbviewer/ui/status_bar.py" line="20"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/status_bar.py" line="30"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/status_bar.py" line="31"/>
+        <source>Library: %n article(s)</source>
+        <translation>
+            <numerusform>文库:%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/status_bar.py" line="36"/>
+        <source>Shared library: %1</source>
+        <translation>共享文库:%1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/status_bar.py" line="42"/>
+        <source>This library is read-only for you: searching, reading and exporting work, importing does not.</source>
+        <translation>此文库对您是只读的:可以搜索、阅读和导出,但不能导入。</translation>
     </message>
 </context>
 <context>
