@@ -15,6 +15,8 @@ from .controller import LibraryController
 from .library_pane import LibraryPane
 from .menus import WindowMenus
 from .messages import failure_text
+from .reading_flow import ReadingFlow
+from .region_flow import RegionFlow
 from .region_panel import RegionPanel
 from .safe_text import rich_literal
 from .settings import AppSettings
@@ -31,9 +33,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         self.settings = settings
-        self._article_seq = 0  # the latest article asked for is the one shown
-        self._article_wanted: int | None = None
-        self._pending_span: tuple[int, int, int] | None = None  # (article, start, end) to select once shown
         self.setWindowTitle(self.tr("hbviewer — policy briefing viewer"))
         self.setAcceptDrops(True)
 
@@ -63,27 +62,16 @@ class MainWindow(QMainWindow):
         self.library_label = self.status.library_label
         self.location_label = self.status.location_label
         self.read_only_label = self.status.read_only_label
-        self._connect_menus()
 
-        self.library_pane.articleSelected.connect(self.show_article)
-        self.library_pane.resultsChanged.connect(self.status.show_counts)
-        self.library_pane.search_box.returnPressed.connect(
-            lambda: self.settings.remember_search(self.library_pane.search_box.text()))
-        controller.taskFailed.connect(self._task_failed)
-        controller.libraryChanged.connect(self.refresh_summary)
-        self.region_panel.regionSelected.connect(self.filter_by_region)
-        self.region_panel.figureActivated.connect(self.open_figure)
-        self.region_panel.viewWanted.connect(self.show_region_view)
-        self.region_panel.chartWanted.connect(self.show_region_chart)
+        self.reading_flow = ReadingFlow(controller, self.article_view, self.library_pane, self)
+        self.region_flow = RegionFlow(controller, self.region_panel, self.library_pane, self)
+        self._connect_menus()
+        self._connect_panes()
         self._restore()
         self.library_pane.run_search()
         # The region tree (counts over every figure) waits for the first list to be shown:
         # built at the same time it would slow the start.
         self.library_pane.resultsChanged.connect(self._first_results)
-
-    def _first_results(self, *_args) -> None:
-        self.library_pane.resultsChanged.disconnect(self._first_results)
-        self.refresh_summary()
 
     def _connect_menus(self) -> None:
         menus = self.menus
@@ -97,108 +85,33 @@ class MainWindow(QMainWindow):
         menus.previous_hit_action.triggered.connect(self.article_view.previous_hit)
         menus.about_action.triggered.connect(self.about)
 
-    # -- regions ----------------------------------------------------------------------------
-    def refresh_summary(self) -> None:
-        """Recount the region tree in the background (and bring old analyses up to date)."""
-        code = self.region_panel.current_region()
+    def _connect_panes(self) -> None:
+        self.library_pane.articleSelected.connect(self.reading_flow.show_article)
+        self.library_pane.resultsChanged.connect(self.status.show_counts)
+        self.library_pane.search_box.returnPressed.connect(
+            lambda: self.settings.remember_search(self.library_pane.search_box.text()))
+        self.controller.taskFailed.connect(self._task_failed)
+        self.controller.libraryChanged.connect(self.region_flow.refresh_summary)
+        self.region_panel.regionSelected.connect(self.region_flow.filter_by_region)
+        self.region_panel.figureActivated.connect(self.reading_flow.open_figure)
+        self.region_panel.viewWanted.connect(self.region_flow.show_region_view)
+        self.region_panel.chartWanted.connect(self.region_flow.show_region_chart)
+        self.region_flow.summaryShown.connect(self.summaryShown)
+        self.reading_flow.statusMessage.connect(self.status.say)
 
-        def work(lib, _progress, _stop):
-            from ..core.extract.analysis import refresh_stale
-            from ..core.briefing.summary import region_overview, region_view
+    def _first_results(self, *_args) -> None:
+        self.library_pane.resultsChanged.disconnect(self._first_results)
+        self.refresh_summary()
 
-            refreshed = 0 if lib.read_only else refresh_stale(lib)  # read-only: shown as analysed
-            overview = region_overview(lib)
-            return overview, region_view(lib, overview, code), refreshed
-
-        def show(result):
-            overview, view, refreshed = result
-            self.region_panel.set_overview(overview, view)
-            if refreshed:  # figures and regions were brought up to date: the list shows them
-                self.library_pane.run_search()
-            self.summaryShown.emit()
-
-        self.controller.run(work, show)
-
-    def show_region_view(self, code) -> None:
-        """A region's figures for the panel, computed in the background (pandas over every figure)."""
-        overview = self.region_panel.overview
-        if overview is None:
-            return
-
-        def work(lib, _progress, _stop):
-            from ..core.briefing.summary import region_view
-
-            return region_view(lib, overview, code)
-
-        self.controller.run(work, self.region_panel.show_view)
-
-    def show_region_chart(self, codes, indicator: str) -> None:
-        def work(lib, _progress, _stop):
-            from ..core.briefing.summary import indicator_bars
-
-            return indicator_bars(lib, codes, indicator)
-
-        self.controller.run(work, lambda result: self.region_panel.show_chart(codes, indicator, *result))
-
-    def filter_by_region(self, code) -> None:
-        if code is None:
-            self.library_pane.set_filter(article_ids=None)
-            return
-
-        def work(lib, _progress, _stop):
-            from ..core.briefing.summary import articles_of_region
-
-            return articles_of_region(lib, code)
-
-        def show(ids):
-            if self.region_panel.current_region() == code:  # not an answer to an older click
-                self.library_pane.set_filter(article_ids=tuple(sorted(ids)))
-
-        self.controller.run(work, show)
+    # -- what scripts and tests ask of the window ----------------------------------------------
+    def show_article(self, article_id: int, query=None) -> None:
+        self.reading_flow.show_article(article_id, query)
 
     def open_figure(self, article_id: int, start: int, end: int) -> None:
-        shown = self.article_view.article
-        if shown is not None and shown.id == article_id and self._article_wanted == article_id:
-            self.article_view.select_span(start, end)
-            return
-        self._pending_span = (article_id, start, end)  # selected when the article is shown
-        self.library_pane.select_article(article_id)  # shows it, unless its row was current already
-        if self._article_wanted != article_id:
-            self.show_article(article_id, getattr(self.library_pane, "shown_query", None))
+        self.reading_flow.open_figure(article_id, start, end)
 
-    # -- reading ----------------------------------------------------------------------------
-    def show_article(self, article_id: int, query=None) -> None:
-        """Read the article in the background (a server may be slow), then show it.
-
-        Only the latest request is shown: going quickly down the list shows where it stops.
-        """
-        self._article_wanted = article_id
-        self._article_seq += 1
-        seq = self._article_seq
-
-        def work(lib, _progress, _stop):
-            article = lib.article(article_id)
-            return article, (lib.figures(article_id) if article is not None else [])
-
-        def show(result):
-            if seq != self._article_seq:
-                return
-            article, figures = result
-            if article is None:
-                self.article_view.show_placeholder()
-                return
-            self.article_view.show_article(article, figures, query)
-            span = self._pending_span
-            if span is not None and span[0] == article_id:
-                self._pending_span = None
-                self.article_view.select_span(span[1], span[2])
-
-        def fail(message, _details):  # a server out of reach: said in the status bar, the window goes on
-            if seq == self._article_seq:
-                self.article_view.show_placeholder()
-                self.status.say(message.split("\n")[0])
-
-        self.controller.run(work, show, fail)
+    def refresh_summary(self) -> None:
+        self.region_flow.refresh_summary()
 
     # -- importing --------------------------------------------------------------------------
     def choose_files(self) -> None:

@@ -215,7 +215,7 @@ class RegionPanel(QWidget):
         self._view_timer.timeout.connect(self._show_pending_view)
 
     # -- filling ----------------------------------------------------------------------------
-    # The overview, each region's view and each chart are computed in the background (the window
+    # The overview, each region's view and each chart are computed in the background (region_flow
     # computes them when ``viewWanted`` or ``chartWanted`` fires); the panel only shows what arrives.
     def set_overview(self, overview: RegionOverview, view: RegionView | None = None) -> None:
         code = self._code

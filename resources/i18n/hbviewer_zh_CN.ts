@@ -211,127 +211,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="37"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="36"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="206"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="119"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="207"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="120"/>
         <source>Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)</source>
         <translation>报纸版面和通知 (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="213"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="126"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="230"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="143"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="237"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="150"/>
         <source>%n article(s) added.</source>
         <translation>
             <numerusform>新增 %n 篇文章。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="239"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="152"/>
         <source>%n already in the library.</source>
         <translation>
             <numerusform>%n 篇已在文库中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="241"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="154"/>
         <source>Import cancelled; the files imported before it are kept.</source>
         <translation>导入已取消;此前已导入的文件均已保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="245"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="158"/>
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="256"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="169"/>
         <source>The whole library</source>
         <translation>整个文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="260"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="173"/>
         <source>The current search results</source>
         <translation>当前搜索结果</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="263"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="176"/>
         <source>The selected region</source>
         <translation>所选地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="269"/>
-        <location filename="../../hbviewer/ui/main_window.py" line="274"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="182"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="187"/>
         <source>Export briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="269"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="182"/>
         <source>Export:</source>
         <translation>导出范围:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="275"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="188"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="292"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="205"/>
         <source>The briefing was not written</source>
         <translation>简报未能写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="296"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="209"/>
         <source>Writing the briefing…</source>
         <translation>正在写入简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="301"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="214"/>
         <source>Briefing written: %1</source>
         <translation>简报已写入:%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="302"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="215"/>
         <source>Briefing written</source>
         <translation>简报已写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="304"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="217"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="339"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="252"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="348"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="261"/>
         <source>The library is read-only for you: files cannot be imported into it.</source>
         <translation>此文库对您是只读的,不能向其中导入文件。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="353"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="266"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="354"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="267"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
