@@ -1,27 +1,29 @@
-"""The main window: composes the panes and wires their signals; nothing more."""
+"""The main window: composes the panes and wires their signals; nothing more.
+
+What the window does is in small pieces beside it, each given only what it
+needs: ``menus`` (the actions, menu bar and toolbar), ``status_bar``,
+``reading_flow`` (showing an article), ``region_flow`` (the region panel's
+counts and the list filtered to a region), ``import_flow`` and ``export_flow``.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMessageBox, QSplitter
-
-from ..core.importer import import_paths
-from ..core.model import ImportReport
 from .article_view import ArticleView
 from .controller import LibraryController
+from .dialogs import open_warning
+from .export_flow import ExportFlow
+from .import_flow import ImportFlow
 from .library_pane import LibraryPane
 from .menus import WindowMenus
-from .messages import failure_text
 from .reading_flow import ReadingFlow
 from .region_flow import RegionFlow
 from .region_panel import RegionPanel
 from .safe_text import rich_literal
 from .settings import AppSettings
 from .status_bar import WindowStatus
-from .tasks import CalmProgress
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
 
         self.reading_flow = ReadingFlow(controller, self.article_view, self.library_pane, self)
         self.region_flow = RegionFlow(controller, self.region_panel, self.library_pane, self)
+        self.import_flow = ImportFlow(controller, settings, self)
+        self.export_flow = ExportFlow(controller, settings, self.library_pane, self.region_panel, self)
         self._connect_menus()
         self._connect_panes()
         self._restore()
@@ -75,9 +79,9 @@ class MainWindow(QMainWindow):
 
     def _connect_menus(self) -> None:
         menus = self.menus
-        menus.import_files_action.triggered.connect(self.choose_files)
-        menus.import_folder_action.triggered.connect(self.choose_folder)
-        menus.export_action.triggered.connect(self.export_briefing)
+        menus.import_files_action.triggered.connect(self.import_flow.choose_files)
+        menus.import_folder_action.triggered.connect(self.import_flow.choose_folder)
+        menus.export_action.triggered.connect(self.export_flow.export_briefing)
         menus.preferences_action.triggered.connect(self.preferences)
         menus.quit_action.triggered.connect(self.close)
         menus.find_action.triggered.connect(self.library_pane.focus_search)
@@ -97,7 +101,10 @@ class MainWindow(QMainWindow):
         self.region_panel.viewWanted.connect(self.region_flow.show_region_view)
         self.region_panel.chartWanted.connect(self.region_flow.show_region_chart)
         self.region_flow.summaryShown.connect(self.summaryShown)
-        self.reading_flow.statusMessage.connect(self.status.say)
+        self.import_flow.finished.connect(self.importFinished)
+        self.export_flow.finished.connect(self.exportFinished)
+        for flow in (self.reading_flow, self.import_flow, self.export_flow):
+            flow.statusMessage.connect(self.status.say)
 
     def _first_results(self, *_args) -> None:
         self.library_pane.resultsChanged.disconnect(self._first_results)
@@ -113,112 +120,21 @@ class MainWindow(QMainWindow):
     def refresh_summary(self) -> None:
         self.region_flow.refresh_summary()
 
-    # -- importing --------------------------------------------------------------------------
-    def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import files"), self.settings.last_folder,
-            self.tr("Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)"))
-        if files:
-            self.settings.last_folder = str(Path(files[0]).parent)
-            self.import_paths(files)
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import folder"), self.settings.last_folder)
-        if folder:
-            self.settings.last_folder = folder
-            self.import_paths([folder])
-
     def import_paths(self, paths, quiet: bool = False):
-        """Import in the background; a progress dialog shows only if it takes a while."""
-        if self.controller.read_only:
-            self._refuse_import()
-            return None
-        pool = self.controller.import_pool()
+        return self.import_flow.import_paths(paths, quiet)
 
-        def work(lib, progress, should_stop):
-            return import_paths(lib, paths, progress=progress, should_stop=should_stop, pool=pool)
-
-        task = self.controller.run(work, on_done=lambda report: self._imported(report, quiet))
-        if task is not None:
-            self.progress = CalmProgress(self, self.tr("Importing…"), task)
-        return task
-
-    def _imported(self, report: ImportReport, quiet: bool) -> None:
-        self.controller.announce_change()
-        self.importFinished.emit(report)
-        failed = report.failed
-        message = self.tr("%n article(s) added.", "", report.articles_added)
-        if report.duplicates:
-            message += " " + self.tr("%n already in the library.", "", report.duplicates)
-        if report.cancelled:
-            message += " " + self.tr("Import cancelled; the files imported before it are kept.")
-        self.status.say(message)
-        if failed and not quiet:
-            details = "\n".join(failure_text(f) for f in failed)
-            box = QMessageBox(QMessageBox.Warning, self.tr("Some files were not imported"),
-                              rich_literal(message + "\n\n" + details), QMessageBox.Ok, self)
-            box.open()
-            self._error_box = box
-
-    # -- exporting --------------------------------------------------------------------------------
     def export_scopes(self) -> list[tuple[str, object]]:
-        from dataclasses import replace as copy_with
-
-        from ..core.briefing.summary import SummaryScope
-
-        scopes = [(self.tr("The whole library"), SummaryScope())]
-        shown = getattr(self.library_pane, "shown_query", None)
-        if shown is not None and (shown.text or shown.article_ids is not None):
-            query = copy_with(shown, limit=None, offset=0)
-            scopes.append((self.tr("The current search results"), SummaryScope(query=query)))
-        region = self.region_panel.current_region()
-        if region:
-            scopes.append((self.tr("The selected region"), SummaryScope(region_codes=(region,))))
-        return scopes
-
-    def export_briefing(self) -> None:
-        scopes = self.export_scopes()
-        labels = [label for label, _ in scopes]
-        label, ok = QInputDialog.getItem(self, self.tr("Export briefing"), self.tr("Export:"), labels, 0, False)
-        if not ok:
-            return
-        scope = dict(scopes)[label]
-        start = str(Path(self.settings.last_export_folder or Path.home()) / "briefing.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export briefing"), start,
-                                              self.tr("Excel workbook (*.xlsx)"))
-        if path:
-            self.settings.last_export_folder = str(Path(path).parent)
-            self.export_to(path, scope)
+        return self.export_flow.scopes()
 
     def export_to(self, path: str, scope, per_region_sheets: bool = False):
-        def work(lib, _progress, _stop):
-            from ..core.extract.analysis import refresh_stale
-            from ..core.briefing.excel import write_workbook
-            from ..core.briefing.summary import build_summary
+        return self.export_flow.export_to(path, scope, per_region_sheets)
 
-            if not lib.read_only:
-                refresh_stale(lib)
-            return write_workbook(build_summary(lib, scope), path, per_region_sheets=per_region_sheets)
+    @property
+    def _export_box(self) -> QMessageBox | None:
+        """The box the last written briefing left open."""
+        return self.export_flow.written_box
 
-        def failed(message, details):
-            self.exportFinished.emit(None)
-            self._warn(self.tr("The briefing was not written"), message)
-
-        task = self.controller.run(work, self._exported, failed)
-        if task is not None:
-            self.export_progress = CalmProgress(self, self.tr("Writing the briefing…"), task)
-        return task
-
-    def _exported(self, path) -> None:
-        self.exportFinished.emit(path)
-        self.status.say(self.tr("Briefing written: %1").replace("%1", str(path)))
-        box = QMessageBox(QMessageBox.Information, self.tr("Briefing written"),
-                          rich_literal(str(path)), QMessageBox.Close, self)
-        open_button = box.addButton(self.tr("Open folder"), QMessageBox.ActionRole)
-        open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent))))
-        box.open()
-        self._export_box = box
-
+    # -- dialogs of its own --------------------------------------------------------------------
     def preferences(self) -> None:
         from .preferences import PreferencesDialog
 
@@ -226,46 +142,25 @@ class MainWindow(QMainWindow):
         dialog.open()
         self._preferences = dialog
 
-    # -- drag and drop ----------------------------------------------------------------------------
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            if self.controller.read_only:
-                self._refuse_import()
-                event.ignore()
-                return
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths and self.controller.read_only:
-            self._refuse_import()
-            event.ignore()
-        elif paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-
-    # -- the rest ---------------------------------------------------------------------------------
-    def _task_failed(self, message: str, details: str) -> None:
-        from .errors import log_error
-
-        log_error(details)
-        self._warn(self.tr("Something went wrong"), message)
-
-    def _warn(self, title: str, message: str) -> None:
-        """A warning that leaves the window usable behind it (not a nested event loop)."""
-        box = QMessageBox(QMessageBox.Warning, title, rich_literal(message), QMessageBox.Ok, self)
-        box.open()
-        self._warning_box = box
-
-    def _refuse_import(self) -> None:
-        self.status.say(self.tr("The library is read-only for you: files cannot be imported into it."))
-
     def about(self) -> None:
         from .. import __version__
 
         QMessageBox.about(self, self.tr("About hbviewer"), rich_literal(
             self.tr("hbviewer %1\nPolicy briefing viewer for Hebei news: articles, figures, regions.")
             .replace("%1", __version__)))
+
+    def _task_failed(self, message: str, details: str) -> None:
+        from .errors import log_error
+
+        log_error(details)
+        self._warning_box = open_warning(self, self.tr("Something went wrong"), message)
+
+    # -- files dropped, and the window's place ---------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        self.import_flow.drag_entered(event)
+
+    def dropEvent(self, event) -> None:
+        self.import_flow.dropped(event)
 
     def _restore(self) -> None:
         if self.settings.geometry is not None:

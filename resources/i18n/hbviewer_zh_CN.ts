@@ -144,6 +144,65 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="39"/>
+        <source>The whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="43"/>
+        <source>The current search results</source>
+        <translation>当前搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="46"/>
+        <source>The selected region</source>
+        <translation>所选地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="52"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="57"/>
+        <source>Export briefing</source>
+        <translation>导出简报</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="52"/>
+        <source>Export:</source>
+        <translation>导出范围:</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="58"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="75"/>
+        <source>The briefing was not written</source>
+        <translation>简报未能写入</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="79"/>
+        <source>Writing the briefing…</source>
+        <translation>正在写入简报…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="84"/>
+        <source>Briefing written: %1</source>
+        <translation>简报已写入:%1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="85"/>
+        <source>Briefing written</source>
+        <translation>简报已写入</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="87"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
     <name>FigureTableModel</name>
     <message>
         <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
@@ -182,6 +241,58 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="31"/>
+        <source>Import files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="32"/>
+        <source>Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)</source>
+        <translation>报纸版面和通知 (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="38"/>
+        <source>Import folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="55"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/import_flow.py" line="62"/>
+        <source>%n article(s) added.</source>
+        <translation>
+            <numerusform>新增 %n 篇文章。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/import_flow.py" line="64"/>
+        <source>%n already in the library.</source>
+        <translation>
+            <numerusform>%n 篇已在文库中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="66"/>
+        <source>Import cancelled; the files imported before it are kept.</source>
+        <translation>导入已取消;此前已导入的文件均已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="70"/>
+        <source>Some files were not imported</source>
+        <translation>部分文件未能导入</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="92"/>
+        <source>The library is read-only for you: files cannot be imported into it.</source>
+        <translation>此文库对您是只读的,不能向其中导入文件。</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
         <location filename="../../hbviewer/ui/library_pane.py" line="32"/>
@@ -211,127 +322,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="36"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="38"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="119"/>
-        <source>Import files</source>
-        <translation>导入文件</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="120"/>
-        <source>Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)</source>
-        <translation>报纸版面和通知 (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="126"/>
-        <source>Import folder</source>
-        <translation>导入文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="143"/>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="150"/>
-        <source>%n article(s) added.</source>
-        <translation>
-            <numerusform>新增 %n 篇文章。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../hbviewer/ui/main_window.py" line="152"/>
-        <source>%n already in the library.</source>
-        <translation>
-            <numerusform>%n 篇已在文库中。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="154"/>
-        <source>Import cancelled; the files imported before it are kept.</source>
-        <translation>导入已取消;此前已导入的文件均已保留。</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="158"/>
-        <source>Some files were not imported</source>
-        <translation>部分文件未能导入</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="169"/>
-        <source>The whole library</source>
-        <translation>整个文库</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="173"/>
-        <source>The current search results</source>
-        <translation>当前搜索结果</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="176"/>
-        <source>The selected region</source>
-        <translation>所选地区</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="182"/>
-        <location filename="../../hbviewer/ui/main_window.py" line="187"/>
-        <source>Export briefing</source>
-        <translation>导出简报</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="182"/>
-        <source>Export:</source>
-        <translation>导出范围:</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="188"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="205"/>
-        <source>The briefing was not written</source>
-        <translation>简报未能写入</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="209"/>
-        <source>Writing the briefing…</source>
-        <translation>正在写入简报…</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="214"/>
-        <source>Briefing written: %1</source>
-        <translation>简报已写入:%1</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="215"/>
-        <source>Briefing written</source>
-        <translation>简报已写入</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="217"/>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="252"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="156"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="261"/>
-        <source>The library is read-only for you: files cannot be imported into it.</source>
-        <translation>此文库对您是只读的,不能向其中导入文件。</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="266"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="148"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="267"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="149"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
