@@ -55,15 +55,7 @@ class MainWindow(QMainWindow):
         self.status = WindowStatus(self.statusBar())
         self.status.show_library(str(controller.path), controller.is_server, controller.read_only)
         self.menus.set_read_only(controller.read_only)
-        # Where scripts and tests have always found them.
-        self.file_menu = self.menus.file_menu
-        self.import_files_action = self.menus.import_files_action
-        self.import_folder_action = self.menus.import_folder_action
-        self.export_action = self.menus.export_action
-        self.find_action = self.menus.find_action
-        self.library_label = self.status.library_label
-        self.location_label = self.status.location_label
-        self.read_only_label = self.status.read_only_label
+        self._keep_names()
 
         self.reading_flow = ReadingFlow(controller, self.article_view, self.library_pane, self)
         self.region_flow = RegionFlow(controller, self.region_panel, self.library_pane, self)
@@ -76,6 +68,27 @@ class MainWindow(QMainWindow):
         # The region tree (counts over every figure) waits for the first list to be shown:
         # built at the same time it would slow the start.
         self.library_pane.resultsChanged.connect(self._first_results)
+
+    def _keep_names(self) -> None:
+        """The actions, menus and labels, where scripts and tests have always found them."""
+        menus, status = self.menus, self.status
+        self.import_files_action = menus.import_files_action
+        self.import_folder_action = menus.import_folder_action
+        self.export_action = menus.export_action
+        self.preferences_action = menus.preferences_action
+        self.quit_action = menus.quit_action
+        self.find_action = menus.find_action
+        self.next_hit_action = menus.next_hit_action
+        self.previous_hit_action = menus.previous_hit_action
+        self.about_action = menus.about_action
+        self.file_menu = menus.file_menu
+        self.edit_menu = menus.edit_menu
+        self.help_menu = menus.help_menu
+        self.toolbar = menus.toolbar
+        self.results_label = status.results_label
+        self.library_label = status.library_label
+        self.location_label = status.location_label
+        self.read_only_label = status.read_only_label
 
     def _connect_menus(self) -> None:
         menus = self.menus

@@ -327,17 +327,17 @@
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="156"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="169"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="148"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="161"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="149"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="162"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
