@@ -71,6 +71,16 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     assert lib.read_only is False and lib.path
     assert lib.article_count() == 0 and lib.stats()["articles"] == 0
     sources = _import_pages(lib, tmp_path)
+    articles, first, zjk_code = _reading(lib, sources)
+    _searching(lib, articles, sources)
+    _summaries(lib, articles, zjk_code)
+    _writing(lib, articles, sources["hs.txt"])
+    _copying(lib, tmp_path, sources["zjk.txt"])
+    lib.close()
+    assert set(contract.operations()) <= lib.used, set(contract.operations()) - lib.used
+
+
+def _reading(lib, sources):
     zjk, hs = sources["zjk.txt"], sources["hs.txt"]
     assert (zjk.article_count, hs.article_count) == (2, 1)
     assert lib.source_by_path(zjk.path) == zjk and lib.source_by_path("/nowhere") is None
@@ -90,8 +100,11 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     assert subjects[0]["name"] == "张家口市"
     assert lib.region_labels([first.id])[first.id].startswith("张家口市")
     assert lib.stale_analysis_articles(10 ** 6) == sorted(a.id for a in articles)
+    return articles, first, subjects[0]["code"]
 
-    # searching: the same hits, order and snippets in both
+
+def _searching(lib, articles, sources):
+    first, hs = articles[1], sources["hs.txt"]
     result = lib.search(SearchQuery("高新技术企业"))
     assert result.total == 2 and {h.article_id for h in result.hits} == {articles[0].id, first.id}
     assert all("高新技术企业" in h.snippet.text for h in result.hits)
@@ -102,14 +115,15 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     total, rows = lib.rows(SearchQuery(""))
     assert total == 3 and [r.figure_count for r in rows] == [len(lib.figures(a.id)) for a in articles]
 
-    # summaries and the region panel
+
+def _summaries(lib, articles, zjk_code):
+    first, stats, figures = articles[1], lib.stats(), lib.figures(articles[1].id)
     figure_rows = lib.figure_rows()
     assert len(figure_rows) == stats["figures"] and figure_rows[0][0] == articles[0].id
     assert lib.figure_rows({first.id}) == [r for r in figure_rows if r[0] == first.id]
     summary = lib.article_summary_rows()
     assert [r[0] for r in summary] == [a.id for a in articles] and summary[1][4].startswith("张家口市")
     counts = lib.subject_counts()
-    zjk_code = subjects[0]["code"]
     assert counts[zjk_code] >= 1 and lib.subject_counts({articles[0].id}).get(zjk_code) is None
     assert first.id in lib.region_article_ids([zjk_code]) and lib.region_article_ids([]) == set()
     assert first.id in lib.region_figure_article_ids([zjk_code])
@@ -124,7 +138,9 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     assert lib.indicator_values(None, indicator) == [(r[1], r[5], r[7]) for r in with_it]
     assert lib.indicator_values([zjk_code], indicator) == [("张家口市", 295.0, "家")]
 
-    # writing: meta, a fresh analysis, groups, removal, index
+
+def _writing(lib, articles, hs):
+    first, figures = articles[1], lib.figures(articles[1].id)
     lib.set_meta("note", "值")
     assert lib.meta("note") == "值" and lib.meta("missing") is None
     from hbviewer.core.extract.analysis import analyse
@@ -142,7 +158,9 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     lib.remove_source(hs.id)
     assert lib.search_ids(SearchQuery("数字经济")) == set() and lib.article_count() == 2
 
-    # copying: a source out of one library and into another
+
+def _copying(lib, tmp_path, zjk):
+    """A source out of one library and into another."""
     records = list(lib.dump_sources())
     assert [r.path for r in records] == sorted([zjk.path, "/extra.txt"])
     copy = SqliteLibrary.open(tmp_path / "copy.sqlite3")
@@ -159,8 +177,6 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     langfang = [a for a in lib.articles() if a.title == "廊坊市新闻"][0]
     assert lib.search_ids(SearchQuery("廊坊")) == {langfang.id}
     assert len(lib.figures(langfang.id)) == len(new.articles[0].figures) > 0
-    lib.close()
-    assert set(contract.operations()) <= lib.used, set(contract.operations()) - lib.used
 
 
 def test_a_cancelled_file_keeps_nothing(empty_library):
