@@ -3,19 +3,26 @@
 Both exports (the workbook and the Word briefing) write this way, so a failure
 half-way (a full disk, the target open in Excel or Word, an error in the code)
 leaves the previous file as it was and no partial file behind. The temporary
-file is hidden (``.name-….docx.tmp``) and removed on every failure.
+file is hidden (``.name-….docx.tmp``) and removed on every failure; one left by
+an export that was killed is removed by the next export of that name. The file
+gets the permissions of a plain new file (the user's umask), so colleagues on a
+shared folder can open it.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Callable
 
 _DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}  # a quota is a full disk too
+_STALE_SECONDS = 120  # a temporary file this old is an export that was killed, not one under way
+_NEARLY_FULL = 1 << 20  # bytes free: below this, a writer's odd error is the disk filling up
 
 
 class WriteError(Exception):
@@ -32,13 +39,11 @@ class WriteError(Exception):
 
 
 def write_atomically(target: Path, suffix: str, write: Callable[[Path], None], *,
-                     error: type[WriteError], program: str, noun: str, keep_mode: bool = False) -> None:
+                     error: type[WriteError], program: str, noun: str) -> None:
     """Call ``write(temporary path)``, then move the finished file to ``target``.
 
     ``error`` is the exception raised with the user's message; ``program`` (Excel,
-    Word or WPS) and ``noun`` (workbook, briefing) go into it. ``keep_mode`` gives
-    the file the permissions a plain new file would have (or the old target's),
-    not the owner-only ones of a temporary file.
+    Word or WPS) and ``noun`` (workbook, briefing) go into it.
     """
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
@@ -46,6 +51,7 @@ def write_atomically(target: Path, suffix: str, write: Callable[[Path], None], *
     if target.exists() and not os.access(target, os.W_OK):
         raise error(f"{target.name} cannot be overwritten (it is read-only or locked). "
                     f"Close it in {program} or choose another name.", "locked")
+    _remove_stale(folder, target, suffix)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=f"{suffix}.tmp", dir=folder)
         os.close(fd)
@@ -54,8 +60,7 @@ def write_atomically(target: Path, suffix: str, write: Callable[[Path], None], *
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        if keep_mode:
-            _give_mode(tmp, target)
+        _give_mode(tmp, target)
         os.replace(tmp, target)
     except PermissionError:
         tmp.unlink(missing_ok=True)
@@ -65,9 +70,34 @@ def write_atomically(target: Path, suffix: str, write: Callable[[Path], None], *
         tmp.unlink(missing_ok=True)
         code = "disk_full" if exc.errno in _DISK_FULL else "failed"
         raise error(f"The {noun} could not be written: {exc.strerror or exc}.", code) from None
+    except Exception:
+        full = _nearly_full(folder)
+        tmp.unlink(missing_ok=True)
+        if full:  # a writer (lxml, zipfile) that met the full disk and said something else
+            raise error(f"The {noun} could not be written: the disk holding {folder} is full. Free some "
+                        "space and export again.", "disk_full") from None
+        raise
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
+
+
+def _remove_stale(folder: Path, target: Path, suffix: str) -> None:
+    """Temporary files of earlier exports of this name that were killed half-way."""
+    now = time.time()
+    for stale in folder.glob(f".{target.stem}-*{suffix}.tmp"):
+        try:
+            if now - stale.stat().st_mtime > _STALE_SECONDS:
+                stale.unlink()
+        except OSError:
+            pass  # another program's, or gone already
 
 
 def _give_mode(tmp: Path, target: Path) -> None:

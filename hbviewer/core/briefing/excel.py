@@ -13,6 +13,7 @@ a text cell. Numbers stay numbers, negative ones included.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 from copy import copy
@@ -138,9 +139,12 @@ def write_workbook(summary: Summary, path: str | os.PathLike, *, per_region_shee
                 for node in _regions_with_figures(summary):
                     rows = summary.figures[summary.figures["region_code"] == node.code]
                     _figures_sheet(wb.create_sheet(sheet_name(node.name, taken)), rows)
-            wb.save(tmp)
-        except OSError:
-            raise
+            # Zipped in memory, then written in one go: a disk that fills mid-way leaves no zip file and no
+            # XML writers half-open, which Python would close again later, complaining on the terminal.
+            buffer = io.BytesIO()
+            wb.save(buffer)
+            wb = None
+            tmp.write_bytes(buffer.getvalue())
         except BaseException:
             _abandon(wb)
             raise

@@ -44,9 +44,17 @@ def write_briefing(draft: BriefingDraft, path: str | os.PathLike, template: str 
         target = target.with_suffix(".docx")
     doc = _from_template(Path(template)) if template else built_in_document()
     _write_body(doc, draft, own_styles=template is None)
-    write_atomically(target, ".docx", lambda tmp: doc.save(str(tmp)), error=BriefingError,
-                     program="Word or WPS", noun="briefing", keep_mode=True)
+    write_atomically(target, ".docx", lambda tmp: _save(doc, tmp), error=BriefingError,
+                     program="Word or WPS", noun="briefing")
     return target
+
+
+def _save(doc, tmp: Path) -> None:
+    # Zipped in memory, then written in one go: a disk that fills leaves no zip file half-closed,
+    # which Python would try to close again later and complain about on the terminal.
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    tmp.write_bytes(buffer.getvalue())
 
 
 def _from_template(path: Path):
