@@ -14,12 +14,18 @@ from dataclasses import dataclass
 
 # CN_CHARS, UNIT_NAMES and cn_value are part of this module's interface (figures.py reads them).
 from .figure_units import (
-    CN_NAME_UNITS, SUBUNITS, TIME_UNITS, UNIT_NAMES, UNIT_RE, UNITS, money_tail, time_tail,
+    CN_NAME_UNITS, SUBUNITS, TIME_UNITS, UNIT_NAMES, UNITS, money_tail, time_tail,
 )
 from .numerals import (
-    ARABIC, CN_CHARS, CN_DIGITS, CN_UNITS, MULTIPLIERS, NUMBER, cn_decimal, cn_value,
-    leading_length, leading_value, trailing_multiplier,
+    ARABIC, CN_CHARS, CN_DIGITS, CN_UNITS, MULTIPLIERS, cn_decimal, cn_value, leading_length,
+    leading_value, trailing_multiplier,
 )
+
+# A number, and a unit right after one, as the scan reads them. Compiled here, not imported:
+# CPython 3.11 calls a method of a name bound by an import (PATTERN.match) through a new bound
+# method each time, which at every number of every page costs the figures step half a percent.
+_NUMBER = re.compile(rf"{ARABIC}|[{CN_CHARS}]+(?:点[{CN_DIGITS}]+)?")
+_UNIT_RE = re.compile("|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
 
 _START = re.compile(rf"\d|[{CN_CHARS}]|[第首]|翻[一两二三四]番|半成|半折|对折|[$￥¥€£]|数|几")
 
@@ -62,7 +68,7 @@ def scan_starts(folded: str):
 
 def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]] | None:
     """(value, end, is_chinese, trailing multipliers) of the number at ``i``, multipliers included."""
-    m = NUMBER.match(folded, i)
+    m = _NUMBER.match(folded, i)
     if not m:
         return None
     raw = m.group(0)
@@ -74,7 +80,7 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
             return value * 1000, end + 1, False, (1000.0,)  # 15k
         # 1.5万, 40.51亿, 5000万: a Chinese multiplier after Arabic digits.
         mult = re.match(r"[十百千万亿]+", folded[end:])
-        if mult and not UNIT_RE.match(folded, end):  # 160千瓦 is kilowatts, not 160 thousand 瓦
+        if mult and not _UNIT_RE.match(folded, end):  # 160千瓦 is kilowatts, not 160 thousand 瓦
             factor = 1.0
             for ch in mult.group(0):
                 factor *= MULTIPLIERS[ch]
@@ -88,7 +94,7 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
     # Chinese: the longest head of the run that is a numeral (一百千瓦 -> 一百 + 千瓦).
     for stop in range(len(raw), 0, -1):
         head = raw[:stop]
-        if stop < len(raw) and UNIT_RE.match(folded, i + stop) is None and head[-1] not in CN_UNITS:
+        if stop < len(raw) and _UNIT_RE.match(folded, i + stop) is None and head[-1] not in CN_UNITS:
             continue
         value = cn_value(head)
         if value is not None:
@@ -186,7 +192,7 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
     elif mid_approx is not None:
         end -= len(mid_approx)
         mid_approx = None
-    m = UNIT_RE.match(folded, end)
+    m = _UNIT_RE.match(folded, end)
     if not m:
         if unit_optional:
             return Quantity(start, end, value, None, "", "", approx or mid_approx)

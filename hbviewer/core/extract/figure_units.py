@@ -41,7 +41,6 @@ _add("measure", "kg KG", "公斤")
 _add("count", "家 个 项 名 人次 人 位 户 座 所 条 件 支 台 套 辆 栋 株 册 篇 次 场 期 类 种 封 粒 盒 只 头 处 张 份 "
      "本 部 间 床 块 枚 艘 架 列 趟 对 组 村 厂 届 批 棵 亩次 宗 例 起 轮 期次 门 款 首 幅 集 所次 单 笔 片 颗 箱 吨次 "
      "口 眼 座次 桩 根 辆次 班 栏 节 篇次 条次 帧")
-UNIT_RE = re.compile("|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
 UNIT_NAMES = frozenset(UNITS)
 # Units that make a Chinese numeral a name rather than a figure (二期工程, 一批, 十三所).
 CN_NAME_UNITS = {"期", "批", "类", "种", "届", "轮", "首", "集", "所", "门", "村", "厂"}

@@ -16,7 +16,6 @@ CN_CHARS = CN_DIGITS + CN_UNITS
 MULTIPLIERS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-NUMBER = re.compile(rf"{ARABIC}|[{CN_CHARS}]+(?:点[{CN_DIGITS}]+)?")
 
 
 @lru_cache(maxsize=4096)
