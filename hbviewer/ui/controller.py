@@ -4,7 +4,8 @@ Every thread gets its own connection to the library (SQLite in WAL mode lets
 one writer and many readers work at once; a PostgreSQL server serves each
 connection on its own), so an import in the background never blocks a search.
 Changes are announced once, through ``libraryChanged``; each pane decides what
-to refresh.
+to refresh. Damage met by any work is announced once per task, through
+``damageFound``: from then on nothing more is written to the file.
 
 The library is a file or a shared library on a server (a ``postgresql://``
 address). A server's password is kept in this object only, for the
@@ -29,17 +30,15 @@ from .tasks import Task, TaskRunner
 class LibraryController(QObject):
     libraryChanged = Signal()
     taskFailed = Signal(str, str)
+    damageFound = Signal(str)  # the library file is damaged: what was met, in words
 
     def __init__(self, location: str | Path, runner: TaskRunner | None = None, parent: QObject | None = None,
                  password: str | None = None):
         super().__init__(parent)
-        self.is_server = is_server_location(location)
-        # What to open (a server's address may hold a password: it stays in memory) ...
-        self._location = str(location).strip() if self.is_server else Path(location)
         self._password = password
         mask_secret(password)  # should it ever appear in an error, the log shows *** instead
-        # ... and what to show: a file's path, a server's address without its password.
-        self.path = display_location(self._location) if self.is_server else self._location
+        self._set_location(location)
+        self.damaged = False
         self.runner = runner or TaskRunner(self)
         self._local = threading.local()
         self._all: list[Library] = []
@@ -49,6 +48,13 @@ class LibraryController(QObject):
         self._import_pool = None
         # Open (and migrate) now, on the UI thread, so errors surface at start.
         self.read_only = bool(self.library().read_only)
+
+    def _set_location(self, location: str | Path) -> None:
+        self.is_server = is_server_location(location)
+        # What to open (a server's address may hold a password: it stays in memory) ...
+        self._location = str(location).strip() if self.is_server else Path(location)
+        # ... and what to show: a file's path, a server's address without its password.
+        self.path = display_location(self._location) if self.is_server else self._location
 
     def library(self) -> Library:
         """This thread's connection to the library."""
@@ -85,29 +91,86 @@ class LibraryController(QObject):
         if self._import_pool is not None:
             self._import_pool.shutdown(wait=True, cancel_futures=True)
             self._import_pool = None
+        self._close_connections()
+
+    def _close_connections(self) -> None:
         with self._lock:
             for lib in self._all:
                 lib.close()
             self._all.clear()
+            self._local = threading.local()  # every thread's next ``library()`` opens anew
+
+    def reopen(self, between: Callable[[], Any] | None = None, on_done=None, on_error=None,
+               location: str | Path | None = None) -> Task:
+        """Close every connection, run ``between()`` on a worker while none is open, then open anew.
+
+        A restore puts another file in the library's place, and a recovered library is opened
+        instead of the damaged one (``location``): no connection may stay on the old file. Work
+        under way is waited for, and none starts until the library is open again; the panes hear
+        of it through ``libraryChanged``. ``on_done(result)`` or ``on_error(message, details)``
+        follow; when ``between`` fails, the library it left as it was is opened again.
+        """
+        self._closed = True
+        self.runner.wait()
+        self._close_connections()
+
+        def reopened(result, failure: tuple[str, str] | None = None) -> None:
+            if location is not None and failure is None:
+                self._set_location(location)
+            self._closed = False
+            if failure is None:
+                self.damaged = False  # another file now: what was met in the old one is no more
+            try:
+                self.read_only = bool(self.library().read_only) or self.damaged
+            except LibraryError as exc:
+                self.read_only = True
+                failure = failure or (str(exc), "")
+            self.libraryChanged.emit()
+            if failure is not None:
+                (on_error or self.taskFailed.emit)(*failure)
+            elif on_done is not None:
+                on_done(result)
+
+        return self.runner.start(lambda _progress, _stop: between() if between else None, reopened,
+                                 lambda message, details: reopened(None, (message, details)))
+
+    def damage_met(self, message: str) -> None:
+        """The file is damaged: nothing more is written to it, on any connection, and the window is told."""
+        self.damaged = self.read_only = True
+        self.damageFound.emit(message)
 
     # -- work in the background -------------------------------------------------------
     def run(self, fn: Callable[[Library, Callable, Callable], Any], on_done=None, on_error=None,
             on_progress=None) -> Task | None:
         """Run ``fn(library, progress, should_stop)`` on a worker with that worker's connection."""
         if self._closed:
-            return None  # the window is closing: late signals start nothing
+            return None  # the window is closing (or the file is being replaced): late signals start nothing
+        damaged = []
 
         def work(progress, stop):
             try:
                 return fn(self.library(), progress, stop)
             except LibraryError as exc:
+                if exc.code == "damaged":
+                    self.damaged = self.read_only = True  # at once: no other worker writes after this
+                    damaged.append(exc)
+                    raise
                 # Said in the interface's language when it can be (a lost server connection).
                 text = library_error_text(exc)
                 if text == str(exc):
                     raise
                 raise LibraryError(text, exc.code) from exc
 
-        return self.runner.start(work, on_done, on_error or self.taskFailed.emit, on_progress)
+        def failed(message: str, details: str) -> None:
+            # Damage is said by the one dialog that offers a way out, not as one more error box.
+            if damaged:
+                self.damage_met(message)
+            if on_error is not None:
+                on_error(message, details)
+            elif not damaged:
+                self.taskFailed.emit(message, details)
+
+        return self.runner.start(work, on_done, failed, on_progress)
 
     def search(self, query: SearchQuery, on_done: Callable[[int, list, dict, int, SearchQuery], None],
                on_error: Callable[[str], None]) -> Task:

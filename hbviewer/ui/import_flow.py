@@ -65,7 +65,14 @@ class ImportFlow(QObject):
         if report.cancelled:
             message += " " + self.tr("Import cancelled; the files imported before it are kept.")
         self.statusMessage.emit(message)
-        if failed and not quiet:
+        if report.stopped_code == "damaged":
+            self.controller.damage_met(report.stopped)  # the damage dialog says it, with a way out
+        elif report.stopped:
+            # A full disk, a lost server …: said once, not once for every file left.
+            self._report_box = open_warning(self._widget, self.tr("The import stopped"), "\n\n".join((
+                message, self.tr("Import the rest again once the cause below is put right; nothing is imported twice."),
+                report.stopped)))
+        elif failed and not quiet:
             details = "\n".join(failure_text(f) for f in failed)
             self._report_box = open_warning(self._widget, self.tr("Some files were not imported"),
                                             message + "\n\n" + details)
@@ -89,4 +96,8 @@ class ImportFlow(QObject):
             self.import_paths(paths)
 
     def _refuse(self) -> None:
+        if self.controller.damaged:
+            self.statusMessage.emit(self.tr("The library is damaged: nothing more is written to it. Restore a "
+                                            "backup (File menu) or recover it."))
+            return
         self.statusMessage.emit(self.tr("The library is read-only for you: files cannot be imported into it."))

@@ -3,7 +3,8 @@
 What the window does is in small pieces beside it, each given only what it
 needs: ``menus`` (the actions, menu bar and toolbar), ``status_bar``,
 ``reading_flow`` (showing an article), ``region_flow`` (the region panel's
-counts and the list filtered to a region), ``import_flow`` and ``export_flow``.
+counts and the list filtered to a region), ``import_flow``, ``export_flow`` and
+``safety_flow`` (backups, checks, a damaged library).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .menus import WindowMenus
 from .reading_flow import ReadingFlow
 from .region_flow import RegionFlow
 from .region_panel import RegionPanel
+from .safety_flow import SafetyFlow
 from .safe_text import rich_literal
 from .settings import AppSettings
 from .status_bar import WindowStatus
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.region_flow = RegionFlow(controller, self.region_panel, self.library_pane, self)
         self.import_flow = ImportFlow(controller, settings, self)
         self.export_flow = ExportFlow(controller, settings, self.library_pane, self.region_panel, self)
+        self.safety_flow = SafetyFlow(controller, settings, self.menus, self.status, self)
         self._connect_menus()
         self._connect_panes()
         self._restore()
@@ -115,8 +118,9 @@ class MainWindow(QMainWindow):
         self.region_panel.chartWanted.connect(self.region_flow.show_region_chart)
         self.region_flow.summaryShown.connect(self.summaryShown)
         self.import_flow.finished.connect(self.importFinished)
+        self.import_flow.finished.connect(self.safety_flow.imported)
         self.export_flow.finished.connect(self.exportFinished)
-        for flow in (self.reading_flow, self.import_flow, self.export_flow):
+        for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow):
             flow.statusMessage.connect(self.status.say)
 
     def _first_results(self, *_args) -> None:
@@ -193,4 +197,5 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
+        self.safety_flow.closing()
         super().closeEvent(event)

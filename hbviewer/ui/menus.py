@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenuBar, QToolBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 
 class WindowMenus(QObject):
@@ -46,6 +46,19 @@ class WindowMenus(QObject):
         self.toolbar.addAction(self.import_files_action)
         self.toolbar.addAction(self.export_action)
         self.toolbar.addAction(self.find_action)
+        self._safety_actions()
+
+    def _safety_actions(self) -> None:
+        self.restore_action = self._action(self.tr("&Restore from backup…"), tip=self.tr(
+            "Put one of the library's backups in its place (the library as it is now is kept as a backup)"))
+        self.file_menu.insertAction(self.preferences_action, self.restore_action)
+        self.file_menu.insertSeparator(self.preferences_action)
+        self.file_menu.setToolTipsVisible(True)  # a disabled action says why
+        self.check_action = self._action(self.tr("&Check library"), tip=self.tr(
+            "Look for damage in the library (in the background)"))
+        self.tools_menu = QMenu(self.tr("&Tools"), self.menu_bar)
+        self.tools_menu.addAction(self.check_action)
+        self.menu_bar.insertMenu(self.help_menu.menuAction(), self.tools_menu)
 
     def _action(self, text: str, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self.parent())

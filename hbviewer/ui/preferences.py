@@ -9,13 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
     QPushButton, QRadioButton, QWidget,
 )
 
 from ..core.store.credentials import forget_password, remember_password
+from ..core.store.errors import LibraryError
 from ..core.store.locations import display_location, is_server_location
+from ..core.store.maintenance import backups_folder, backups_summary
 from ..paths import default_library_path
 from .safe_text import rich_literal
 from .settings import AppSettings
@@ -80,6 +83,10 @@ class PreferencesDialog(QDialog):
         form.addRow(self.server_choice, self.server_edit)
         form.addRow(self.tr("Password:"), _row(self.password_edit, self.forget_button))
         form.addRow(self.password_note)
+        self.backups_label = QLabel(self)
+        self.backups_label.setWordWrap(True)
+        self.library_edit.textChanged.connect(self._show_backups)
+        form.addRow(self.tr("Backups:"), self.backups_label)
         form.addRow(self.tr("Language:"), self.language_box)
         form.addRow(QLabel(self.tr("Changes take effect when hbviewer starts again."), self))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
@@ -99,6 +106,23 @@ class PreferencesDialog(QDialog):
             widget.setEnabled(not server)
         for widget in (self.server_edit, self.password_edit, self.forget_button):
             widget.setEnabled(server)
+        self._show_backups()
+
+    def _show_backups(self, *_args) -> None:
+        """How many backups the library file has, their size together, and where they are."""
+        text = self.library_edit.text().strip()
+        if self.server_choice.isChecked() or not text:
+            self.backups_label.setText(self.tr("A shared library on a server is backed up by its administrator."))
+            return
+        try:
+            count, size = backups_summary(text)
+            folder = backups_folder(text)
+        except (LibraryError, OSError):
+            self.backups_label.setText("")
+            return
+        self.backups_label.setText(rich_literal(
+            self.tr("%n backup(s), %1 together, in %2", "", count)
+            .replace("%1", QLocale().formattedDataSize(size, 1)).replace("%2", str(folder))))
 
     def _choose_library(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -68,6 +68,13 @@ def backups_summary(location: str | os.PathLike) -> tuple[int, int]:
     return backups_size(_file(location))
 
 
+def backups_folder(location: str | os.PathLike) -> Path:
+    """Where the backups of a library file are kept."""
+    from .sqlite.backups import backup_folder
+
+    return backup_folder(_file(location))
+
+
 def restore_backup(location: str | os.PathLike, backup: str | os.PathLike) -> Path:
     """Put a backup in the place of a (closed) library file; the replaced file is kept first: its copy."""
     from .sqlite.repair import restore
