@@ -128,6 +128,44 @@
     </message>
 </context>
 <context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="45"/>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="45"/>
+        <source>Articles</source>
+        <translation>文章数</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="45"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="45"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="57"/>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="69"/>
+        <source>Damaged: cannot be restored</source>
+        <translation>已损坏：无法恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="71"/>
+        <source>The library as it was before a restore</source>
+        <translation>恢复前的文库</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <location filename="../../hbviewer/ui/region_panel.py" line="140"/>
@@ -141,6 +179,39 @@
         <location filename="../../hbviewer/ui/tasks.py" line="98"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>DamageBox</name>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="142"/>
+        <source>The library is damaged</source>
+        <translation>文库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="144"/>
+        <source>Parts of the library file cannot be read. Nothing more is written to it: searching and reading what can be read still work. Restore the latest good backup, or copy what can be read into a new library; the damaged file is kept as it is.</source>
+        <translation>文库文件有部分内容无法读取。此后不会再向其中写入任何内容：仍可搜索和阅读能读取的部分。请恢复最近的完好备份，或把能读取的内容复制到一个新文库中；损坏的文件会原样保留。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="148"/>
+        <source>Restore the latest good backup</source>
+        <translation>恢复最近的完好备份</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="151"/>
+        <source>There is no backup of this library to restore.</source>
+        <translation>这个文库还没有可恢复的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="152"/>
+        <source>Recover what can be read into a new library…</source>
+        <translation>把能读取的内容抢救到新文库…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="154"/>
+        <source>Keep it read-only</source>
+        <translation>保持只读</translation>
     </message>
 </context>
 <context>
@@ -282,12 +353,27 @@
         <translation>导入已取消;此前已导入的文件均已保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="70"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="72"/>
+        <source>The import stopped</source>
+        <translation>导入已中止</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="73"/>
+        <source>Import the rest again once the cause below is put right; nothing is imported twice.</source>
+        <translation>排除下面所说的原因后，再导入其余文件即可；已导入的不会重复导入。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="77"/>
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="92"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="100"/>
+        <source>The library is damaged: nothing more is written to it. Restore a backup (File menu) or recover it.</source>
+        <translation>文库已损坏：不再向其中写入任何内容。请恢复备份（“文件”菜单）或抢救文库。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/import_flow.py" line="103"/>
         <source>The library is read-only for you: files cannot be imported into it.</source>
         <translation>此文库对您是只读的,不能向其中导入文件。</translation>
     </message>
@@ -322,22 +408,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="38"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="40"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="169"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="173"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="161"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="165"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="162"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="166"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -377,84 +463,101 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="52"/>
-        <location filename="../../hbviewer/ui/preferences.py" line="125"/>
-        <location filename="../../hbviewer/ui/preferences.py" line="140"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="55"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="149"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="164"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="56"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="59"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="74"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="77"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="54"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="57"/>
         <source>Library file:</source>
         <translation>文库文件:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="59"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="62"/>
         <source>Shared library on a server:</source>
         <translation>服务器上的共享文库:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="63"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="66"/>
         <source>The address of a PostgreSQL database that several people share, for example %1</source>
         <translation>多人共用的 PostgreSQL 数据库地址,例如 %1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="67"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="70"/>
         <source>Optional: kept in the system keyring, not in the settings</source>
         <translation>可不填;填写后保存在系统密钥环中,不写入设置</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="68"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="71"/>
         <source>Forget the saved password</source>
         <translation>清除已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="81"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="84"/>
         <source>Password:</source>
         <translation>密码:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="83"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="89"/>
+        <source>Backups:</source>
+        <translation>备份：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="90"/>
         <source>Language:</source>
         <translation>界面语言:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="84"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="91"/>
         <source>Changes take effect when hbviewer starts again.</source>
         <translation>更改将在重新启动 hbviewer 后生效。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="105"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="115"/>
+        <source>A shared library on a server is backed up by its administrator.</source>
+        <translation>服务器上的共享文库由其管理员负责备份。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/preferences.py" line="124"/>
+        <source>%n backup(s), %1 together, in %2</source>
+        <translation>
+            <numerusform>%n 个备份，共 %1，位于 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="129"/>
         <source>Library file</source>
         <translation>文库文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="105"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="129"/>
         <source>hbviewer library (*.sqlite3)</source>
         <translation>hbviewer 文库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="116"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="140"/>
         <source>The saved password of %1 was forgotten.</source>
         <translation>已清除 %1 的已保存密码。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="126"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="150"/>
         <source>A shared library&apos;s address starts with postgresql://, for example %1</source>
         <translation>共享文库的地址以 postgresql:// 开头,例如 %1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="141"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="165"/>
         <source>This computer has no system keyring, so the password cannot be saved: hbviewer will ask for it when it starts.</source>
         <translation>这台电脑没有系统密钥环,无法保存密码:hbviewer 每次启动时都会询问密码。</translation>
     </message>
@@ -488,6 +591,138 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <location filename="../../hbviewer/ui/region_panel.py" line="38"/>
         <source>Figures</source>
         <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="82"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="94"/>
+        <source>Backups of %1, newest first, kept in %2. Restoring puts the chosen backup in the library&apos;s place; the library as it is now is kept as a backup first, so a restore can be undone.</source>
+        <translation>%1 的备份（最新的在前），保存在 %2。恢复会用所选备份替换当前文库；替换前会先把当前文库另存为一个备份，因此恢复可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="99"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_dialogs.py" line="117"/>
+        <source>There are no backups of %1 yet: one is made after an import (at most every 30 minutes) and when the window closes.</source>
+        <translation>%1 还没有备份：导入之后（最多每 30 分钟一次）以及关闭窗口时会自动备份。</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyFlow</name>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="85"/>
+        <source>A shared library on a server is backed up by its administrator (pg_dump), not by hbviewer.</source>
+        <translation>服务器上的共享文库由其管理员备份（pg_dump），而不是由 hbviewer 备份。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="106"/>
+        <source>The library was backed up (%1).</source>
+        <translation>文库已备份（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="110"/>
+        <source>No backup was made: %1</source>
+        <translation>未能备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="122"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="143"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="156"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="144"/>
+        <source>No backup of this library passes its check. Recover what can be read into a new library instead; the damaged file is kept.</source>
+        <translation>这个文库没有一个备份能通过检查。请改为把能读取的内容抢救到新文库；损坏的文件会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="149"/>
+        <source>The backup of %1 was restored. The library it replaced is kept as a backup: restore that one to undo.</source>
+        <translation>已恢复 %1 的备份。被替换的文库已另存为备份：恢复那个备份即可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="172"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="179"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="188"/>
+        <source>Check library</source>
+        <translation>检查文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="174"/>
+        <source>Checking the library…</source>
+        <translation>正在检查文库…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="180"/>
+        <source>The library is in good order: no damage found.</source>
+        <translation>文库完好：未发现损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="197"/>
+        <source>The library is damaged and read-only: File → Restore from backup…</source>
+        <translation>文库已损坏，处于只读状态：文件 → 从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="214"/>
+        <source>The library stays read-only: searching and reading still work.</source>
+        <translation>文库保持只读：仍可搜索和阅读。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="220"/>
+        <source>Recover into a new library</source>
+        <translation>抢救到新文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="221"/>
+        <source>hbviewer library (*.sqlite3)</source>
+        <translation>hbviewer 文库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="226"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="230"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="235"/>
+        <source>Recover</source>
+        <translation>抢救</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="226"/>
+        <source>Choose a new file: the damaged one is kept as it is.</source>
+        <translation>请选择一个新文件：损坏的文件会原样保留。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="231"/>
+        <source>Recovering what can be read…</source>
+        <translation>正在抢救能读取的内容…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="236"/>
+        <source>What could be read was copied into a new library. Open it now instead of the damaged one?</source>
+        <translation>能读取的内容已复制到新文库。现在打开新文库，代替损坏的文库吗？</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="239"/>
+        <source>Open the new library</source>
+        <translation>打开新文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="240"/>
+        <source>Not now</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="257"/>
+        <source>Opened the recovered library %1.</source>
+        <translation>已打开抢救出的文库 %1。</translation>
     </message>
 </context>
 <context>
@@ -568,7 +803,32 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="63"/>
+        <location filename="../../hbviewer/ui/menus.py" line="52"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="53"/>
+        <source>Put one of the library&apos;s backups in its place (the library as it is now is kept as a backup)</source>
+        <translation>用文库的某个备份替换当前文库（当前文库会先另存为备份）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="57"/>
+        <source>&amp;Check library</source>
+        <translation>检查文库(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="58"/>
+        <source>Look for damage in the library (in the background)</source>
+        <translation>在后台检查文库有无损坏</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="59"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="76"/>
         <source>The library is read-only: importing is not possible.</source>
         <translation>文库为只读,无法导入。</translation>
     </message>
@@ -608,42 +868,42 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="141"/>
+        <location filename="../../hbviewer/ui/app.py" line="140"/>
         <source>The library cannot be opened</source>
         <translation>无法打开文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="144"/>
+        <location filename="../../hbviewer/ui/app.py" line="143"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="145"/>
+        <location filename="../../hbviewer/ui/app.py" line="144"/>
         <source>Open a library file…</source>
         <translation>打开文库文件…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="147"/>
+        <location filename="../../hbviewer/ui/app.py" line="146"/>
         <source>Open another library…</source>
         <translation>打开其他文库…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="149"/>
+        <location filename="../../hbviewer/ui/app.py" line="148"/>
         <source>Start a new library (keep the old file)</source>
         <translation>新建文库(保留旧文件)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="150"/>
+        <location filename="../../hbviewer/ui/app.py" line="149"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="155"/>
+        <location filename="../../hbviewer/ui/app.py" line="154"/>
         <source>Open library</source>
         <translation>打开文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/app.py" line="156"/>
+        <location filename="../../hbviewer/ui/app.py" line="155"/>
         <source>hbviewer library (*.sqlite3);;All files (*)</source>
         <translation>hbviewer 文库 (*.sqlite3);;所有文件 (*)</translation>
     </message>
