@@ -144,7 +144,7 @@ class DamageBox(QMessageBox):
             "Parts of the library file cannot be read. Nothing more is written to it: searching and reading "
             "what can be read still work. Restore the latest good backup, or copy what can be read into a new "
             "library; the damaged file is kept as it is.")))
-        self.setInformativeText(rich_literal(message))
+        self.setDetailedText(message)  # what was found, in the core's words, for whoever looks into it
         self.restore_button = self.addButton(self.tr("Restore the latest good backup"), QMessageBox.AcceptRole)
         self.restore_button.setEnabled(can_restore)
         if not can_restore:
