@@ -204,3 +204,20 @@ def test_a_full_disk_stops_the_import_once_and_keeps_what_was_saved(tmp_path, mo
     again = import_paths(lib, [pages], workers=1)  # space again: the rest comes in, nothing twice
     assert not again.failed and not again.stopped and lib.article_count() == 12
     lib.close()
+
+
+def test_a_damaged_library_is_not_backed_up_and_good_backups_stay(seeded_file, tmp_path):
+    good = tmp_path / "good.sqlite3"
+    shutil.copy(seeded_file, good)
+    lib = open_library(good)
+    kept = maintenance.backup_now(lib)
+    lib.close()
+    path = damaged_copy(seeded_file, tmp_path)  # library.sqlite3 beside it: its own backups
+    (tmp_path / "backups" / kept.name).rename(tmp_path / "backups" / kept.name.replace("good-", "library-"))
+    before = {p.name for p in (tmp_path / "backups").iterdir()}
+    lib = open_library(path)
+    with pytest.raises(LibraryError) as caught:
+        maintenance.backup_now(lib)
+    lib.close()
+    assert caught.value.code == "damaged"
+    assert {p.name for p in (tmp_path / "backups").iterdir()} == before

@@ -107,6 +107,11 @@ def make_backup(db: sqlite3.Connection, library_path: str | os.PathLike, tag: st
             db.backup(copy, pages=4096)  # in steps, so writers are not held up for the whole copy
         finally:
             copy.close()
+        damage = _damage_in(partial)
+        if damage:  # a backup of a damaged file would push good ones out of the rotation
+            partial.unlink(missing_ok=True)
+            raise LibraryError(f"The library is damaged ({damage}), so it was not backed up: the backups "
+                               "made before stay as they are. Restore one, or recover the library.", "damaged")
         os.replace(partial, target)
     except (sqlite3.Error, OSError) as exc:
         partial.unlink(missing_ok=True)
@@ -115,6 +120,20 @@ def make_backup(db: sqlite3.Connection, library_path: str | os.PathLike, tag: st
                            "after the next import.", "backup") from None
     rotate(library_path, now=made)
     return target
+
+
+def _damage_in(path: Path) -> str:
+    """What SQLite's quick check finds wrong with a file ("" when nothing)."""
+    from .integrity import check_file, read_only_connection
+
+    db = read_only_connection(path)
+    try:
+        report = check_file(db, quick=True)
+    finally:
+        db.close()
+        for suffix in ("-wal", "-shm"):  # made by the check's reading; the copy itself has no log
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return "" if report.ok else report.problems[0]
 
 
 def to_keep(stamps: list[datetime], now: datetime) -> set[datetime]:
