@@ -38,8 +38,8 @@ class RegionTreeModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([self.tr("Region"), self.tr("Articles"), self.tr("Figures")])
 
     def set_tree(self, roots: list[RegionNode]) -> None:
-        self.clear()
-        self._set_headers()
+        # The rows only: clear() would drop the columns, and the header's sizing of them with it.
+        self.removeRows(0, self.rowCount())
         self._items = {}
         top = self.invisibleRootItem()
         for root in roots:
@@ -169,6 +169,8 @@ class RegionPanel(QWidget):
         self.figures_row_height = self.fontMetrics().height() + 8
         self.tree.header().setSectionResizeMode(0, QHeaderView.Stretch)
         self.tree.header().setStretchLastSection(False)
+        for column in (1, 2):  # the counts take what they need, the names the rest
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
         self.heading = QLabel(self)
         self.figure_model = FigureTableModel(self)
         self.figure_proxy = ArticleSortProxy(self)
