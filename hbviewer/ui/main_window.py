@@ -3,8 +3,9 @@
 What the window does is in small pieces beside it, each given only what it
 needs: ``menus`` (the actions, menu bar and toolbar), ``status_bar``,
 ``reading_flow`` (showing an article), ``region_flow`` (the region panel's
-counts and the list filtered to a region), ``import_flow``, ``export_flow`` and
-``safety_flow`` (backups, checks, a damaged library).
+counts and the list filtered to a region), ``import_flow``, ``export_flow``,
+``briefing_flow`` (the Word briefing dialog) and ``safety_flow`` (backups,
+checks, a damaged library).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 
 from .article_view import ArticleView
+from .briefing_flow import BriefingFlow
 from .controller import LibraryController
 from .dialogs import open_warning
 from .export_flow import ExportFlow
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(controller, settings, self)
         self.export_flow = ExportFlow(controller, settings, self.library_pane, self.region_panel, self)
         self.safety_flow = SafetyFlow(controller, settings, self.menus, self.status, self)
+        self.briefing_flow = BriefingFlow(controller, settings, self.library_pane, self)
         self._connect_menus()
         self._connect_panes()
         self._restore()
@@ -98,6 +101,7 @@ class MainWindow(QMainWindow):
         menus.import_files_action.triggered.connect(self.import_flow.choose_files)
         menus.import_folder_action.triggered.connect(self.import_flow.choose_folder)
         menus.export_action.triggered.connect(self.export_flow.export_briefing)
+        menus.briefing_action.triggered.connect(self.briefing_flow.for_search)
         menus.preferences_action.triggered.connect(self.preferences)
         menus.quit_action.triggered.connect(self.close)
         menus.find_action.triggered.connect(self.library_pane.focus_search)
@@ -116,6 +120,7 @@ class MainWindow(QMainWindow):
         self.region_panel.figureActivated.connect(self.reading_flow.open_figure)
         self.region_panel.viewWanted.connect(self.region_flow.show_region_view)
         self.region_panel.chartWanted.connect(self.region_flow.show_region_chart)
+        self.region_panel.briefingWanted.connect(self.briefing_flow.for_regions)
         self.region_flow.summaryShown.connect(self.summaryShown)
         self.import_flow.finished.connect(self.importFinished)
         self.import_flow.finished.connect(self.safety_flow.imported)

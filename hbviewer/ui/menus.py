@@ -19,6 +19,8 @@ class WindowMenus(QObject):
         self.import_folder_action = self._action(self.tr("Import f&older…"))
         self.export_action = self._action(self.tr("&Export briefing…"), "Ctrl+E",
                                           self.tr("Write the region summary to an Excel workbook"))
+        self.briefing_action = self._action(self.tr("&Generate briefing…"), "Ctrl+B",
+                                            self.tr("Draft a Word briefing of the current search"))
         self.preferences_action = self._action(self.tr("&Preferences…"))
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.Quit)
         self.find_action = self._action(self.tr("&Find"), QKeySequence.Find)
@@ -32,6 +34,7 @@ class WindowMenus(QObject):
         self.file_menu.addAction(self.import_folder_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.briefing_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.preferences_action)
         self.file_menu.addAction(self.quit_action)

@@ -1,5 +1,8 @@
 """The region panel: 河北省 → city → county with counts, a region's figures, a bar chart.
 
+Regions can be ticked for a briefing: a ticked city means the city with its
+counties, so the ticks under a ticked region add nothing.
+
 The counts, a region's latest figures and each chart are queried by the core
 in the background whenever the library changes or the selection does; this
 panel only shows them. It never holds every figure: a large library has
@@ -11,7 +14,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QTreeView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTreeView, QVBoxLayout,
+    QWidget,
 )
 
 from ..core.briefing.summary import RegionNode, RegionOverview, RegionView
@@ -38,16 +42,19 @@ class RegionTreeModel(QStandardItemModel):
         self.setHorizontalHeaderLabels([self.tr("Region"), self.tr("Articles"), self.tr("Figures")])
 
     def set_tree(self, roots: list[RegionNode]) -> None:
+        ticked = {code for code, item in self._items.items() if item.checkState() == Qt.Checked}
         # The rows only: clear() would drop the columns, and the header's sizing of them with it.
         self.removeRows(0, self.rowCount())
         self._items = {}
         top = self.invisibleRootItem()
         for root in roots:
-            self._add(top, root)
+            self._add(top, root, ticked)
 
-    def _add(self, parent: QStandardItem, node: RegionNode) -> None:
+    def _add(self, parent: QStandardItem, node: RegionNode, ticked: set[str]) -> None:
         name = QStandardItem(node.name)
         name.setData(node.code, CODE_ROLE)
+        name.setCheckable(True)
+        name.setCheckState(Qt.Checked if node.code in ticked else Qt.Unchecked)
         counts = []
         for value in (node.articles, node.figures):
             item = QStandardItem()
@@ -59,7 +66,22 @@ class RegionTreeModel(QStandardItemModel):
         parent.appendRow([name, *counts])
         self._items[node.code] = name
         for child in node.children:
-            self._add(name, child)
+            self._add(name, child, ticked)
+
+    def ticked(self) -> list[tuple[str, str]]:
+        """(code, name) of each ticked region not under another ticked one, in the tree's order."""
+        found: list[tuple[str, str]] = []
+
+        def walk(item: QStandardItem) -> None:
+            for row in range(item.rowCount()):
+                child = item.child(row, 0)
+                if child.checkState() == Qt.Checked:
+                    found.append((child.data(CODE_ROLE), child.text()))
+                else:
+                    walk(child)
+
+        walk(self.invisibleRootItem())
+        return found
 
     def index_of(self, code: str) -> QModelIndex:
         item = self._items.get(code)
@@ -158,6 +180,7 @@ class RegionPanel(QWidget):
     figureActivated = Signal(int, int, int)  # article id, start, end
     viewWanted = Signal(object)  # region code (or None): its figures should be computed and shown
     chartWanted = Signal(object, str)  # region codes (None: all), indicator: its bars should be computed
+    briefingWanted = Signal(object)  # [(code, name)] of the regions to brief on; [] for the whole library
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -192,6 +215,15 @@ class RegionPanel(QWidget):
         self.figures.verticalHeader().setDefaultSectionSize(self.figures_row_height)
         self.indicator_box = QComboBox(self)
         self.chart = BarChart(self)
+        self.briefing_button = QPushButton(self.tr("Generate briefing…"), self)
+        self.briefing_button.setToolTip(self.tr("A Word briefing of the ticked regions "
+                                                "(none ticked: the selected region, else the whole library)"))
+
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.tree, 1)
+        upper_layout.addWidget(self.briefing_button)
 
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -201,7 +233,7 @@ class RegionPanel(QWidget):
         lower_layout.addWidget(self.indicator_box)
         lower_layout.addWidget(self.chart)
         split = QSplitter(Qt.Vertical, self)
-        split.addWidget(self.tree)
+        split.addWidget(upper)
         split.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -210,6 +242,7 @@ class RegionPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._region_changed)
         self.figures.doubleClicked.connect(self._figure_double_clicked)
         self.indicator_box.currentTextChanged.connect(self._draw_chart)
+        self.briefing_button.clicked.connect(self._want_briefing)
         self._code: str | None = None
         self.view: RegionView | None = None
         self._pending_view: RegionView | None = None
@@ -259,6 +292,17 @@ class RegionPanel(QWidget):
 
     def current_region(self) -> str | None:
         return self._code
+
+    def briefing_regions(self) -> list[tuple[str, str]]:
+        """(code, name) of the regions a briefing is wanted for: the ticked, else the selected; [] for all."""
+        ticked = self.tree_model.ticked()
+        if ticked or not self._code:
+            return ticked
+        index = self.tree_model.index_of(self._code)
+        return [(self._code, index.data())] if index.isValid() else []
+
+    def _want_briefing(self) -> None:
+        self.briefingWanted.emit(self.briefing_regions())
 
     def _region_changed(self, current: QModelIndex, _previous) -> None:
         code = current.data(CODE_ROLE) if current.isValid() else None

@@ -69,6 +69,15 @@ class AppSettings:
         self.q.setValue("files/last_export_folder", value)
 
     @property
+    def briefing_template(self) -> str:
+        """The .docx whose styles a Word briefing takes ("" for the built-in layout)."""
+        return str(self._get("files/briefing_template", "") or "")
+
+    @briefing_template.setter
+    def briefing_template(self, value: str) -> None:
+        self.q.setValue("files/briefing_template", value or "")
+
+    @property
     def library_path(self) -> Path | None:
         value = str(self._get("library/path", "") or "")
         return Path(value) if value else None

@@ -168,9 +168,143 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="140"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="162"/>
         <source>No figures for this indicator.</source>
         <translation>该指标暂无数据。</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingDialog</name>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="55"/>
+        <source>Generate briefing</source>
+        <translation>生成简报</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="61"/>
+        <source>YYYY-MM or YYYY-MM-DD</source>
+        <translation>YYYY-MM 或 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="66"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="67"/>
+        <source>Use the built-in layout</source>
+        <translation>使用内置版式</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="73"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="77"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="105"/>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="106"/>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="107"/>
+        <source>Regions:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="108"/>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="114"/>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="125"/>
+        <source>The current search: %1</source>
+        <translation>当前检索：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="126"/>
+        <source>The articles listed</source>
+        <translation>列表中的文章</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="127"/>
+        <source>The whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="138"/>
+        <source>Not a date: %1. Write it as YYYY-MM, YYYY-MM-DD or YYYY.</source>
+        <translation>“%1”不是日期，请写成 YYYY-MM、YYYY-MM-DD 或 YYYY。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="157"/>
+        <source>Building the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="176"/>
+        <source>%1 figure(s) in %2 section(s)</source>
+        <translation>共 %2 个部分，%1 条数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="185"/>
+        <source>No preview: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="190"/>
+        <source>Choose a template</source>
+        <translation>选择模板</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="191"/>
+        <source>Word documents (*.docx *.dotx)</source>
+        <translation>Word 文档 (*.docx *.dotx)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="206"/>
+        <source>Built-in layout (GB/T 9704)</source>
+        <translation>内置版式（GB/T 9704）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="216"/>
+        <source>Save briefing</source>
+        <translation>保存简报</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="217"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="238"/>
+        <source>Writing the briefing…</source>
+        <translation>正在写入简报…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="247"/>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="256"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="259"/>
+        <source>The briefing was not written</source>
+        <translation>简报未能写入</translation>
     </message>
 </context>
 <context>
@@ -276,37 +410,37 @@
 <context>
     <name>FigureTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="79"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="80"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="80"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="80"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -408,22 +542,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="40"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="42"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="173"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="178"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="165"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="170"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="166"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="171"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -565,12 +699,22 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionPanel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="273"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="218"/>
+        <source>Generate briefing…</source>
+        <translation>生成简报…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="219"/>
+        <source>A Word briefing of the ticked regions (none ticked: the selected region, else the whole library)</source>
+        <translation>为勾选的地区生成 Word 简报（未勾选时为选中的地区，否则为整个文库）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="319"/>
         <source>%1: %2 figure(s)</source>
         <translation>%1:%2 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="276"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="322"/>
         <source>All regions: %1 figure(s)</source>
         <translation>全部地区:%1 条数据</translation>
     </message>
@@ -578,17 +722,17 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionTreeModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="38"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="38"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="38"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -754,81 +898,91 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
     </message>
     <message>
         <location filename="../../hbviewer/ui/menus.py" line="22"/>
+        <source>&amp;Generate briefing…</source>
+        <translation>生成简报(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="23"/>
+        <source>Draft a Word briefing of the current search</source>
+        <translation>按当前检索结果起草 Word 简报</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="24"/>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="23"/>
+        <location filename="../../hbviewer/ui/menus.py" line="25"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="24"/>
+        <location filename="../../hbviewer/ui/menus.py" line="26"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="25"/>
+        <location filename="../../hbviewer/ui/menus.py" line="27"/>
         <source>Next hit</source>
         <translation>下一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="26"/>
+        <location filename="../../hbviewer/ui/menus.py" line="28"/>
         <source>Previous hit</source>
         <translation>上一处</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="27"/>
+        <location filename="../../hbviewer/ui/menus.py" line="29"/>
         <source>&amp;About hbviewer</source>
         <translation>关于 hbviewer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="30"/>
+        <location filename="../../hbviewer/ui/menus.py" line="32"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="38"/>
+        <location filename="../../hbviewer/ui/menus.py" line="41"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="41"/>
+        <location filename="../../hbviewer/ui/menus.py" line="44"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="44"/>
+        <location filename="../../hbviewer/ui/menus.py" line="47"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="52"/>
+        <location filename="../../hbviewer/ui/menus.py" line="55"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="53"/>
+        <location filename="../../hbviewer/ui/menus.py" line="56"/>
         <source>Put one of the library&apos;s backups in its place (the library as it is now is kept as a backup)</source>
         <translation>用文库的某个备份替换当前文库（当前文库会先另存为备份）</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="57"/>
+        <location filename="../../hbviewer/ui/menus.py" line="60"/>
         <source>&amp;Check library</source>
         <translation>检查文库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="58"/>
+        <location filename="../../hbviewer/ui/menus.py" line="61"/>
         <source>Look for damage in the library (in the background)</source>
         <translation>在后台检查文库有无损坏</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="59"/>
+        <location filename="../../hbviewer/ui/menus.py" line="62"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="76"/>
+        <location filename="../../hbviewer/ui/menus.py" line="79"/>
         <source>The library is read-only: importing is not possible.</source>
         <translation>文库为只读,无法导入。</translation>
     </message>
