@@ -83,7 +83,7 @@ class BriefingDialog(QDialog):
         self._timer.timeout.connect(self.refresh)
         self.title_edit.textEdited.connect(self._title_edited)
         for edit in (self.from_edit, self.to_edit):
-            edit.textChanged.connect(self._timer.start)
+            edit.textChanged.connect(self._choice_changed)
         self.template_button.clicked.connect(self.choose_template)
         self.clear_template_button.clicked.connect(self.clear_template)
         self.open_folder_button.clicked.connect(self._open_folder)
@@ -145,6 +145,9 @@ class BriefingDialog(QDialog):
 
     def _title_edited(self, text: str) -> None:
         self._own_title = bool(text.strip())  # emptied: the default title again
+        self._timer.start()
+
+    def _choice_changed(self, _text: str = "") -> None:
         self._timer.start()
 
     # -- the preview ---------------------------------------------------------------------------

@@ -251,58 +251,58 @@
         <translation>“%1”不是日期，请写成 YYYY-MM、YYYY-MM-DD 或 YYYY。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="157"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="160"/>
         <source>Building the preview…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="176"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="179"/>
         <source>%1 figure(s) in %2 section(s)</source>
         <translation>共 %2 个部分，%1 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="185"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="188"/>
         <source>No preview: %1</source>
         <translation>无法预览：%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="190"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="193"/>
         <source>Choose a template</source>
         <translation>选择模板</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="191"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="194"/>
         <source>Word documents (*.docx *.dotx)</source>
         <translation>Word 文档 (*.docx *.dotx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="206"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="209"/>
         <source>Built-in layout (GB/T 9704)</source>
         <translation>内置版式（GB/T 9704）</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="216"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="219"/>
         <source>Save briefing</source>
         <translation>保存简报</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="217"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="220"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="238"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="241"/>
         <source>Writing the briefing…</source>
         <translation>正在写入简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="247"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="250"/>
         <source>Written: %1</source>
         <translation>已写入：%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/briefing_dialog.py" line="256"/>
         <location filename="../../hbviewer/ui/briefing_dialog.py" line="259"/>
+        <location filename="../../hbviewer/ui/briefing_dialog.py" line="262"/>
         <source>The briefing was not written</source>
         <translation>简报未能写入</translation>
     </message>
