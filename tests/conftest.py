@@ -223,3 +223,21 @@ def damaged_copy(seeded_file, tmp_path, fractions=(0.35, 0.55, 0.75)):
             f.seek(int(size * fraction) // 4096 * 4096 + 100)
             f.write(b"\xa5" * 3000)
     return path
+
+
+def fill_disk_after(monkeypatch, stored: int):
+    """From the ``stored``-th article's rows on, the disk is full, in SQLite's words; returns the real writer."""
+    import sqlite3
+
+    from hbviewer.core.store.sqlite import writing
+
+    real, calls = writing.SqliteWrites._insert_rows, []
+
+    def fill_up(self, *args):
+        calls.append(1)
+        if len(calls) >= stored:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, *args)
+
+    monkeypatch.setattr(writing.SqliteWrites, "_insert_rows", fill_up)
+    return real

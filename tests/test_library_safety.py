@@ -12,7 +12,7 @@ from hbviewer.core.store import maintenance
 from hbviewer.core.store.search import SearchQuery
 from hbviewer.core.store.sqlite.backups import KEEP_LAST, rotate, to_keep
 
-from conftest import damaged_copy, digest
+from conftest import damaged_copy, digest, fill_disk_after
 
 
 EVERY_OPERATION = [
@@ -185,15 +185,7 @@ def test_a_full_disk_stops_the_import_once_and_keeps_what_was_saved(tmp_path, mo
     for i in range(12):
         (pages / f"{i:02d}.txt").write_text(f"# 第{i}篇\n\n本报讯 廊坊市第{i}批企业新增{i + 10}家。\n", encoding="utf-8")
     lib = open_library(tmp_path / "library.sqlite3")
-    real, calls = writing.SqliteWrites._insert_rows, []
-
-    def fill_up(self, *args):
-        calls.append(1)
-        if len(calls) >= 4:
-            raise sqlite3.OperationalError("database or disk is full")
-        return real(self, *args)
-
-    monkeypatch.setattr(writing.SqliteWrites, "_insert_rows", fill_up)
+    real = fill_disk_after(monkeypatch, 4)
     report = import_paths(lib, [pages], workers=1)
     assert report.stopped_code == "disk_full" and "is full" in report.stopped and "stopped at file" in report.stopped
     assert len(report.failed) <= 4 and len(report.files) < 12  # not one message per remaining file

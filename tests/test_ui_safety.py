@@ -1,7 +1,6 @@
 """The window keeps the library safe: backups, a restore while open, checks, a damaged file's way out."""
 
 import shutil
-import sqlite3
 
 import pytest
 
@@ -12,7 +11,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from hbviewer.core.store import open_library  # noqa: E402
 from hbviewer.core.store.maintenance import backup_now, list_backups  # noqa: E402
 
-from conftest import damaged_copy, digest  # noqa: E402
+from conftest import damaged_copy, digest, fill_disk_after  # noqa: E402
 
 
 @pytest.fixture
@@ -179,21 +178,11 @@ def test_preferences_show_the_backups(qtbot, tmp_path, seeded_file, settings):
 
 
 def test_a_stopped_import_says_so_once(qtbot, tmp_path, settings, monkeypatch, no_quick_check):
-    from hbviewer.core.store.sqlite import writing
-
     pages = tmp_path / "pages"
     pages.mkdir()
     for i in range(12):
         a_page(pages, f"{i:02d}.txt", i)
-    real, calls = writing.SqliteWrites._insert_rows, []
-
-    def fill_up(self, *args):
-        calls.append(1)
-        if len(calls) >= 4:
-            raise sqlite3.OperationalError("database or disk is full")
-        return real(self, *args)
-
-    monkeypatch.setattr(writing.SqliteWrites, "_insert_rows", fill_up)
+    fill_disk_after(monkeypatch, 4)
     win = open_window(qtbot, tmp_path / "library.sqlite3", settings)
     with qtbot.waitSignal(win.importFinished, timeout=30000) as blocker:
         win.import_paths([pages])
