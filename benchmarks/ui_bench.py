@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -29,8 +28,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 from corpus import OUT, write_corpus  # noqa: E402
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from window_probe import WindowProbe, build_library  # noqa: E402  (sets QT_QPA_PLATFORM=offscreen)
 
 COLD_START = r"""
 import sys, time
@@ -113,20 +111,6 @@ def memory(library: Path) -> dict:
             "peak_mib": mib(peak), "summary_shown_s": float(seconds)}
 
 
-def build_library(n: int) -> Path:
-    from hbviewer.core.importer import import_paths
-    from hbviewer.core.store.sqlite import SqliteLibrary as Library
-
-    path = OUT / f"ui-library-{n}.sqlite3"
-    if path.exists():
-        return path
-    corpus = write_corpus(n)
-    lib = Library.open(path)
-    import_paths(lib, [corpus.folder])
-    lib.close()
-    return path
-
-
 def cold_start(library: Path, repeat: int) -> dict:
     shown, usable = [], []
     for _ in range(repeat):
@@ -141,53 +125,13 @@ def cold_start(library: Path, repeat: int) -> dict:
 
 
 def blocking(library: Path, n_import: int) -> dict:
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
-
     from hbviewer.core.briefing.summary import SummaryScope
-    from hbviewer.ui.controller import LibraryController
-    from hbviewer.ui.main_window import MainWindow
-    from hbviewer.ui.settings import AppSettings
 
-    app = QApplication.instance() or QApplication(["bench"])
-    sys.setswitchinterval(0.0002)  # as hbviewer.ui.app.run sets it
     work = Path(tempfile.mkdtemp())
     copy = work / "library.sqlite3"
     copy.write_bytes(library.read_bytes())
-    controller = LibraryController(copy)
-    window = MainWindow(controller, AppSettings(QSettings(str(work / "s.ini"), QSettings.IniFormat)))
-    window.show()
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-
-    def measure(start_work, done_signal, timeout_s: float = 600) -> float:
-        finished = []
-        done_signal.connect(lambda *_: finished.append(1))
-        ticks.clear()
-        timer.start()
-        start_work()
-        deadline = time.time() + timeout_s
-        while not finished and time.time() < deadline:
-            app.processEvents()
-            time.sleep(0.001)
-        timer.stop()
-        gaps = [b - a for a, b in zip(ticks, ticks[1:])]
-        return max(gaps) * 1000 if gaps else float("nan")
-
-    # The window's own start (first paint, the first summary) is cold start, measured above:
-    # the work below starts once the window has settled, as a user's import would.
-    settled = []
-    window.summaryShown.connect(lambda: settled.append(1))
-    deadline = time.time() + 120
-    while not settled and time.time() < deadline:
-        app.processEvents()
-        time.sleep(0.001)
-    end = time.time() + 0.5
-    while time.time() < end:
-        app.processEvents()
-        time.sleep(0.001)
+    probe = WindowProbe(copy, work / "s.ini")
+    window, measure = probe.window, probe.measure
     extra = write_corpus(n_import, seed=2)
     results = {
         # Until the region tree has been recounted: what follows an import is part of it.
@@ -199,7 +143,7 @@ def blocking(library: Path, n_import: int) -> dict:
     results["export_ms"] = measure(lambda: window.export_to(str(work / "b.xlsx"), SummaryScope()),
                                    window.exportFinished)
     window.library_pane.set_filter(article_ids=None)
-    controller.close()
+    probe.close()
     return results
 
 
