@@ -10,7 +10,8 @@ and caches in benchmarks/out/:
   rotation that deletes one full-size backup among twenty (a month of use);
 * the longest UI-thread wait while each runs in the background through the
   window's ``LibraryController.run`` with a MainWindow shown (the 10 ms QTimer
-  probe of ui_bench, the start and the end counted as ticks; 50 ms is the goal).
+  probe of ui_bench, the start and the end counted as ticks; 50 ms is the goal),
+  and first, as a baseline, while nothing runs for three seconds.
 
 Medians of --repeat runs; every window run is a process of its own. The page
 cache is warm (the library was read just before), as it is for a library in use.
@@ -39,8 +40,9 @@ from corpus import OUT  # noqa: E402
 from window_probe import WindowProbe, build_library  # noqa: E402  (sets QT_QPA_PLATFORM=offscreen)
 
 GOAL_MS = 50
+IDLE_MS = 3000
 OPERATIONS = ("quick_check", "full_check", "backup", "rotation")
-LABELS = {"quick_check": "check (quick)", "full_check": "check (full)", "backup": "backup", "rotation": "rotation"}
+LABELS = {"idle": f"idle ({IDLE_MS / 1000:.0f} s)", "quick_check": "check (quick)", "full_check": "check (full)", "backup": "backup", "rotation": "rotation"}
 
 
 def work_folder(library: Path) -> tuple[Path, Path]:
@@ -126,8 +128,13 @@ def window_run(link: Path, profile: bool) -> dict:
     class Finished(QObject):
         done = Signal()
 
+    from PySide6.QtCore import QTimer
+
     probe = WindowProbe(link, link.parent / "s.ini")
-    result = {}
+    # The same probe with nothing running: what the machine alone costs the UI thread.
+    idle = Finished()
+    probe.measure(lambda: QTimer.singleShot(IDLE_MS, idle.done.emit), idle.done)
+    result = {"idle": {"wait_ms": probe.bounded_wait_ms(), "long_gaps": probe.long_gaps(GOAL_MS)}}
     for name, fn, setup in operations(link):
         if setup:
             setup()
@@ -173,9 +180,9 @@ def measure_size(n: int, repeat: int, profile: bool, library: Path | None) -> di
     finally:
         shutil.rmtree(work, ignore_errors=True)
     median = statistics.median
-    summary = {name: {"s": median(r[name]["s"] for r in direct),
+    summary = {name: {"s": median(r[name]["s"] for r in direct) if name in direct[0] else None,
                       "wait_ms": median(w[name]["wait_ms"] for w in windows),
-                      "wait_ms_runs": [round(w[name]["wait_ms"], 1) for w in windows]} for name in OPERATIONS}
+                      "wait_ms_runs": [round(w[name]["wait_ms"], 1) for w in windows]} for name in ("idle", *OPERATIONS)}
     summary["backup"]["backup_bytes"] = direct[-1]["backup"]["backup_bytes"]
     return {"articles": n, "library": library.name, "library_bytes": library.stat().st_size,
             "repeat": repeat, "load_average": os.getloadavg(), "cpus": os.cpu_count(), "goal_ms": GOAL_MS,
@@ -187,9 +194,9 @@ def print_table(result: dict) -> None:
     print(f"library: {result['articles']} articles, {mib(result['library_bytes']):.0f} MiB "
           f"(median of {result['repeat']}; load average {', '.join(f'{x:.1f}' for x in result['load_average'])})")
     print(f"{'operation':<15}{'time':>11}   longest UI wait (goal ≤ {GOAL_MS} ms)")
-    for name in OPERATIONS:
+    for name in ("idle", *OPERATIONS):
         row = result["median"][name]
-        took = f"{row['s'] * 1000:.0f} ms" if row["s"] < 1 else f"{row['s']:.2f} s"
+        took = ("" if row["s"] is None else f"{row['s'] * 1000:.0f} ms" if row["s"] < 1 else f"{row['s']:.2f} s")
         runs = ", ".join(f"{w:.0f}" for w in row["wait_ms_runs"])
         extra = f"   backup {mib(row['backup_bytes']):.0f} MiB" if "backup_bytes" in row else ""
         print(f"{LABELS[name]:<15}{took:>11}   {row['wait_ms']:.0f} ms ({runs}){extra}")
