@@ -42,7 +42,8 @@ from window_probe import WindowProbe, build_library  # noqa: E402  (sets QT_QPA_
 GOAL_MS = 50
 IDLE_MS = 3000
 OPERATIONS = ("quick_check", "full_check", "backup", "rotation")
-LABELS = {"idle": f"idle ({IDLE_MS / 1000:.0f} s)", "quick_check": "check (quick)", "full_check": "check (full)", "backup": "backup", "rotation": "rotation"}
+LABELS = {"idle": f"idle ({IDLE_MS / 1000:.0f} s)", "quick_check": "check (quick)", "full_check": "check (full)",
+          "backup": "backup", "rotation": "rotation"}
 
 
 def work_folder(library: Path) -> tuple[Path, Path]:
@@ -163,7 +164,8 @@ def window_run(link: Path, profile: bool) -> dict:
         wait = probe.bounded_wait_ms()
         if profiler:
             profiler.disable()
-            profiler.dump_stats(OUT / f"safety-ui-{link.resolve().stem}-{name}.prof")
+            size = link.resolve().stem.removeprefix("ui-library-")
+            profiler.dump_stats(OUT / f"safety-ui-{size}-{name}.prof")
         result[name] = {"wait_ms": wait, "long_gaps": probe.long_gaps(GOAL_MS), **outcome}
     probe.close()
     return result
