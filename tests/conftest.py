@@ -241,3 +241,25 @@ def fill_disk_after(monkeypatch, stored: int):
 
     monkeypatch.setattr(writing.SqliteWrites, "_insert_rows", fill_up)
     return real
+
+
+# -- the window (test_ui*.py) -------------------------------------------------------------
+@pytest.fixture
+def settings(tmp_path):
+    """The window's settings in a file of the test's own, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    from hbviewer.ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+
+
+def open_window(qtbot, path, settings):
+    """The main window on the library at ``path``, shown; close ``win.controller`` when done."""
+    from hbviewer.ui.controller import LibraryController
+    from hbviewer.ui.main_window import MainWindow
+
+    win = MainWindow(LibraryController(path), settings)
+    qtbot.addWidget(win)
+    win.show()
+    return win

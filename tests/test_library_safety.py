@@ -210,6 +210,6 @@ def test_a_damaged_library_is_not_backed_up_and_good_backups_stay(seeded_file, t
     lib = open_library(path)
     with pytest.raises(LibraryError) as caught:
         maintenance.backup_now(lib)
+    assert caught.value.code == "damaged" and lib.damaged and lib.read_only
     lib.close()
-    assert caught.value.code == "damaged"
     assert {p.name for p in (tmp_path / "backups").iterdir()} == before

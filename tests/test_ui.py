@@ -4,20 +4,12 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
 
 from hbviewer.core.importer import import_paths  # noqa: E402
 from hbviewer.core.store.sqlite import SqliteLibrary as Library  # noqa: E402
 from hbviewer.core.store.search import SearchQuery  # noqa: E402
 
-from conftest import SEEDS  # noqa: E402
-
-
-@pytest.fixture
-def settings(tmp_path):
-    from hbviewer.ui.settings import AppSettings
-
-    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+from conftest import SEEDS, open_window  # noqa: E402
 
 
 @pytest.fixture
@@ -31,16 +23,10 @@ def seeded_path(tmp_path):
 
 @pytest.fixture
 def window(qtbot, seeded_path, settings):
-    from hbviewer.ui.controller import LibraryController
-    from hbviewer.ui.main_window import MainWindow
-
-    controller = LibraryController(seeded_path)
-    win = MainWindow(controller, settings)
-    qtbot.addWidget(win)
-    win.show()
+    win = open_window(qtbot, seeded_path, settings)
     qtbot.waitUntil(lambda: win.library_pane.model.rowCount() > 0, timeout=10000)
     yield win
-    controller.close()
+    win.controller.close()
 
 
 def table_ids(win):

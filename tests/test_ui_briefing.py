@@ -5,22 +5,16 @@ import pytest
 pytest.importorskip("PySide6")
 
 import docx  # noqa: E402
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 from hbviewer.core.importer import import_paths  # noqa: E402
 from hbviewer.core.store.sqlite import SqliteLibrary as Library  # noqa: E402
 
+from conftest import open_window  # noqa: E402
 from test_briefing_word import PAGES, outline_of  # noqa: E402
 
 ZJK, SJZ, BAODING, HENGSHUI = "130700", "130100", "130600", "131100"
-
-
-@pytest.fixture
-def settings(tmp_path):
-    from hbviewer.ui.settings import AppSettings
-
-    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
 
 
 @pytest.fixture
@@ -38,17 +32,11 @@ def pages_path(tmp_path):
 
 @pytest.fixture
 def window(qtbot, pages_path, settings):
-    from hbviewer.ui.controller import LibraryController
-    from hbviewer.ui.main_window import MainWindow
-
-    controller = LibraryController(pages_path)
-    win = MainWindow(controller, settings)
-    qtbot.addWidget(win)
-    win.show()
+    win = open_window(qtbot, pages_path, settings)
     qtbot.waitUntil(lambda: win.library_pane.model.rowCount() > 0, timeout=10000)
     qtbot.waitUntil(lambda: win.region_panel.overview is not None, timeout=20000)
     yield win
-    controller.close()
+    win.controller.close()
 
 
 @pytest.fixture

@@ -6,19 +6,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
 
 from hbviewer.core.store import open_library  # noqa: E402
 from hbviewer.core.store.maintenance import backup_now, list_backups  # noqa: E402
 
-from conftest import damaged_copy, digest, fill_disk_after  # noqa: E402
-
-
-@pytest.fixture
-def settings(tmp_path):
-    from hbviewer.ui.settings import AppSettings
-
-    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+from conftest import damaged_copy, digest, fill_disk_after, open_window  # noqa: E402
 
 
 @pytest.fixture
@@ -27,17 +19,6 @@ def no_quick_check(monkeypatch):
     from hbviewer.ui import safety_flow
 
     monkeypatch.setattr(safety_flow, "QUICK_CHECK_DELAY_MS", 10 ** 7)
-
-
-def open_window(qtbot, path, settings):
-    from hbviewer.ui.controller import LibraryController
-    from hbviewer.ui.main_window import MainWindow
-
-    controller = LibraryController(path)
-    win = MainWindow(controller, settings)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def listed(win):

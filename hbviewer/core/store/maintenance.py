@@ -28,13 +28,8 @@ def has_backups(library: Library) -> bool:
 
 def backup_now(library: Library, tag: str = "") -> Path | None:
     """A backup of a library file now; None for a server library."""
-    from .sqlite.backups import make_backup
-
     lib = _file_library(library)
-    if lib is None:
-        return None
-    with lib._lock:
-        return make_backup(lib._db, lib.path, tag)
+    return None if lib is None else lib.backup(tag)
 
 
 def backup_if_due(library: Library) -> Path | None:

@@ -121,6 +121,18 @@ class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, Sq
             self.damaged = self.read_only = True
         return report
 
+    def backup(self, tag: str = "") -> Path:
+        """A consistent copy of this library in its backups folder (see ``backups.py``)."""
+        from .backups import make_backup
+
+        with self._lock:
+            try:
+                return make_backup(self._db, self.path, tag)
+            except LibraryError as exc:
+                if exc.code == "damaged":
+                    self.damaged = self.read_only = True
+                raise
+
     @read
     def stats(self) -> dict:
         db = self._db
