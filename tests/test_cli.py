@@ -116,3 +116,24 @@ def test_summary_and_export(lib_path, capsys, tmp_path):
     assert code == 0 and out.is_file() and done["figures"] > 0
     assert main(["summary", "--library", lib_path, "--region", "不存在的地方"]) == 2
     assert main(["export", "--library", lib_path, str(tmp_path / "no" / "x.xlsx")]) == 2
+
+
+def test_reanalyse_redoes_what_an_older_version_analysed(lib_path, capsys):
+    import sqlite3
+
+    _, before = run_json(capsys, "figures", "--library", lib_path, "1")
+    db = sqlite3.connect(lib_path)
+    with db:
+        db.execute("UPDATE articles SET analysis_version = 0 WHERE id <= 3")
+        db.execute("DELETE FROM figures WHERE article_id = 1")
+    db.close()
+    code, done = run_json(capsys, "reanalyse", "--library", lib_path)
+    assert code == 0 and done["reanalysed"] == 3
+    _, after = run_json(capsys, "figures", "--library", lib_path, "1")
+    assert after == before and after[0]["figures"]
+    _, again = run_json(capsys, "reanalyse", "--library", lib_path)
+    assert again["reanalysed"] == 0
+    _, everything = run_json(capsys, "reanalyse", "--library", lib_path, "--all")
+    assert everything["reanalysed"] == 26
+    code, backups = run_json(capsys, "library", "backups", "--library", lib_path)
+    assert code == 0 and sum("before-reanalyse" in json.dumps(b) for b in backups) == 2

@@ -5,7 +5,7 @@ library that cannot be opened). ``--json`` prints machine-readable output.
 
 Here are the parser and :func:`main`; the commands live by what they do:
 ``importing``, ``browsing`` (search, list, show), ``analysis`` (figures,
-regions), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
+regions, reanalyse), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
 (backups, restore, check, recover), with
 ``opening`` (the library and its password) and ``output`` (exit codes, JSON,
 progress) shared. Each command imports the core only when it runs, so that
@@ -18,7 +18,7 @@ import argparse
 import sys
 
 from .. import __version__
-from .analysis import cmd_figures, cmd_regions
+from .analysis import cmd_figures, cmd_reanalyse, cmd_regions
 from .briefing import cmd_briefing, cmd_export, cmd_summary
 from .browsing import cmd_list, cmd_search, cmd_show
 from .importing import cmd_import
@@ -80,6 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("regions", parents=[common], help="regions an article is about, and mentions")
     p.add_argument("target", metavar="PATH|ARTICLE_ID")
     p.set_defaults(func=cmd_regions)
+
+    p = sub.add_parser("reanalyse", parents=[common],
+                       help="find the figures and regions of stored articles again with this version's rules")
+    p.add_argument("--all", action="store_true",
+                   help="every article, not only those analysed by an older version")
+    p.set_defaults(func=cmd_reanalyse)
 
     _briefing_commands(sub, common)
 

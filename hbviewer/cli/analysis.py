@@ -86,3 +86,28 @@ def cmd_regions(args, lib) -> int:
         return EXIT_OK if any(a[2] for a in articles) else EXIT_NOTHING
 
     return _analysis_command(args, lib, show)
+
+
+def cmd_reanalyse(args, lib) -> int:
+    """Find the figures and regions of stored articles again, with this version's rules."""
+    from ..core.extract.analysis import ANALYSIS_VERSION, refresh_stale
+    from .output import TerminalProgress
+
+    if lib.read_only:
+        print("error: the library is read-only here: it can be searched and exported, not re-analysed.",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    health = lib.check(quick=True)  # a damaged file is never written to
+    if not health.ok:
+        print(f"error: {health.message()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if lib.stale_analysis_articles(-1 if args.all else ANALYSIS_VERSION, limit=1):
+        from ..core.store.maintenance import backup_now
+
+        backup_now(lib, "before-reanalyse")  # the old analysis stays at hand if the new rules do worse
+    done = refresh_stale(lib, progress=TerminalProgress(), everything=args.all)
+    if args.json:
+        print_json({"reanalysed": done, "analysis_version": ANALYSIS_VERSION})
+    else:
+        print(f"{done} article(s) re-analysed" if done else "every article is analysed by this version already")
+    return EXIT_OK

@@ -42,10 +42,15 @@ def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -
     return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned))
 
 
+_NO_VERSION = -1  # no article is analysed by this version: asking for the others asks for all
+
+
 def refresh_stale(library, progress: Callable[[int, int, str], None] | None = None,
-                  should_stop: Callable[[], bool] | None = None, batch: int = 200) -> int:
-    """Analyse again the articles analysed by an older version; returns how many."""
-    stale = library.stale_analysis_articles(ANALYSIS_VERSION)
+                  should_stop: Callable[[], bool] | None = None, batch: int = 200,
+                  everything: bool = False) -> int:
+    """Analyse again the articles analysed by an older version (or, with ``everything``, all of
+    them); returns how many were due. Each batch is stored as it is done, so a stop keeps them."""
+    stale = library.stale_analysis_articles(_NO_VERSION if everything else ANALYSIS_VERSION)
     total = len(stale)
     for done in range(0, total, batch):
         if should_stop is not None and should_stop():
