@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from .confidence import with_confidence
 from .figures import EXTRACTOR_VERSION, Figure, extract_figures
 from .regions import RegionRef, RegionResolver
 
@@ -38,6 +39,7 @@ def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -
         if ref is not None:
             f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "")
         figures.append(f)
+    figures = with_confidence(figures, text)
     regions = resolver.regions
     return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned))
 

@@ -8,14 +8,14 @@ The weights (``REASONS``) are measured on the labelled development set
 with that sign is wrong, so the product stays calibrated — figures at 0.9 or above are right
 nineteen times in twenty or more. ``docs/extraction.md`` has the curve.
 
-Only what the stored figure and the article text show is used, so the confidence of any
-stored figure can be worked out again without re-analysing it.
+Only what the stored figure and the article text show is used, so a library works it out as
+it reads a figure: nothing is stored, and better weights need no re-analysis.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text.textnorm import fold
 from .figures import Figure
@@ -119,6 +119,11 @@ def confidences(figures: list[Figure], text: str) -> list[Confidence]:
     """The confidence of each figure of an article, in order."""
     folded = fold(text)
     return [confidence_of(f, text, in_list=_in_fenbie_list(folded, f)) for f in figures]
+
+
+def with_confidence(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures with their confidence and reasons filled in."""
+    return [replace(f, confidence=c.value, reasons=c.reasons) for f, c in zip(figures, confidences(figures, text))]
 
 
 def _in_fenbie_list(folded: str, f: Figure) -> bool:

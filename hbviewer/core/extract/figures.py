@@ -40,6 +40,10 @@ class Figure:
     region: str = ""
     region_code: str = ""
     prefecture: str = ""
+    # how sure the analysis is (confidence.py), and what a reviewer made of it (store/corrections.py)
+    confidence: float | None = None  # None: not worked out (a figure read from an older library)
+    reasons: tuple[str, ...] = ()
+    status: str = "automatic"  # automatic | accepted | edited | added | rejected
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 
+from ..extract.confidence import with_confidence
 from ..extract.figures import Figure
 from ..model import SourceInfo, StoredArticle
 from .records import FIGURE_ROWS
@@ -177,8 +178,11 @@ class SqlReads(SqlDialect):
         rows = self._rows(self._sql(
             'SELECT start, "end", text, value, value_high, unit, kind, approx, indicator, change, as_of,'
             " region, region_code, prefecture FROM figures WHERE article_id = ? ORDER BY start, id"), (article_id,))
-        return [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p)
-                for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p in rows]
+        figures = [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p)
+                   for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p in rows]
+        texts = self._rows(self._sql("SELECT text FROM articles WHERE id = ?"), (article_id,))
+        # worked out on reading, not stored: its weights can improve without a re-analysis
+        return with_confidence(figures, texts[0][0]) if texts else figures
 
     @read
     def article_regions(self, article_id: int, role: str = "subject") -> list[dict]:
