@@ -340,11 +340,14 @@ def format_report(result: dict) -> str:
                      f"{_pct(s['value_ok']):>7}{_pct(s['ind_ok']):>6}{_pct(s['ind_strict']):>6}"
                      f"{_pct(s['region_ok']):>7}{_pct(s['region_strict']):>6}"
                      f"{_pct(s['subjects']['f1']):>8}")
-    lines += ["", f"{'kind':14}{'gold':>6}{'P':>6}{'R':>6}{'F1':>6}{'value':>7}{'ind':>6}{'region':>7}"]
+    lines += ["", f"{'kind':14}{'gold':>6}{'P':>6}{'R':>6}{'F1':>6}{'value':>7}{'ind':>6}{'region':>7}"
+                  f"{'R simp':>8}{'R trad':>8}"]
+    scripts = [result["scores"].get(name, {}).get("per_kind", {}) for name in SCRIPTS]
     for kind, row in result["scores"]["all"]["per_kind"].items():
+        by_script = "".join(f"{_pct(s.get(kind, {}).get('recall')):>8}" for s in scripts)
         lines.append(f"{kind:14}{row['tp'] + row['fn']:>6}{_pct(row['precision']):>6}{_pct(row['recall']):>6}"
                      f"{_pct(row['f1']):>6}{_pct(row['value_ok']):>7}{_pct(row['ind_ok']):>6}"
-                     f"{_pct(row['region_ok']):>7}")
+                     f"{_pct(row['region_ok']):>7}{by_script}")
     lines.append("")
     lines.append("P/R/F1: figures, spans overlap (str: same span); value: value and unit right; "
                  "ind/ind=: indicator agrees / equal; region/reg=: figure region, ancestor credited / exact; "
