@@ -77,7 +77,7 @@ def read_excerpts(labels: list[dict], shared: Path) -> dict[str, str]:
         if corpus.endswith(".jsonl.gz"):
             with gzip.open(path, "rt", encoding="utf-8") as f:
                 for line in f:
-                    head = line[:80]
+                    head = line[:200]
                     if not any(f'"{i}"' in head for i in ids):
                         continue
                     doc = json.loads(line)
