@@ -15,6 +15,7 @@ it reads a figure: nothing is stored, and better weights need no re-analysis.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..text.textnorm import fold
@@ -42,6 +43,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _REFERENCE = re.compile(r"(?:该|全|我|本)(?:省|市|县|区)")
 _CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]")
 _DIGIT = re.compile(r"\d")
+_REACH = 300
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,27 @@ class Confidence:
         return [REASONS[r][1] for r in self.reasons]
 
 
-def _sentence_start(folded: str, start: int) -> int:
-    before = [m.end() for m in _SENTENCE_END.finditer(folded, 0, start)]
-    return before[-1] if before else 0
+class _Sentences:
+    """The sentences of one folded text, found once: a long article has thousands of figures."""
 
+    def __init__(self, folded: str):
+        self.folded = folded
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
 
-def _sentence(folded: str, start: int, end: int) -> str:
-    after = _SENTENCE_END.search(folded, end)
-    return folded[_sentence_start(folded, start): after.start() if after else len(folded)]
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_right(self.ends, start)
+        first = self.ends[i - 1] if i else 0
+        j = bisect_right(self.ends, end)
+        last = self.ends[j] - 1 if j < len(self.ends) else len(self.folded)
+        # text without punctuation has no sentences: look no further than the extractor does
+        return max(first, start - _REACH), min(last, end + _REACH)
+
+    def of(self, f: Figure) -> str:
+        first, last = self.around(f.start, f.end)
+        return self.folded[first:last]
+
+    def before(self, f: Figure) -> str:
+        return self.folded[self.around(f.start, f.end)[0]:f.start]
 
 
 def region_surfaces(name: str) -> tuple[str, ...]:
@@ -87,10 +102,11 @@ def _indicator_reasons(f: Figure) -> list[str]:
     return []
 
 
-def reasons_of(f: Figure, text: str, in_list: bool = False) -> tuple[str, ...]:
+def reasons_of(f: Figure, text: str, in_list: bool = False, _sentences: _Sentences | None = None
+               ) -> tuple[str, ...]:
     """The signs of doubt about figure ``f`` of an article whose shown text is ``text``."""
-    folded = fold(text)
-    found = _indicator_reasons(f) + _region_reasons(f, _sentence(folded, f.start, f.end))
+    sentences = _sentences or _Sentences(fold(text))
+    found = _indicator_reasons(f) + _region_reasons(f, sentences.of(f))
     if f.approx:
         found.append("approximate")
     if f.kind in _UNUSUAL_KINDS:
@@ -106,26 +122,26 @@ def reasons_of(f: Figure, text: str, in_list: bool = False) -> tuple[str, ...]:
     return tuple(found)
 
 
-def confidence_of(f: Figure, text: str, in_list: bool = False) -> Confidence:
-    """The confidence of one figure, with the reasons that lowered it, worst first."""
-    reasons = sorted(reasons_of(f, text, in_list), key=lambda r: REASONS[r][0])
+def _weighed(reasons: tuple[str, ...]) -> Confidence:
+    reasons = tuple(sorted(reasons, key=lambda r: REASONS[r][0]))
     value = 1.0
     for r in reasons:
         value *= REASONS[r][0]
-    return Confidence(round(value, 3), tuple(reasons))
+    return Confidence(round(value, 3), reasons)
+
+
+def confidence_of(f: Figure, text: str, in_list: bool = False) -> Confidence:
+    """The confidence of one figure, with the reasons that lowered it, worst first."""
+    return _weighed(reasons_of(f, text, in_list))
 
 
 def confidences(figures: list[Figure], text: str) -> list[Confidence]:
     """The confidence of each figure of an article, in order."""
-    folded = fold(text)
-    return [confidence_of(f, text, in_list=_in_fenbie_list(folded, f)) for f in figures]
+    sentences = _Sentences(fold(text))
+    # 分别 before a figure in its sentence: its values are paired with names by order alone
+    return [_weighed(reasons_of(f, text, "分别" in sentences.before(f), sentences)) for f in figures]
 
 
 def with_confidence(figures: list[Figure], text: str) -> list[Figure]:
     """The figures with their confidence and reasons filled in."""
     return [replace(f, confidence=c.value, reasons=c.reasons) for f, c in zip(figures, confidences(figures, text))]
-
-
-def _in_fenbie_list(folded: str, f: Figure) -> bool:
-    # 分别 before the figure in its sentence: the values are paired with names by order alone
-    return "分别" in folded[_sentence_start(folded, f.start): f.start]
