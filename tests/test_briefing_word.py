@@ -158,7 +158,7 @@ def test_conflicting_figures_are_marked_for_the_writer(draft, written):
     table = written[1].tables[0]
     flagged = [[c.text for c in row.cells] for row in table.rows if row.cells[-1].text == "待核实"]
     assert sorted(r[2] for r in flagged) == ["290", "295"]
-    assert "同一地区、同一指标、同一时间" in written[1].paragraphs[-1].text
+    assert "同一地区、同一指标在同一时间" in written[1].paragraphs[-1].text
 
 
 def test_closing_table_of_key_figures(written):

@@ -123,8 +123,29 @@ def test_the_it_setup_script_gives_editors_and_readers_what_they_may_do(pg_serve
         assert main(["import", "--library", reader, str(SEEDS / "000_086b7857410a924f.txt")]) == 2
         assert "read-only" in capsys.readouterr().err
         assert main(["export", "--library", reader, str(tmp_path / "b.xlsx")]) == 0
+        _two_people_correct_one_figure(owner, editor, reader, capsys)
     finally:
         pg_admin_exec(pg_server, f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)',
                       "DROP ROLE IF EXISTS staff_editor", "DROP ROLE IF EXISTS staff_reader",
                       "DROP ROLE IF EXISTS hbviewer_editors", "DROP ROLE IF EXISTS hbviewer_readers",
                       "DROP ROLE IF EXISTS hbviewer_owner")
+
+
+def _two_people_correct_one_figure(owner, editor, reader, capsys):
+    """Corrections are seen by every client; the later wins, the earlier stays in the history."""
+    import json
+
+    capsys.readouterr()
+    assert main(["review", "--library", owner, "--limit", "1", "--json"]) == 0
+    (target,) = json.loads(capsys.readouterr().out)
+    assert main(["correct", "--library", owner, str(target["id"]), "--value", "11"]) == 0
+    assert main(["correct", "--library", editor, str(target["id"]), "--value", "12"]) == 0
+    capsys.readouterr()
+    assert main(["corrections", "--library", reader, "--json"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert [(c["author"], c["changes"]["value"]) for c in made] == [("hbviewer_owner", 11.0), ("staff_editor", 12.0)]
+    assert main(["figures", "--library", reader, str(target["article_id"]), "--json"]) == 0
+    (shown,) = [f for f in json.loads(capsys.readouterr().out)[0]["figures"] if f["id"] == target["id"]]
+    assert (shown["value"], shown["status"]) == (12.0, "edited")
+    assert main(["correct", "--library", reader, str(target["id"]), "--accept"]) == 2
+    assert "read-only" in capsys.readouterr().err

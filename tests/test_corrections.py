@@ -1,10 +1,16 @@
 """Corrections laid on the figures of a re-analysis: by span, by characters, or kept for a look."""
 
+import sqlite3
+from dataclasses import replace as _replace
+
 import pytest
 
-from hbviewer.core.extract.analysis import analyse
+from hbviewer.core.extract import analysis as analysis_module
+from hbviewer.core.extract.analysis import ANALYSIS_VERSION, analyse, refresh_stale
+from hbviewer.core.importer import import_file
 from hbviewer.core.store.corrections import (Anchor, CorrectionError, check_changes, corrected, find_span,
                                              previous_values, reanchor)
+from hbviewer.core.store.sqlite import SCHEMA_VERSION, SqliteLibrary
 
 TEXT = "张家口市高新技术企业达到295家，科技型中小企业2698家。"
 
@@ -69,3 +75,76 @@ def test_bad_corrections_are_refused_with_a_reason():
         check_changes("approve", {})
     with pytest.raises(CorrectionError, match="status"):
         check_changes("accept", {"value": 1})
+
+
+# -- in a library: re-analysis keeps corrections; the migration keeps what was there ----------------
+
+PAGE = ("# 张家口市科技创新取得新进展\n\n本报讯 张家口市高新技术企业达到295家，科技型中小企业2698家，"
+        "技术合同交易额40.51亿元。\n")
+
+
+@pytest.fixture
+def library(tmp_path):
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    lib = SqliteLibrary.open(tmp_path / "lib.sqlite3")
+    assert import_file(lib, tmp_path / "page.txt").status == "imported"
+    yield lib
+    lib.close()
+
+
+def _reanalyse_with(lib, monkeypatch, change):
+    real = analysis_module.analyse
+    monkeypatch.setattr(analysis_module, "analyse", lambda *a: change(real(*a)))
+    lib._db.execute("UPDATE articles SET analysis_version = 0")
+    assert refresh_stale(lib) == 1
+
+
+def test_corrections_survive_a_reanalysis_that_cuts_figures_otherwise(library, monkeypatch):
+    (article,) = library.articles()
+    first, second, _third = library.figures(article.id)
+    library.correct_figure(first.id, "edit", {"value": 296})
+    library.correct_figure(second.id, "reject")
+
+    def longer(result):  # new rules take one more character before each figure
+        return _replace(result, figures=[_replace(f, start=f.start - 1, text=article.text[f.start - 1:f.end])
+                                         for f in result.figures])
+
+    _reanalyse_with(library, monkeypatch, longer)
+    now = library.figures(article.id)
+    assert [(f.start, f.value, f.status) for f in now[:2]] == [(first.start - 1, 296.0, "edited"),
+                                                               (second.start - 1, second.value, "rejected")]
+    assert library.corrections(state="needs_look") == []
+
+
+def test_a_correction_whose_figure_is_gone_is_listed_then_fits_again(library, monkeypatch):
+    (article,) = library.articles()
+    first = library.figures(article.id)[0]
+    cid = library.correct_figure(first.id, "reject")
+    _reanalyse_with(library, monkeypatch, lambda r: _replace(r, figures=r.figures[1:]))
+    assert [c.id for c in library.corrections(state="needs_look")] == [cid]
+    assert all(f.status == "automatic" for f in library.figures(article.id))
+    monkeypatch.undo()
+    _reanalyse_with(library, monkeypatch, lambda r: r)
+    assert library.corrections(state="needs_look") == []
+    assert library.figures(article.id)[0].status == "rejected"
+
+
+def test_a_library_of_the_previous_schema_opens_with_everything_in_it(library, tmp_path):
+    path, before = library.path, library.stats()
+    texts = [(a.title, a.text) for a in library.articles()]
+    library.close()
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executescript("DROP TABLE corrections; DROP INDEX figures_status; ALTER TABLE figures DROP COLUMN status;"
+                     f"PRAGMA user_version={SCHEMA_VERSION - 1};")
+    db.close()
+    lib = SqliteLibrary.open(path)
+    try:
+        assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert {k: lib.stats()[k] for k in ("articles", "figures")} == {k: before[k] for k in ("articles", "figures")}
+        assert [(a.title, a.text) for a in lib.articles()] == texts
+        (article,) = lib.articles()
+        assert {f.status for f in lib.figures(article.id)} == {"automatic"} and lib.corrections() == []
+        assert lib.stale_analysis_articles(ANALYSIS_VERSION) == []
+    finally:
+        lib.close()
+

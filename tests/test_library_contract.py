@@ -74,6 +74,7 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     articles, first, zjk_code = _reading(lib, sources)
     _searching(lib, articles, sources)
     _summaries(lib, articles, zjk_code)
+    _correcting(lib, articles)
     _writing(lib, articles, sources["hs.txt"])
     _copying(lib, tmp_path, sources["zjk.txt"])
     lib.close()
@@ -139,6 +140,36 @@ def _summaries(lib, articles, zjk_code):
     assert lib.indicator_values([zjk_code], indicator) == [("张家口市", 295.0, "家")]
 
 
+def _correcting(lib, articles):
+    """Edit, reject, add, undo and redo; rejected figures leave the summaries."""
+    first, third = articles[1], articles[2]
+    figures = lib.figures(first.id)
+    queue = lib.unreviewed_figures(None)
+    assert {f.id for _a, f in queue} == {f.id for a in articles for f in lib.figures(a.id)}
+    assert [f.confidence for _a, f in queue] == sorted(f.confidence for _a, f in queue)
+    article_id, f = lib.figure(figures[0].id)
+    assert article_id == first.id and f == figures[0] and f.status == "automatic" and f.confidence is not None
+    assert lib.figure(10 ** 9) is None
+    edit = lib.correct_figure(figures[0].id, "edit", {"value": 300, "indicator": "高新技术企业"})
+    reject = lib.correct_figure(figures[1].id, "reject")
+    now = lib.figures(first.id)
+    assert (now[0].value, now[0].status, now[0].id) == (300.0, "edited", figures[0].id)
+    assert now[1].status == "rejected"
+    assert figures[1].id not in {f.id for _a, f in lib.unreviewed_figures(None)}
+    assert all(r[11] != figures[1].text for r in lib.figure_rows({first.id}))
+    start = third.text.index("科技型")
+    added = lib.add_figure(third.id, start, start + 3, {"value": 1, "unit": "项", "kind": "count"})
+    assert [(f.text, f.status) for f in lib.figures(third.id) if f.start == start] == [("科技型", "added")]
+    made = lib.corrections(first.id)
+    assert [(c.id, c.action, c.previous.get("value")) for c in made] == [(edit, "edit", 295.0), (reject, "reject", None)]
+    assert all(c.author and c.state == "applied" for c in made) and lib.corrections(state="needs_look") == []
+    lib.set_correction_state(edit, "undone")
+    assert (lib.figures(first.id)[0].value, lib.figures(first.id)[0].status) == (295.0, "automatic")
+    lib.set_correction_state(edit, "applied")
+    assert lib.figures(first.id)[0].value == 300.0
+    assert [c.id for c in lib.corrections()] == [edit, reject, added]
+
+
 def _writing(lib, articles, hs):
     first, figures = articles[1], lib.figures(articles[1].id)
     lib.set_meta("note", "值")
@@ -147,7 +178,10 @@ def _writing(lib, articles, hs):
 
     lib.replace_analysis([(first.id, analyse(first.title, first.text, first.byline))], 10 ** 6)
     assert first.id not in lib.stale_analysis_articles(10 ** 6)
-    assert [(f.value, f.unit) for f in lib.figures(first.id)] == [(f.value, f.unit) for f in figures]
+    # the corrections are laid on the new analysis: the edited value and the rejection stay
+    assert [(f.value, f.unit, f.status) for f in lib.figures(first.id)] == \
+           [(f.value, f.unit, f.status) for f in figures]
+    assert figures[0].status == "edited"
     with lib.grouped_writes(60) as group:
         stored, duplicates, replaced = lib.store_file("/extra.txt", "extra.txt", "x", 1, "utf-8", [])
         lib.commit_group()
@@ -166,6 +200,7 @@ def _copying(lib, tmp_path, zjk):
     copy = SqliteLibrary.open(tmp_path / "copy.sqlite3")
     try:
         assert [copy.store_copied(r) for r in records] == [(0, 0), (2, 0)]
+        assert [(c.action, c.anchor) for c in copy.corrections()] == [(c.action, c.anchor) for c in lib.corrections()]
         assert [a.title for a in copy.articles()] == [a.title for a in lib.articles()]
         copy.remove_source(copy.source_by_path(zjk.path).id)
         (tmp_path / "new.txt").write_text("# 廊坊市新闻\n\n本报讯 廊坊市新建5G基站1200个。\n", encoding="utf-8")

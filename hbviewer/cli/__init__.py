@@ -5,7 +5,7 @@ library that cannot be opened). ``--json`` prints machine-readable output.
 
 Here are the parser and :func:`main`; the commands live by what they do:
 ``importing``, ``browsing`` (search, list, show), ``analysis`` (figures,
-regions, reanalyse), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
+regions, reanalyse), ``review`` (correct, add-figure, undo, review, corrections, conflicts), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
 (backups, restore, check, recover), with
 ``opening`` (the library and its password) and ``output`` (exit codes, JSON,
 progress) shared. Each command imports the core only when it runs, so that
@@ -26,6 +26,8 @@ from .library import cmd_library_copy, cmd_stats
 from .opening import library_from_args, open_location
 from .safety import cmd_backup, cmd_backups, cmd_check, cmd_recover, cmd_restore
 from .output import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK
+from .review import (add_correction_arguments, cmd_add_figure, cmd_conflicts, cmd_correct, cmd_corrections,
+                     cmd_review, cmd_undo)
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_NOTHING", "EXIT_OK", "build_parser", "main", "open_location"]
 
@@ -87,12 +89,50 @@ def build_parser() -> argparse.ArgumentParser:
                    help="every article, not only those analysed by an older version")
     p.set_defaults(func=cmd_reanalyse)
 
+    _review_commands(sub, common)
     _briefing_commands(sub, common)
 
     p = sub.add_parser("stats", parents=[common], help="library statistics")
     p.set_defaults(func=cmd_stats)
     _library_commands(sub, common, library_help, password_help)
     return parser
+
+
+def _review_commands(sub, common) -> None:
+    """Reviewing figures: correct, add, undo; the queue of figures to review; what was corrected."""
+    p = sub.add_parser("correct", parents=[common], help="accept, reject or edit a stored figure")
+    p.add_argument("figure_id", type=int, metavar="FIGURE_ID", help="its id (figures ARTICLE_ID --json)")
+    add_correction_arguments(p)
+    choice = p.add_mutually_exclusive_group()
+    choice.add_argument("--accept", action="store_true", help="the figure is right as it is")
+    choice.add_argument("--reject", action="store_true", help="not a figure, or wrong: leave it out everywhere")
+    p.set_defaults(func=cmd_correct)
+
+    p = sub.add_parser("add-figure", parents=[common], help="add a figure the analysis missed")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("start", type=int, metavar="START", help="where it starts in the article's text (0-based)")
+    p.add_argument("end", type=int, metavar="END", help="where it ends (exclusive)")
+    add_correction_arguments(p)
+    p.set_defaults(func=cmd_add_figure)
+
+    p = sub.add_parser("undo", parents=[common], help="undo a correction (or --redo it)")
+    p.add_argument("correction_id", type=int, metavar="CORRECTION_ID")
+    p.add_argument("--redo", action="store_true", help="apply it again")
+    p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser("review", parents=[common], help="figures nobody has reviewed yet, least certain first")
+    p.add_argument("--limit", type=int, default=100)
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("corrections", parents=[common], help="the corrections made, oldest first")
+    p.add_argument("--article", type=int, metavar="ARTICLE_ID", help="of this article only")
+    p.add_argument("--needs-look", action="store_true",
+                   help="only those whose figure a re-analysis no longer finds")
+    p.set_defaults(func=cmd_corrections)
+
+    p = sub.add_parser("conflicts", parents=[common],
+                       help="figures of one region and indicator that articles give differently")
+    p.set_defaults(func=cmd_conflicts)
 
 
 def _briefing_commands(sub, common) -> None:

@@ -99,7 +99,7 @@ class ImportReport:
 
 # What a library copy moves (library_copy.py): every stored column, as stored.
 FIGURE_FIELDS = ("start", "end", "text", "value", "value_high", "unit", "kind", "approx", "indicator",
-                 "change", "as_of", "region", "region_code", "prefecture")
+                 "change", "as_of", "region", "region_code", "prefecture", "status")
 REGION_FIELDS = ("role", "rank", "code", "name", "level", "prefecture", "prefecture_code", "province_code",
                  "score")
 
@@ -124,6 +124,7 @@ class ArticleRecord:
     analysis_version: int
     figures: tuple[tuple, ...] = ()  # FIGURE_FIELDS, in stored order; ``change`` as stored JSON
     regions: tuple[tuple, ...] = ()  # REGION_FIELDS, by role and rank
+    corrections: tuple[tuple, ...] = ()  # store.corrections.CORRECTION_FIELDS, in the order made
 
 
 @dataclass(frozen=True)

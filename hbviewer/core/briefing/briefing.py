@@ -24,6 +24,7 @@ from datetime import date
 from ..extract.gazetteer import HEBEI, gazetteer
 from ..store.search import QueryError, SearchQuery, parse_query
 from ..text.textnorm import simplify
+from .conflicts import disagreeing_values
 from .draft import CONFLICT_MARK, BriefingDraft, DraftFigure, KeyFigure, Paragraph, Section, SourceRef
 from .summary import FIGURE_COLUMNS, articles_of_region, region_and_below, sentence_ends
 from .wording import clause_starts, figure_phrase, month_period, plain_indicator, split_value
@@ -32,7 +33,7 @@ DINGZHOU, XINJI = "130682", "130181"  # county-level cities the province runs it
 OUTSIDE = ""  # the one section for places outside Hebei
 PROVINCE_NAME = "全省"
 OUTSIDE_NAME = "其他地区"
-INCLUDED_STATUSES = frozenset({"reviewed", "automatic"})  # never "rejected"
+INCLUDED_STATUSES = frozenset({"automatic", "accepted", "edited", "added"})  # never "rejected"
 KEY_PER_REGION = 3  # indicators of each region in the closing table, as many as the workbook's overview names
 _HAS_DIGIT = re.compile(r"\d")
 _DATE_INPUT = re.compile(r"^\s*(\d{4})(?:[-/.年](\d{1,2})(?:[-/.月](\d{1,2})日?)?月?)?年?\s*$")
@@ -127,11 +128,7 @@ def date_bound(text: str | None, last: bool) -> str | None:
 # -- choosing ----------------------------------------------------------------------------------
 
 def _counted(row: dict) -> bool:
-    """Whether a figure may go in: reviewed or automatic, never rejected.
-
-    Figures carry no review status yet, so every one counts as automatic; once
-    they do, the row's status is read here and nowhere else.
-    """
+    """Whether a figure may go in: never a rejected one (the library leaves those out already)."""
     return row.get("status", "automatic") in INCLUDED_STATUSES
 
 
@@ -177,22 +174,13 @@ def _when(row: dict, article) -> str:
 
 
 def _mark_conflicts(rows: list[dict], articles: dict) -> None:
-    """Give each row its ``when`` and ``conflict``: the values other articles give for the same thing.
-
-    The same thing is the same region, indicator, unit and time. One article
-    giving two values of one indicator most often means two things (new this
-    year and in all), so only other articles' values count against it.
-    """
-    groups: dict[tuple, list[tuple[float, str, int]]] = defaultdict(list)
+    """Give each row its ``when`` and ``conflict``: the values other articles give for the same
+    region and indicator at a time that cannot be told apart (``conflicts``)."""
     for r in rows:
         r["when"] = _when(r, articles[r["article_id"]])
-        r["key"] = (r["region_code"], r["indicator"], r["unit"], r["when"])
-        if r["indicator"] and r["when"] and r["region_code"]:
-            groups[r["key"]].append((float(r["value"]), r["text"], r["article_id"]))
+    against = disagreeing_values(rows)
     for r in rows:
-        value, aid = float(r["value"]), r["article_id"]
-        others = (text for v, text, a in groups.get(r["key"], ()) if a != aid and v != value)
-        r["conflict"] = tuple(dict.fromkeys(others))
+        r["conflict"] = against.get((r["article_id"], r["start"]), ())
 
 
 def _place(gaz, code: str) -> tuple[str, str] | None:

@@ -17,7 +17,7 @@ CONFLICT_MARK = "待核实"  # the word that flags a figure another source gives
 PART_REGIONS = "各地动态"
 PART_TABLE = "主要数据"
 TABLE_HEADERS = ("地区", "指标", "数值", "单位", "时间", "来源", "备注")
-CONFLICT_NOTE = (f"注：标“{CONFLICT_MARK}”的数据，同一地区、同一指标、同一时间另有来源给出不同数值，"
+CONFLICT_NOTE = (f"注：标“{CONFLICT_MARK}”的数据，同一地区、同一指标在同一时间（或时间不明）另有来源给出不同数值，"
                  "请核对原文后采用。")
 EMPTY_NOTE = "所选范围内没有可用的数据。"
 

@@ -31,6 +31,8 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 LEVEL_NAMES = {"province": "省", "prefecture": "地市", "county": "县区", "zone": "功能区"}
 KIND_NAMES = {"count": "数量", "money": "金额", "percent": "百分比", "points": "百分点", "multiple": "倍数",
               "measure": "计量", "rank": "排名", "duration": "时长"}
+# rejected figures are not exported at all
+STATUS_NAMES = {"automatic": "未核对", "accepted": "已确认", "edited": "已修改", "added": "已补充"}
 
 
 class ExportError(WriteError):
@@ -179,7 +181,7 @@ def _regions_with_figures(summary: Summary):
 
 OVERVIEW_HEADERS = ["地区", "级别", "所属地市", "文章数", "数据条数", "其中本级", "主要指标"]
 FIGURE_HEADERS = ["地区", "所属地市", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
-                  "文章编号", "文章标题", "来源文件", "所在句子"]
+                  "文章编号", "文章标题", "来源文件", "所在句子", "文章日期", "核对状态"]
 ARTICLE_HEADERS = ["文章编号", "标题", "日期", "来源文件", "地区", "数据条数"]
 
 
@@ -240,6 +242,8 @@ def _chart(wb, summary: Summary, taken: set[str], indicator: str | None) -> None
 
 
 def _figures_sheet(ws, figures) -> None:
+    from openpyxl.utils import get_column_letter
+
     w = _Writer(ws)
     w.setup(FIGURE_HEADERS, _column_widths(FIGURE_HEADERS, {
         "地区": 14, "所属地市": 12, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
@@ -248,18 +252,19 @@ def _figures_sheet(ws, figures) -> None:
     # are made safe once; only formula-like text becomes a cell of its own.
     columns = {c: w.text_column(figures[c].tolist()) for c in
                ("region", "prefecture", "indicator", "unit", "approx", "as_of", "text", "title", "source",
-                "sentence")}
+                "sentence", "date")}
     number = w.number
     values = [number(v) for v in figures["value"].tolist()]
     highs = [None if h is None or h != h else number(h) for h in figures["value_high"].tolist()]
     kinds = [KIND_NAMES.get(k, k) for k in figures["kind"].tolist()]
     ids = [int(a) for a in figures["article_id"].tolist()]
+    statuses = [STATUS_NAMES.get(s, s) for s in figures["status"].tolist()]
     append = ws.append
     for row in zip(columns["region"], columns["prefecture"], columns["indicator"], values, highs,
                    columns["unit"], columns["approx"], kinds, columns["as_of"], columns["text"], ids,
-                   columns["title"], columns["source"], columns["sentence"]):
+                   columns["title"], columns["source"], columns["sentence"], columns["date"], statuses):
         append(row)
-    ws.auto_filter.ref = f"A1:N{len(figures) + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(FIGURE_HEADERS))}{len(figures) + 1}"
 
 
 def _articles_sheet(ws, summary: Summary) -> None:

@@ -44,6 +44,7 @@ class Figure:
     confidence: float | None = None  # None: not worked out (a figure read from an older library)
     reasons: tuple[str, ...] = ()
     status: str = "automatic"  # automatic | accepted | edited | added | rejected
+    id: int | None = None  # the figure's row in a library; None for a figure just extracted
 
     def to_json(self) -> dict:
         return asdict(self)

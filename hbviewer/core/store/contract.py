@@ -19,6 +19,7 @@ from typing import Callable, Iterator, Protocol, runtime_checkable
 
 from ..extract.figures import Figure
 from ..model import Article, SourceInfo, SourceRecord, StoredArticle
+from .corrections import Correction
 from .search import ArticleRow, SearchQuery, SearchResult
 
 ShouldStop = Callable[[], bool]
@@ -157,6 +158,25 @@ class Library(Protocol):
 
     def indicator_values(self, codes: list[str] | None, indicator: str) -> list[tuple[str, float, str]]:
         """(region, value, unit) of one indicator in these regions, oldest import first."""
+
+    # -- corrections (store/corrections.py) -------------------------------------------------
+    def correct_figure(self, figure_id: int, action: str, changes: dict | None = None) -> int:
+        """Accept, reject or edit a stored figure; the correction's id. CorrectionError if it cannot be."""
+
+    def add_figure(self, article_id: int, start: int, end: int, values: dict) -> int:
+        """A figure the analysis missed, at ``start:end`` of the article's text; the correction's id."""
+
+    def set_correction_state(self, correction_id: int, state: str) -> None:
+        """Undo (``undone``) or redo (``applied``) a correction; the article's figures follow."""
+
+    def figure(self, figure_id: int) -> tuple[int, Figure] | None:
+        """A stored figure with its article's id."""
+
+    def corrections(self, article_id: int | None = None, state: str | None = None) -> list[Correction]:
+        """Corrections in the order made, of one article and/or in one state."""
+
+    def unreviewed_figures(self, limit: int | None = 100) -> list[tuple[int, Figure]]:
+        """``(article id, figure)`` nobody has reviewed, of the newest imports, least certain first."""
 
 
 def operations() -> list[str]:

@@ -76,13 +76,19 @@ def previous_values(f: Figure, changes: dict) -> dict:
 def reanchor(anchor: Anchor, text: str, figures: list[Figure]) -> int | None:
     """The index in ``figures`` of the figure an anchored correction belongs to now, or None.
 
-    The same span with the same characters wins; else the nearest figure whose characters are
-    the anchor's (text moved by an edit above it); else None, and the correction needs a look.
+    The same span with the same characters wins; else, where the text is unchanged, the figure
+    that overlaps the span most (new rules cut it longer or shorter); else the nearest figure
+    whose characters are the anchor's (the text moved); else None: the correction needs a look.
     """
     if anchor.holds(text):
         for i, f in enumerate(figures):
             if (f.start, f.end) == (anchor.start, anchor.end):
                 return i
+        # the text is where it was but the new rules cut the figure otherwise (近295家 for 295家)
+        overlap = [(min(f.end, anchor.end) - max(f.start, anchor.start), -i) for i, f in enumerate(figures)]
+        best = max(overlap, default=(0, 0))
+        if best[0] > 0:
+            return -best[1]
     same = [(abs(f.start - anchor.start), i) for i, f in enumerate(figures) if f.text == anchor.text]
     return min(same)[1] if same else None
 
@@ -105,3 +111,111 @@ def find_span(anchor: Anchor, text: str) -> Anchor | None:
 def figure_from(values: dict) -> Figure:
     """A figure from stored values (an added one), ignoring keys a newer version may have added."""
     return Figure(**{k: v for k, v in values.items() if k in _FIGURE_FIELDS})
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One stored correction; ``state`` is applied, undone, or needs_look (its figure is gone)."""
+
+    id: int
+    article_id: int
+    action: str
+    anchor: Anchor
+    changes: dict
+    previous: dict
+    author: str
+    made_at: str
+    state: str = "applied"
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "article_id": self.article_id, "action": self.action,
+                "start": self.anchor.start, "end": self.anchor.end, "text": self.anchor.text,
+                "changes": self.changes, "previous": self.previous, "author": self.author,
+                "made_at": self.made_at, "state": self.state}
+
+
+# The stored columns of a correction, in order (both backends, and a library copy).
+CORRECTION_FIELDS = ("action", "anchor_start", "anchor_end", "anchor_text", "changes", "previous", "author",
+                     "made_at", "state")
+
+
+def added_figure(anchor: Anchor, changes: dict) -> Figure:
+    """The figure an ``add`` correction puts at ``anchor``."""
+    values = {"value": 0.0, "value_high": None, "unit": "", "kind": "count", "approx": None, "indicator": "",
+              "change": None, "as_of": None, **changes}
+    return replace(figure_from({**values, "start": anchor.start, "end": anchor.end, "text": anchor.text}),
+                   status="added", confidence=None, reasons=())
+
+
+def apply_corrections(text: str, figures: list[Figure], corrections: list[Correction]
+                      ) -> tuple[list[Figure], dict[int, str]]:
+    """The analysis's figures with the corrections laid on them, in the order they were made.
+
+    Returns the figures (by start) and, for each correction whose state changes, its new state:
+    ``needs_look`` when its figure is gone, ``applied`` when a correction that needed a look fits
+    again. Undone corrections are passed over.
+    """
+    figures = list(figures)
+    states: dict[int, str] = {}
+    for c in sorted(corrections, key=lambda c: c.id):
+        if c.state == "undone":
+            continue
+        if c.action == "add":
+            span = find_span(c.anchor, text)
+            if span is not None:
+                figures = [f for f in figures if f.end <= span.start or f.start >= span.end]
+                figures.append(added_figure(span, c.changes))
+        else:
+            i = reanchor(c.anchor, text, figures)
+            if i is not None:
+                figures[i] = corrected(figures[i], c.action, c.changes)
+        fits = span is not None if c.action == "add" else i is not None
+        state = "applied" if fits else "needs_look"
+        if state != c.state:
+            states[c.id] = state
+    figures.sort(key=lambda f: (f.start, f.end))
+    return figures, states
+
+
+def region_changes(written: str) -> dict:
+    """The region fields for a region the user typed: a code, a name, or 张家口市桥东区 for a shared name.
+
+    "" clears the region. A name several regions share is refused with the ways to tell them apart.
+    """
+    from ..extract.gazetteer import gazetteer
+    from ..text.textnorm import fold
+
+    written = fold(written.strip())
+    if not written:
+        return {"region": "", "region_code": "", "prefecture": ""}
+    gaz = gazetteer()
+    found = [gaz.get(written)] if written.isdigit() and gaz.get(written) else gaz.by_name(written)
+    if not found:  # 张家口市桥东区: a prefecture's name, then the county's
+        found = [r for p in gaz.by_name(written[:3]) + gaz.by_name(written[:2])
+                 for r in gaz.children(p.code) if written.endswith(r.name)]
+    current = [r for r in found if r.current] or found
+    if not current:
+        raise CorrectionError(f"no region is called {written!r}")
+    if len({r.code for r in current}) > 1:
+        ways = "、".join(f"{(gaz.prefecture_of(r) or r).name}{r.name}" if r.level == "county" else r.name
+                        for r in current[:6])
+        raise CorrectionError(f"{written} is the name of several regions: write one of {ways}")
+    region = gaz.successor(current[0])
+    prefecture = gaz.prefecture_of(region)
+    return {"region": region.name, "region_code": region.code,
+            "prefecture": prefecture.name if prefecture is not None else ""}
+
+
+def prefill(selected: str) -> dict:
+    """What a selection of text says of the figure the user is adding: read as a figure when it is
+    one, else its first number (a bare 295 the rules pass over); {} when it holds no number."""
+    import re
+
+    from ..extract.figures import extract_figures
+
+    read = extract_figures(selected)
+    if read:
+        f = read[0]
+        return {"value": f.value, "value_high": f.value_high, "unit": f.unit, "kind": f.kind, "approx": f.approx}
+    number = re.search(r"\d+(?:\.\d+)?", selected.replace(",", ""))
+    return {"value": float(number.group())} if number else {}

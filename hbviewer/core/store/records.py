@@ -8,11 +8,15 @@ from datetime import datetime, timezone
 
 from ..model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, SourceRecord
 from ..text.textnorm import fold_together
+from .corrections import CORRECTION_FIELDS
 
-# A figure with its article's title, date and source, as summaries read it (both libraries).
+# A figure with its article's title, date and source, as summaries read it (both libraries);
+# the caller leaves out rejected figures (NOT_REJECTED).
 FIGURE_ROWS = ('SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
+               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name, f.status'
                " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id")
+
+NOT_REJECTED = " AND f.status <> 'rejected'"
 
 
 def fingerprint(article: Article, folded: list[str] | None = None) -> str:
@@ -23,6 +27,16 @@ def fingerprint(article: Article, folded: list[str] | None = None) -> str:
     title, text = folded or fold_together(article.title, article.text)
     key = "".join(title.split()) + "".join(text.split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def os_user() -> str:
+    """Who makes a correction in a library file: the user logged in."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id (a container, a service)
+        return "unknown"
 
 
 def now() -> str:
@@ -46,10 +60,15 @@ def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: st
                              f" ON a.id = r.article_id WHERE a.source_id = {mark}"
                              " ORDER BY r.article_id, r.role DESC, r.rank", (head[0],)):
         regions.setdefault(aid, []).append(tuple(row))
+    corrections: dict[int, list[tuple]] = {}
+    columns = ", ".join(f"c.{c}" for c in CORRECTION_FIELDS)
+    for aid, *row in execute(f"SELECT c.article_id, {columns} FROM corrections c JOIN articles a"
+                             f" ON a.id = c.article_id WHERE a.source_id = {mark} ORDER BY c.id", (head[0],)):
+        corrections.setdefault(aid, []).append(tuple(row))
     articles = tuple(
         ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
                       captions, unpack(original), fp, version, tuple(figures.get(aid, ())),
-                      tuple(regions.get(aid, ())))
+                      tuple(regions.get(aid, ())), tuple(corrections.get(aid, ())))
         for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
         original, fp, version in execute(
             "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
@@ -63,11 +82,16 @@ def analysis_rows(analysis, clean=lambda text: text) -> tuple[list[tuple], list[
 
     ``clean`` makes a figure's text storable (the server's text cannot hold NUL).
     """
-    figures = [(f.start, f.end, clean(f.text), f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator,
-                None if f.change is None else json.dumps(f.change, ensure_ascii=False), f.as_of, f.region,
-                f.region_code, f.prefecture) for f in analysis.figures]
+    figures = figure_rows_of(analysis.figures, clean)
     regions = [("subject", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
                 r.province_code, score) for rank, (r, score) in enumerate(analysis.subjects)]
     regions += [("mentioned", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
                  r.province_code, 0.0) for rank, r in enumerate(analysis.mentioned)]
     return figures, regions
+
+
+def figure_rows_of(figures, clean=lambda text: text) -> list[tuple]:
+    """Figures as rows of the figures table (FIGURE_FIELDS), without the article id."""
+    return [(f.start, f.end, clean(f.text), f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator,
+             None if f.change is None else json.dumps(f.change, ensure_ascii=False), f.as_of, f.region,
+             f.region_code, f.prefecture, f.status) for f in figures]

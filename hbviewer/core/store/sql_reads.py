@@ -15,12 +15,12 @@ import json
 from ..extract.confidence import with_confidence
 from ..extract.figures import Figure
 from ..model import SourceInfo, StoredArticle
-from .records import FIGURE_ROWS
+from .records import FIGURE_ROWS, NOT_REJECTED
 from .search import ArticleRow, SearchHit, SearchQuery, SearchResult, make_snippet
 
 _ARTICLE_COLUMNS = ("a.id, a.source_id, s.name, a.position, a.title, a.text, a.subtitle, a.byline,"
                     " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original")
-_FIGURE_COUNT = "(SELECT count(*) FROM figures f WHERE f.article_id = a.id)"
+_FIGURE_COUNT = "(SELECT count(*) FROM figures f WHERE f.article_id = a.id AND f.status <> 'rejected')"
 _LIBRARY_ORDER = "s.path, a.position, a.id"
 
 
@@ -177,9 +177,11 @@ class SqlReads(SqlDialect):
     def figures(self, article_id: int) -> list[Figure]:
         rows = self._rows(self._sql(
             'SELECT start, "end", text, value, value_high, unit, kind, approx, indicator, change, as_of,'
-            " region, region_code, prefecture FROM figures WHERE article_id = ? ORDER BY start, id"), (article_id,))
-        figures = [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p)
-                   for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p in rows]
+            " region, region_code, prefecture, status, id FROM figures WHERE article_id = ? ORDER BY start, id"),
+            (article_id,))
+        figures = [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p,
+                          status=st, id=fid)
+                   for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p, st, fid in rows]
         texts = self._rows(self._sql("SELECT text FROM articles WHERE id = ?"), (article_id,))
         # worked out on reading, not stored: its weights can improve without a re-analysis
         return with_confidence(figures, texts[0][0]) if texts else figures
@@ -210,7 +212,8 @@ class SqlReads(SqlDialect):
         if not codes:
             return set()
         clause, params = self._texts_in("region_code", list(codes))
-        return {r[0] for r in self._rows(f"SELECT DISTINCT article_id FROM figures WHERE {clause}", params)}
+        return {r[0] for r in self._rows(f"SELECT DISTINCT article_id FROM figures f WHERE {clause}"
+                                         f"{NOT_REJECTED}", params)}
 
     @read
     def region_article_ids(self, codes: list[str]) -> set[int]:
@@ -267,7 +270,8 @@ class SqlSummaryReads(SqlDialect):
     @read
     def figure_rows(self, ids: set[int] | None = None) -> list[tuple]:
         where, params = self._and_ids(ids, "f.article_id")
-        return self._rows(FIGURE_ROWS + f" WHERE 1=1{where} ORDER BY {_LIBRARY_ORDER}, f.start, f.id", params)
+        return self._rows(FIGURE_ROWS + f" WHERE 1=1{NOT_REJECTED}{where} ORDER BY {_LIBRARY_ORDER}, f.start, f.id",
+                          params)
 
     @read
     def article_summary_rows(self, ids: set[int] | None = None) -> list[tuple]:
@@ -285,19 +289,21 @@ class SqlSummaryReads(SqlDialect):
 
     @read
     def figure_counts_by_region(self) -> dict[str, int]:
-        return dict(self._rows("SELECT region_code, count(*) FROM figures GROUP BY region_code"))
+        return dict(self._rows(f"SELECT region_code, count(*) FROM figures f WHERE 1=1{NOT_REJECTED}"
+                               " GROUP BY region_code"))
 
     @read
     def latest_figures(self, codes: list[str] | None, limit: int) -> list[tuple]:
         where, params = self._and_codes(codes)
-        rows = self._rows(FIGURE_ROWS + f" WHERE 1=1{where} ORDER BY f.id DESC LIMIT {int(limit)}", params)
+        rows = self._rows(FIGURE_ROWS + f" WHERE 1=1{NOT_REJECTED}{where} ORDER BY f.id DESC LIMIT {int(limit)}",
+                          params)
         rows.reverse()
         return rows
 
     @read
     def indicator_counts(self, codes: list[str] | None, most: int) -> list[tuple[str, int]]:
         where, params = self._and_codes(codes)
-        return self._rows(f"SELECT f.indicator, count(*) AS n FROM figures f WHERE f.indicator <> ''{where}"
+        return self._rows(f"SELECT f.indicator, count(*) AS n FROM figures f WHERE f.indicator <> ''{NOT_REJECTED}{where}"
                           f" GROUP BY f.indicator ORDER BY n DESC, f.indicator{self._collate_c} LIMIT {int(most)}",
                           params)
 
@@ -305,4 +311,4 @@ class SqlSummaryReads(SqlDialect):
     def indicator_values(self, codes: list[str] | None, indicator: str) -> list[tuple[str, float, str]]:
         where, params = self._and_codes(codes)
         return self._rows(self._sql("SELECT f.region, f.value, f.unit FROM figures f WHERE f.indicator = ?")
-                          + f"{where} ORDER BY f.id", [indicator, *params])
+                          + f"{NOT_REJECTED}{where} ORDER BY f.id", [indicator, *params])

@@ -5,12 +5,16 @@ from __future__ import annotations
 import psycopg
 
 from ...model import SourceRecord
+from ..corrections import CORRECTION_FIELDS
 from ..errors import Cancelled
 from ..records import read_source_record
 from ..sql_reads import read
 from .connection import writes
 from .schema import PATH_LOCK_SPACE
 from .writing import INSERT_ARTICLE, path_key, pg_text, search_columns
+
+_INSERT_CORRECTION = (f"INSERT INTO corrections(article_id, {', '.join(CORRECTION_FIELDS)})"
+                      f" VALUES(%s{', %s' * len(CORRECTION_FIELDS)})")
 
 
 class ServerCopies:
@@ -69,6 +73,9 @@ class ServerCopies:
                         continue
                     self._insert_figure_rows(new[0], list(a.figures))
                     self._insert_region_rows(new[0], list(a.regions))
+                    if a.corrections:
+                        with conn.cursor() as cur:
+                            cur.executemany(_INSERT_CORRECTION, [(new[0], *row) for row in a.corrections])
                     stored += 1
                 if keep_ids:  # identities go on after the largest id copied
                     for table in ("sources", "articles"):

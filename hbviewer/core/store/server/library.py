@@ -14,6 +14,7 @@ in explicit transactions. A dropped connection is opened again on the next call.
 from __future__ import annotations
 
 from ..contract import CheckReport
+from ..correction_reads import CorrectionReads
 from ..sql_reads import SqlReads, SqlSummaryReads, read
 from .connection import ServerConnection
 from .copying import ServerCopies
@@ -23,7 +24,7 @@ from .search import ServerSearch
 from .writing import ServerWrites
 
 class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies, ServerSearch, SqlReads,
-                    SqlSummaryReads):
+                    SqlSummaryReads, CorrectionReads):
     """A library in a PostgreSQL database. Safe to share between threads (calls are serialised)."""
 
     _mark = "%s"

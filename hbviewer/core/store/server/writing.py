@@ -16,7 +16,8 @@ from psycopg import errors
 
 from ...model import Article
 from ..errors import Cancelled
-from ..records import analysis_rows, fingerprint, now
+from ..correction_writes import CorrectionWrites
+from ..records import analysis_rows, figure_rows_of, fingerprint, now
 from .connection import writes
 from .schema import INDEX_KEY, PATH_LOCK_SPACE, SCHEMA_LOCK, grams, matching_form
 
@@ -45,7 +46,7 @@ INSERT_ARTICLE = (
     " %s, %s, %s::tsvector, %s{id_value}) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")
 
 
-class ServerWrites:
+class ServerWrites(CorrectionWrites):
     """The storing part of :class:`~hbviewer.core.store.server.library.ServerLibrary`."""
 
     @writes
@@ -110,8 +111,8 @@ class ServerWrites:
             with self._conn.cursor() as cur:
                 cur.executemany(
                     'INSERT INTO figures(article_id, start, "end", text, value, value_high, unit, kind, approx,'
-                    " indicator, change, as_of, region, region_code, prefecture)"
-                    " VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    " indicator, change, as_of, region, region_code, prefecture, status)"
+                    " VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [(article_id, *row) for row in rows])
 
     def _insert_region_rows(self, article_id: int, rows: list[tuple]) -> None:
@@ -125,11 +126,23 @@ class ServerWrites:
         self._insert_figure_rows(article_id, figures)
         self._insert_region_rows(article_id, regions)
 
+    def _store_figures(self, conn, article_id: int, figures) -> None:
+        self._insert_figure_rows(article_id, figure_rows_of(figures, pg_text))
+
+    def _author(self) -> str:
+        return self._conn.execute("SELECT current_user").fetchone()[0]  # the server role
+
+    correct_figure = writes(CorrectionWrites.correct_figure)
+    add_figure = writes(CorrectionWrites.add_figure)
+    set_correction_state = writes(CorrectionWrites.set_correction_state)
+
     @writes
     def replace_analysis(self, updates: list, version: int) -> None:
-        """Store a fresh analysis (figures, regions) for articles, in one transaction."""
+        """Store a fresh analysis (figures, regions) for articles, in one transaction, with their corrections."""
         with self._transaction() as conn:
             for article_id, analysis in updates:
+                text = conn.execute("SELECT text FROM articles WHERE id = %s", (article_id,)).fetchone()[0]
+                analysis = self._corrected(conn, article_id, text, analysis)  # every correction kept
                 conn.execute("DELETE FROM figures WHERE article_id = %s", (article_id,))
                 conn.execute("DELETE FROM article_regions WHERE article_id = %s", (article_id,))
                 self._insert_analysis(article_id, analysis)

@@ -19,6 +19,7 @@ from pathlib import Path
 from ..contract import CheckReport, WriteGroup
 from ..errors import LibraryError
 from ..search import INDEX_VERSION
+from ..correction_reads import CorrectionReads
 from ..sql_reads import SqlReads, SqlSummaryReads, read
 from .integrity import check_file
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -27,7 +28,8 @@ from .transactions import SqliteTransactions, damage_error, is_damage
 from .writing import SqliteWrites, unpack
 
 
-class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, SqlSummaryReads):
+class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, SqlSummaryReads,
+                    CorrectionReads):
     """An open library file. Safe to use from one thread at a time per instance."""
 
     def __init__(self, db: sqlite3.Connection, path: Path):

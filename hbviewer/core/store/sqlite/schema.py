@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -112,4 +112,31 @@ def _migrate_3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}  # version reached -> function that reaches it
+def _migrate_4(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        -- what reviewers made of the figures: each correction names its figure by span and
+        -- characters (anchor_*), since a re-analysis writes every figure row anew
+        CREATE TABLE corrections(
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            action TEXT NOT NULL,                 -- accept | reject | edit | add
+            anchor_start INTEGER NOT NULL,
+            anchor_end INTEGER NOT NULL,
+            anchor_text TEXT NOT NULL,
+            changes TEXT NOT NULL DEFAULT '{}',   -- JSON: the new values
+            previous TEXT NOT NULL DEFAULT '{}',  -- JSON: the values they replaced, with the status
+            author TEXT NOT NULL,
+            made_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'applied' -- applied | undone | needs_look
+        );
+        CREATE INDEX corrections_article ON corrections(article_id, id);
+        CREATE INDEX corrections_state ON corrections(state);
+        ALTER TABLE figures ADD COLUMN status TEXT NOT NULL DEFAULT 'automatic';
+        CREATE INDEX figures_status ON figures(status)
+        """,
+    )
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4}  # version reached -> function that reaches it

@@ -9,13 +9,17 @@ import zlib
 from ...model import FIGURE_FIELDS, REGION_FIELDS, Article, SourceRecord
 from ...text.textnorm import fold_together
 from ..errors import Cancelled
-from ..records import analysis_rows, fingerprint, now, read_source_record
+from ..corrections import CORRECTION_FIELDS
+from ..correction_writes import CorrectionWrites
+from ..records import analysis_rows, figure_rows_of, fingerprint, now, os_user, read_source_record
 from ..search import INDEX_VERSION, folded_index_tokens, index_tokens
 
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
 _INSERT_FIGURE = f"INSERT INTO figures(article_id, {_FIGURE_COLUMNS}) VALUES(?{',?' * len(FIGURE_FIELDS)})"
 _INSERT_REGION = (f"INSERT INTO article_regions(article_id, {', '.join(REGION_FIELDS)})"
                   f" VALUES(?{',?' * len(REGION_FIELDS)})")
+_INSERT_CORRECTION = (f"INSERT INTO corrections(article_id, {', '.join(CORRECTION_FIELDS)})"
+                      f" VALUES(?{',?' * len(CORRECTION_FIELDS)})")
 _INSERT_ARTICLE = ("INSERT INTO articles(id, source_id, position, title, title_inferred, subtitle, byline,"
                    " section, publication, date, text, captions, original, fingerprint, analysis_version)"
                    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -30,7 +34,7 @@ def unpack(stored) -> str:
     return zlib.decompress(stored).decode("utf-8") if isinstance(stored, bytes) else stored
 
 
-class SqliteWrites:
+class SqliteWrites(CorrectionWrites):
     """The storing part of :class:`~hbviewer.core.store.sqlite.library.SqliteLibrary`."""
 
     _db: sqlite3.Connection
@@ -83,10 +87,18 @@ class SqliteWrites:
         self._db.executemany(_INSERT_FIGURE, [(article_id, *row) for row in figures])
         self._db.executemany(_INSERT_REGION, [(article_id, *row) for row in regions])
 
+    def _store_figures(self, db, article_id: int, figures) -> None:
+        db.executemany(_INSERT_FIGURE, [(article_id, *row) for row in figure_rows_of(figures)])
+
+    def _author(self) -> str:
+        return os_user()
+
     def replace_analysis(self, updates: list, version: int) -> None:
-        """Store a fresh analysis (figures, regions) for articles, in one transaction."""
+        """Store a fresh analysis (figures, regions) for articles, in one transaction, with their corrections."""
         with self._transaction() as db:
             for article_id, analysis in updates:
+                text = db.execute("SELECT text FROM articles WHERE id=?", (article_id,)).fetchone()[0]
+                analysis = self._corrected(db, article_id, text, analysis)  # every correction kept
                 db.execute("DELETE FROM figures WHERE article_id=?", (article_id,))
                 db.execute("DELETE FROM article_regions WHERE article_id=?", (article_id,))
                 self._insert_rows(article_id, *analysis_rows(analysis))
@@ -156,6 +168,7 @@ class SqliteWrites:
                     a.subtitle, a.byline, a.section, a.publication, a.date, a.text, a.captions,
                     pack(a.original), a.fingerprint, a.analysis_version)).lastrowid
                 self._insert_rows(article_id, list(a.figures), list(a.regions))
+                db.executemany(_INSERT_CORRECTION, [(article_id, *row) for row in a.corrections])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(a.title), index_tokens(a.text)))
                 stored += 1
