@@ -10,16 +10,18 @@ starts and reads it whole: qualifiers (约, 以上), ranges and changes, shares 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-# CN_CHARS, UNIT_NAMES and cn_value are part of this module's interface (figures.py reads them).
+# CN_CHARS, UNIT_NAMES, Quantity, rank_at and cn_value are part of this module's interface
+# (figures.py reads them).
+from .figure_ranks import rank_at
+from .figure_shares import share_at
 from .figure_units import (
-    CN_NAME_UNITS, SUBUNITS, TIME_UNITS, UNIT_NAMES, UNITS, money_tail, time_tail,
+    CN_NAME_UNITS, SUBUNITS, TIME_UNITS, UNIT_NAMES, UNITS, class_or_rate, money_tail, time_tail,
 )
-from .numerals import (
-    ARABIC, CN_CHARS, CN_DIGITS, CN_UNITS, MULTIPLIERS, cn_decimal, cn_value, leading_length,
-    leading_value, trailing_multiplier,
-)
+from .numerals import ARABIC, CN_CHARS, CN_DIGITS, CN_UNITS, MULTIPLIERS, cn_decimal, cn_value, trailing_multiplier
+from .quantity import Quantity
+
+__all__ = ["CN_CHARS", "UNIT_NAMES", "Quantity", "cn_value", "rank_at", "read_quantity", "scan_starts"]
 
 # A number, and a unit right after one, as the scan reads them. Compiled here, not imported:
 # CPython 3.11 calls a method of a name bound by an import (PATTERN.match) through a new bound
@@ -27,10 +29,12 @@ from .numerals import (
 _NUMBER = re.compile(rf"{ARABIC}|[{CN_CHARS}]+(?:点[{CN_DIGITS}]+)?")
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
 
-_START = re.compile(rf"\d|[{CN_CHARS}]|[第首]|翻[一两二三四]番|半成|半折|对折|[$￥¥€£]|数|几")
+_START = re.compile(rf"\d|[{CN_CHARS}]|[第首]|翻[了一两二三四番]|半|对折|[$￥¥€£]|数|几")
 
-_PRE_APPROX = ("将近", "不少于", "不低于", "不超过", "不小于", "不大于", "至少", "最少", "最多", "高达", "多达",
-               "不足", "不到", "超过", "大约", "约", "近", "超", "逾", "上")
+_PRE_APPROX = ("将近", "近乎", "不少于", "不低于", "不超过", "不小于", "不大于", "至少", "最少", "最多", "高达", "多达",
+               "不足", "不到", "超过", "大约", "约", "近", "超", "逾", "上", "过")
+# Qualifiers written another way, as the rules name them (将近 is 近, 数十 is 几十).
+_APPROX_NAMES = {"将近": "近", "大约": "约", "逾": "超", "上下": "左右", "数": "几"}
 _POST_APPROX = ("以上", "以下", "左右", "上下", "以内", "之多", "多", "余")
 # The same, by the character next to the number, in the same order: a figure's
 # neighbours are looked up tens of thousands of times a page.
@@ -46,18 +50,6 @@ _CHANGE_VERB = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|
 
 def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
-
-
-@dataclass(frozen=True)
-class Quantity:
-    start: int
-    end: int
-    value: float
-    value_high: float | None
-    unit: str
-    kind: str
-    approx: str | None
-    change_from: float | None = None
 
 
 def scan_starts(folded: str):
@@ -81,10 +73,15 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
         # 1.5万, 40.51亿, 5000万: a Chinese multiplier after Arabic digits.
         mult = re.match(r"[十百千万亿]+", folded[end:])
         if mult and not _UNIT_RE.match(folded, end):  # 160千瓦 is kilowatts, not 160 thousand 瓦
+            run = mult.group(0)
+            for stop in range(len(run) - 1, 0, -1):  # 20亿千瓦时, 300万千瓦: a unit may start with 千
+                if _UNIT_RE.match(folded, end + stop):
+                    run = run[:stop]
+                    break
             factor = 1.0
-            for ch in mult.group(0):
+            for ch in run:
                 factor *= MULTIPLIERS[ch]
-            return value * factor, end + mult.end(), False, (factor,)
+            return value * factor, end + len(run), False, (factor,)
         return value, end, False, (1.0,)
     if "点" in raw:  # 四点五, 五十六点三三
         value = cn_decimal(raw)
@@ -106,24 +103,25 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
 
 def _approximated(folded: str, start: int, end: int) -> bool:
     """近千, 上千万, 百余, 数十: a bare multiplier that still names a number."""
-    return folded[start - 1:start] in ("近", "上", "数", "几", "逾", "超") or folded[end:end + 1] in ("余", "多")
+    return (folded[start - 1:start] in ("近", "上", "数", "几", "逾", "超", "过") or folded[end:end + 1] in ("余", "多")
+            or folded[end:end + 1] == "天" and start == end - 1)  # 百天: a hundred days
 
 
 def _approx_before(folded: str, i: int) -> tuple[str | None, int]:
     for word in _PRE_APPROX_BY_LAST.get(folded[i - 1], ()) if i > 0 else ():
         if i >= len(word) and folded.startswith(word, i - len(word)):
-            if word == "上" and folded[i:i + 1] not in "千万百亿":
-                continue  # 上 only in 上千万, 上百
-            if word == "超" and folded[i - 2:i] in ("超过",):
-                continue
-            return word, i - len(word)
+            if word in ("上", "过") and folded[i:i + 1] not in ("千万百亿半" if word == "过" else "千万百亿"):
+                continue  # 上 and 过 only in 上千万, 上百, 过万, 过百亿, 过半
+            if word == "过" and folded[i - 2:i - 1] in ("超", "通", "经", "不", "越", "度", "跨", "错"):
+                continue  # 超过 is read whole; 通过, 经过 are no qualifiers
+            return _APPROX_NAMES.get(word, word), i - len(word)
     return None, i
 
 
 def _post_approx(folded: str, i: int) -> tuple[str | None, int]:
     for word in _POST_APPROX_BY_FIRST.get(folded[i:i + 1], ()):
         if folded.startswith(word, i):
-            return word, i + len(word)
+            return _APPROX_NAMES.get(word, word), i + len(word)
     return None, i
 
 
@@ -180,6 +178,12 @@ def _negative_sign(folded: str, i: int) -> int:
     return 0
 
 
+_DURATION_VERB = re.compile(r"(?:提前|历时|用时|耗时|仅用|只用|用了|花了|缩短|延长|连续|长达)了?$")
+# Adverbs that belong to a duration's span: 提前72天, 连续5年.
+_DURATION_ADVERBS = ("提前", "连续")
+_HOURS_OR_MONTHS = re.compile(r"个(多|半)(小时|钟头|月)")
+
+
 def _finish(folded: str, start: int, end: int, value: float, chinese: bool, approx: str | None,
             unit_optional: bool = False) -> Quantity | None:
     mid_approx, end = _post_approx(folded, end)  # 十多万, 1.5万余
@@ -192,49 +196,82 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
     elif mid_approx is not None:
         end -= len(mid_approx)
         mid_approx = None
-    m = _UNIT_RE.match(folded, end)
-    if not m:
+    unit = _unit_at(folded, start, end)
+    if unit is None:
         if unit_optional:
             return Quantity(start, end, value, None, "", "", approx or mid_approx)
         return None
-    written = m.group(0)
-    base, kind, factor = UNITS[written]
-    if written == "块" and SUBUNITS.match(folded, m.end()).end() > m.end():
-        base, kind = "元", "money"  # 十块三毛, 一百三十五块六角七分钱: 块 as money
-    unit_end = m.end()
-    if kind == "count" and written in ("个", "位") and folded.startswith("位次", end + 1):
-        base, kind, unit_end = "位", "rank", end + 3  # 提高了5个位次
-    if chinese and kind == "count" and value == 1 and not approx and not mid_approx:
-        return None  # 一批, 一个, 一是: the numeral one is a word, not a figure
-    if chinese and written in CN_NAME_UNITS:
-        return None
-    if _is_date(folded, start, end, value, written, chinese):
-        return None
-    if written in TIME_UNITS and (approx == "近" or (start > 0 and folded[start - 1] in "近前后这每")
-                                   or re.match(r"(?:来|以来|内|间|后|前|中)", folded[unit_end:unit_end + 2])):
-        return None  # 近三年, 三年内, 前两年: when, not how long
-    if written == "年" and (value > 200 or (folded[unit_end:unit_end + 1] and _is_cjk(folded[unit_end])
-                                            and folded[unit_end] not in "时的里多余左以之就才")):
-        return None  # 三年行动计划, 百年历史, 2019年度: a name or a date, not a span of time
-    if chinese and kind == "count" and folded[unit_end:unit_end + 1] and folded[unit_end] in CN_DIGITS:
-        return None  # 四位一体, 四个一百: an idiom
-    if chinese and _in_slogan(folded, start, unit_end):
+    written, base, kind, factor, unit_end = unit
+    if written == "个多":
+        mid_approx = mid_approx or "多"
+    elif written == "个半":
+        value += 0.5
+    if _not_a_figure(folded, start, end, unit_end, value, written, kind, chinese, approx or mid_approx):
         return None
     value *= factor
     if kind == "money":
         base, value, unit_end = money_tail(folded, start, unit_end, base, value)
     elif kind == "measure" and folded[unit_end:unit_end + 1] == "半":
         value, unit_end = value + 0.5 * factor, unit_end + 1  # 一吨半, 三斤半
+    base, kind, unit_end = class_or_rate(folded, unit_end, base, kind)
     post_approx, end2 = _post_approx(folded, unit_end)
-    if post_approx in ("余", "多"):  # 60%多, 2.5倍多
-        unit_end = end2
-    elif post_approx is not None:
+    if post_approx is not None:  # 60%多, 2.5倍多, 5万元以上
         unit_end = end2
     approx = approx or mid_approx or post_approx
     in_minutes = time_tail(folded, unit_end, base, value) if kind == "duration" else None
     if in_minutes is not None:
         value, base, unit_end = in_minutes
+    if kind == "duration" and folded[start - 2:start] in _DURATION_ADVERBS:
+        start -= 2
     return Quantity(start, unit_end, value, None, base, kind, approx)
+
+
+def _unit_at(folded: str, start: int, end: int) -> tuple[str, str, str, float, int] | None:
+    """(as written, base unit, kind, factor, end) of the unit at ``end``, or None."""
+    hours = _HOURS_OR_MONTHS.match(folded, end)
+    if hours:  # 两个多小时, 一个半月
+        base = "个月" if hours.group(2) == "月" else "小时"
+        return "个" + hours.group(1), base, "duration", 1.0, hours.end()
+    m = _UNIT_RE.match(folded, end)
+    if not m:
+        if folded[end:end + 1] == "日" and _DURATION_VERB.search(folded, max(0, start - 3), start):
+            return "日", "日", "duration", 1.0, end + 1  # 提前三日, 历时十日: not a date
+        return None
+    written = m.group(0)
+    base, kind, factor = UNITS[written]
+    if written == "块" and SUBUNITS.match(folded, m.end()).end() > m.end():
+        base, kind = "元", "money"  # 十块三毛, 一百三十五块六角七分钱: 块 as money
+    if kind == "count" and written in ("个", "位") and folded.startswith("位次", end + 1):
+        return "位次", "位", "rank", 1.0, end + 3  # 提高了5个位次
+    return written, base, kind, factor, m.end()
+
+
+def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float, written: str, kind: str,
+                  chinese: bool, approx: str | None) -> bool:
+    """A number with a unit that is still a word, a name, a date or a time frame."""
+    if chinese and kind == "count" and value == 1 and not approx:
+        return True  # 一批, 一个, 一是: the numeral one is a word, not a figure
+    if chinese and written in CN_NAME_UNITS or written == "位" and folded.startswith("数", unit_end):
+        return True  # 二期工程, 两位数增长
+    if folded[unit_end:unit_end + 1] in ("岁", "年") and written in ("周", "岁"):
+        return True  # 十六周岁, 100周年: an age or an anniversary
+    if written == "目" and (chinese or folded[unit_end:unit_end + 1] in ("标", "录", "前")):
+        return True  # 3200目 is a mesh size; 三目, 5目标 are not
+    if _is_date(folded, start, end, value, written, chinese):
+        return True
+    if written in TIME_UNITS:
+        streak = _DURATION_VERB.search(folded, max(0, start - 3), start) is not None
+        if not streak and (approx == "近" or (start > 0 and folded[start - 1] in "近前后这每")
+                           or folded[start - 2:start] in ("经过", "过去")
+                           or written == "年" and folded[start - 1:start] == "的"
+                           or re.match(r"(?:来|以来|内|间|后|前|中)", folded[unit_end:unit_end + 2])):
+            return True  # 近三年, 三年内, 前两年, 经过30多年的发展: when, not how long
+        if written == "年" and (value > 200 or not streak and folded[unit_end:unit_end + 1]
+                                and _is_cjk(folded[unit_end]) and folded[unit_end] not in "时的多余左以之就才"):
+            return True  # 三年行动计划, 百年历史, 2019年度: a name or a date, not a span of time
+    if chinese and kind == "count" and folded[unit_end:unit_end + 1] and folded[unit_end] in CN_DIGITS:
+        return True  # 四位一体, 四个一百: an idiom
+    return chinese and _in_slogan(folded, start, unit_end)
 
 
 def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity | None:
@@ -291,57 +328,22 @@ def _adjacent_digit_range(folded: str, i: int) -> Quantity | None:
     return Quantity(q.start, q.end, q.value, b * factor * unit_factor, q.unit, q.kind, "约")
 
 
-_FRACTION = re.compile(
-    rf"(百分之|千分之|万分之|百万分之|千万分之|万万分之|百万万分之|亿分之|([一二三四五六七八九十百千万]+|\d+)分之)"
-    rf"({ARABIC}[kK]?|[{CN_CHARS}点]+)")
-_FRACTION_RANGE = re.compile(r"百分之([一二两三四五六七八])([二三四五六七八九])(十)")
-_TENTHS = re.compile(rf"({ARABIC}|[{CN_DIGITS}十点]+)(成|折)(半|[{CN_DIGITS}](?![{CN_CHARS}]))?")
-# 成 and 折 starting a word: 建成, 成功, 折合 are no shares.
-_NOT_TENTHS = re.compile(r"(?:成(?:功|立|为|员|本|果|绩|长|熟|就|交|效|都|型|品|套|片|规|网|链|群|色|分|份|风|年|人|材|像|形|真|活|全|倍|批|熟)"
-                         r"|折(?:扣|合|算|旧|腾|叠|射|服|线|中|返|损|价|现))")
-_HALF_SHARE = re.compile(r"半成|半折|(?<=打)对折")
-_DOUBLING = re.compile(r"翻([一两二三四])番")
-_SYMBOL_MONEY = re.compile(rf"([$￥¥€£])\s*({ARABIC})")
-_SYMBOLS = {"$": "美元", "￥": "元", "¥": "元", "€": "欧元", "£": "英镑"}
 _VAGUE = re.compile(r"(数|几)([十百千万亿]+)|十几")
 
 
 def _special_at(folded: str, i: int) -> Quantity | None:
-    """Quantities written other than as number + unit: 百分之三十, 千分之2.4, 六成, 八五折, 翻一番, $20, 几十万元."""
-    m = _FRACTION_RANGE.match(folded, i)
-    if m:  # 百分之二三十: 20–30%
-        a, b = cn_value(m.group(1)), cn_value(m.group(2))
-        unit = MULTIPLIERS[m.group(3)]
-        if a is not None and b is not None and b == a + 1:
-            return Quantity(i, m.end(), a * unit, b * unit, "%", "percent", "约")
-    m = _FRACTION.match(folded, i)
-    if m:
-        numerator = leading_value(m.group(3))
-        if m.group(2):
-            denominator = leading_value(m.group(2))
-        else:
-            denominator = 1.0
-            for ch in m.group(1)[:-2]:
-                denominator *= MULTIPLIERS[ch]
-        if numerator is not None and denominator:
-            end = m.start(3) + leading_length(m.group(3))
-            return Quantity(i, end, numerator / denominator * 100, None, "%", "percent", None)
-    m = _TENTHS.match(folded, i)
-    if m and not _NOT_TENTHS.match(folded, m.start(2)):
-        share = _tenths_value(m.group(1), m.group(2), m.group(3))
-        if share is not None:
-            return Quantity(i, m.end(), share, None, "%", "percent", None)
-    m = _HALF_SHARE.match(folded, i)
-    if m:
-        return Quantity(i, m.end(), 5.0 if m.group(0) == "半成" else 50.0, None, "%", "percent", None)
-    m = _DOUBLING.match(folded, i)
-    if m:
-        times = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group(1)]
-        return Quantity(i, m.end(), float(2 ** times), None, "倍", "multiple", None)
-    m = _SYMBOL_MONEY.match(folded, i)
-    if m:
-        value = float(m.group(2).replace(",", ""))
-        return Quantity(i, m.end(), value, None, _SYMBOLS[m.group(1)], "money", None)
+    """A share, doubling or symbol amount (``figure_shares``) or a vague amount (几十万元, 数百家),
+    with the approximation words around it (超过六成, 半数以上, 近1/3)."""
+    q = share_at(folded, i)
+    if q is not None:
+        if q.approx is None:
+            approx, start = _approx_before(folded, i)
+            post, end = _post_approx(folded, q.end)
+            if post is None:
+                end = q.end
+            if approx or post:
+                return Quantity(start, end, q.value, q.value_high, q.unit, q.kind, approx or post)
+        return q
     m = _VAGUE.match(folded, i)
     if m:
         if m.group(0) == "十几":
@@ -351,77 +353,7 @@ def _special_at(folded: str, i: int) -> Quantity | None:
             for ch in m.group(2):
                 low *= MULTIPLIERS[ch]
             high = low * 10
-        q = _finish(folded, i, m.end(), low, True, "约")
+        q = _finish(folded, i, m.end(), low, True, "几")
         if q is not None and q.kind != "rank":
-            return Quantity(q.start, q.end, q.value, high * (q.value / low), q.unit, q.kind, "约")
-    return None
-
-
-def _tenths_value(number: str, word: str, tail: str | None) -> float | None:
-    """六成 60%, 三成半 35%, 七成六 76%, 八五折 85%, 75折 75%, 9.9折 99%."""
-    if number[0].isdigit():
-        n = float(number.replace(",", ""))
-    elif len(number) == 2 and all(ch in CN_DIGITS for ch in number):
-        n = float(cn_value(number[0]) * 10 + cn_value(number[1]))  # 五五折, 三八折
-    else:
-        n = cn_decimal(number)
-    if n is None or n <= 0:
-        return None
-    if word == "成":
-        share = n * 10
-        if tail == "半":
-            share += 5
-        elif tail:
-            share += cn_value(tail) or 0
-        return share if share <= 100 else None
-    if tail:
-        return None
-    share = n * 10 if n <= 10 else n
-    return share if share < 100 else None  # 十折 is no discount
-
-
-_RANK_SCOPE = re.compile(r"(?:全省|全市|全国|全区|全县|全球|全行业)$")
-_RANK_VERB = re.compile(r"(?:排名|位居|居于|居|名列|位列|排在|排|进入|跃居|跃升至|列|升至|进到|提升至|上升至|由)$")
-_RANK_BODY = re.compile(rf"第({ARABIC}|[{CN_CHARS}]+)(位|名)?|首位")
-_RANK_CHANGE = re.compile(rf"(?:进到|升至|上升到|上升至|提升到|提升至|跃升至|跃升到|进至|前进到)第({ARABIC}|[{CN_CHARS}]+)(位|名)")
-
-
-def rank_at(folded: str, i: int) -> Quantity | None:
-    """全省第二, 排名第七位, 全市第一位, 居全省首位, 由第20位进到第10位."""
-    m = _RANK_BODY.match(folded, i)
-    if not m:
-        return None
-    if m.group(0) == "首位":
-        value = 1.0
-    else:
-        raw = m.group(1)
-        value = float(raw) if raw[0].isdigit() else cn_value(raw)
-        if value is None:
-            return None
-    end = m.end()
-    change = _RANK_CHANGE.match(folded, end)
-    if change:
-        to_raw = change.group(1)
-        to_value = float(to_raw) if to_raw[0].isdigit() else cn_value(to_raw)
-        if to_value is not None:
-            return Quantity(i, change.end(), to_value, None, "位", "rank", None, change_from=value)
-    head = _rank_scope_start(folded, i)
-    if head is None and not _RANK_VERB.search(folded, max(0, i - 3), i):
-        return None  # a plain ordinal: 第一批, 第十三所
-    if end < len(folded) and (folded[end] in CN_CHARS or folded[end].isdigit() or folded[end] in _ORDINAL_NOUNS):
-        return None  # 全市第一批, 第二次: an ordinal after all
-    return Quantity(i if head is None else head, end, value, None, "位", "rank", None)
-
-
-_ORDINAL_NOUNS = set("批次届期轮季年天步阶类项个部章节条款版")
-
-
-def _rank_scope_start(folded: str, i: int) -> int | None:
-    """Start of the scope before 第 (全省第二, 廊坊市第一位), or None."""
-    if _RANK_SCOPE.search(folded, max(0, i - 3), i):
-        return i - 2 if folded[i - 3:i - 2] != "全" else i - 3
-    for length in (3, 4):  # 廊坊市, 石家庄市: not 居廊坊市
-        cand = folded[max(0, i - length):i]
-        if len(cand) == length and cand[-1] in "市省县" and cand[0] not in "位居列排在于是为的":
-            return i - length
+            return Quantity(q.start, q.end, q.value, high * (q.value / low), q.unit, q.kind, "几")
     return None

@@ -1,8 +1,8 @@
-"""Units a figure may carry (元, %, 个百分点, 倍, 家, 亩 ...), and the tails of amounts and times.
+"""Units a figure may carry (元, %, 个百分点, 倍, 家, 亩, 兆瓦 ...), and what may follow one.
 
 Each unit as written maps to its base unit, its kind and the factor to the base unit (‰ is 0.1 %,
-块钱 is 元). ``money_tail`` and ``time_tail`` read what may follow a unit: 123元1角1分, 三万元欧元,
-1小时20分钟.
+块钱 is 元). ``money_tail``, ``time_tail`` and ``class_or_rate`` read what may follow a unit:
+123元1角1分, 三万元欧元, 1小时20分钟, 20万吨级 (a class), 600公斤/亩 (a rate).
 """
 
 from __future__ import annotations
@@ -26,24 +26,40 @@ _add("money", "美金 美圆", "美元")
 _add("money", "港币", "港元")
 _add("money", "日币", "日元")
 _add("percent", "%")
+_add("percent", "％", "%")
 _add("percent", "‰", "%", 0.1)
 _add("points", "个百分点 百分点", "个百分点")
 _add("multiple", "倍")
 _add("rank", "个位次 位次", "位")
 _add("duration", "个工作日 工作日", "个工作日")
-_add("duration", "小时 分钟 秒 天 个月 周 年")
-_add("measure", "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 吨 斤 公斤 千克 克 千瓦 兆瓦 千瓦时 度 立方米 升 "
-     "标准箱 延长米 岁 周岁 摄氏度 毫米 厘米 公斤")
+_add("duration", "小时 分钟 秒 天 个月 周 年 秒钟 星期 个星期")
+_add("duration", "个小时 个钟头 钟头", "小时")
+# Areas, lengths, volumes, weights, energy and power, and product specifications (3200目, 40英寸).
+# Ages (63岁) are no figures.
+_add("measure", "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 吨 斤 公斤 千克 克 毫克 微克 千瓦 兆瓦 吉瓦 瓦 "
+     "千瓦时 兆瓦时 吉瓦时 度 千伏 伏 千伏安 兆伏安 立方米 升 毫升 标准箱 延长米 摄氏度 毫米 厘米 纳米 微米 海里 "
+     "英里 英寸 吨标准煤 公斤 目 马力 兆帕 分贝")
 _add("measure", "公分 cm CM", "厘米")
 _add("measure", "km KM", "公里")
 _add("measure", "mm MM", "毫米")
 _add("measure", "kg KG", "公斤")
+_add("measure", "平米 m² ㎡", "平方米")
+_add("measure", "km² ㎞²", "平方公里")
+_add("measure", "m³ 立方 方米", "立方米")
+_add("measure", "kW KW kw", "千瓦")
+_add("measure", "MW", "兆瓦")
+_add("measure", "GW", "吉瓦")
+_add("measure", "kWh KWh kwh", "千瓦时")
+_add("measure", "TEU 标箱", "标准箱")
+_add("measure", "吨标煤", "吨标准煤")
+_add("measure", "℃", "摄氏度")
 _add("count", "家 个 项 名 人次 人 位 户 座 所 条 件 支 台 套 辆 栋 株 册 篇 次 场 期 类 种 封 粒 盒 只 头 处 张 份 "
      "本 部 间 床 块 枚 艘 架 列 趟 对 组 村 厂 届 批 棵 亩次 宗 例 起 轮 期次 门 款 首 幅 集 所次 单 笔 片 颗 箱 吨次 "
-     "口 眼 座次 桩 根 辆次 班 栏 节 篇次 条次 帧")
+     "口 眼 座次 桩 根 辆次 班 栏 节 篇次 条次 帧 剂 剂次 针 车次 架次 艘次 班次 航次 户次 场次 台次 件次 家次 "
+     "批次 列次 趟次 名次 个次 人天 工日 张次 只次")
 UNIT_NAMES = frozenset(UNITS)
 # Units that make a Chinese numeral a name rather than a figure (二期工程, 一批, 十三所).
-CN_NAME_UNITS = {"期", "批", "类", "种", "届", "轮", "首", "集", "所", "门", "村", "厂"}
+CN_NAME_UNITS = {"期", "批", "批次", "类", "种", "届", "轮", "首", "集", "所", "门", "村", "厂"}
 # Units that are time spans: 近三年, 三年内 are date phrases, not figures.
 TIME_UNITS = {"年", "个月", "周", "天", "小时", "分钟", "秒"}
 
@@ -85,3 +101,20 @@ def time_tail(folded: str, end: int, unit: str, value: float):
         return None
     return value * 60 + minutes, "分钟", end + m.end()
 
+
+# What may stand after "/" in a rate: units, and the nouns a rate is taken per.
+_PER = re.compile("/(" + "|".join(sorted(map(re.escape, [*UNITS, "日", "月", "人", "户", "年", "亩", "头", "只", "公顷"]),
+                                          key=len, reverse=True)) + ")")
+
+
+def class_or_rate(folded: str, end: int, base: str, kind: str) -> tuple[str, str, int]:
+    """20万吨级 (unit 吨级), 600公斤/亩 (公斤/亩), 5000元/平方米 (元/平方米), or the unit as it was."""
+    if kind == "measure" and folded[end:end + 1] == "级":
+        return base + "级", kind, end + 1
+    if folded[end:end + 1] != "/" or kind not in ("measure", "money", "count", "duration"):
+        return base, kind, end
+    m = _PER.match(folded, end)
+    if m is None:
+        return base, kind, end
+    per = UNITS[m.group(1)][0] if m.group(1) in UNITS and UNITS[m.group(1)][1] != "count" else m.group(1)
+    return base + "/" + per, "money" if kind == "money" else "measure", m.end()

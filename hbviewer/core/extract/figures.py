@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from .figure_numbers import CN_CHARS, UNIT_NAMES, Quantity, rank_at, read_quantity, scan_starts
 from ..text.textnorm import replace_each, simplify
 
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 
 @dataclass(frozen=True)
