@@ -56,11 +56,18 @@ def test_quantities(text, span, value, high, unit, kind, approx):
 
 
 def test_change_from_to():
-    f = one("A类县(市、区)从6个增加到13个。")
-    assert f.text == "从6个增加到13个" and f.value == 13 and f.change == {"from": 6, "to": 13}
-    assert f.indicator == "A类县(市、区)"
-    g = one("高新区综合考核排名在全省由2018年的第20位进到第10位。")
-    assert g.text == "第20位进到第10位" and g.change == {"from": 20, "to": 10} and g.kind == "rank"
+    # Each end of a change is a figure; the second knows where it came from.
+    before, after = extract_figures("A类县(市、区)从6个增加到13个。")
+    assert (before.text, before.value, before.change) == ("6个", 6, None)
+    assert (after.text, after.value, after.change) == ("13个", 13, {"from": 6, "to": 13})
+    assert before.indicator == after.indicator == "A类县(市、区)"
+    was, now = extract_figures("高新区综合考核排名在全省由2018年的第20位进到第10位。")
+    assert (was.text, now.text) == ("第20位", "第10位") and now.kind == was.kind == "rank"
+    assert now.change == {"from": 20, "to": 10}
+    low, high = extract_figures("覆盖率从11%提高到32%。")
+    assert (low.value, high.value, high.change) == (11, 32, {"from": 11, "to": 32})
+    first, second = extract_figures("从6到13个。")
+    assert (first.text, first.unit, second.text) == ("6", "个", "13个")
 
 
 def test_growth_rates_are_marked_as_change():

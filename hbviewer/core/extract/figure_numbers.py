@@ -10,6 +10,7 @@ starts and reads it whole: qualifiers (约, 以上), ranges and changes, shares 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 # CN_CHARS, UNIT_NAMES, Quantity, rank_at and cn_value are part of this module's interface
 # (figures.py reads them).
@@ -21,7 +22,7 @@ from .figure_units import (
 from .numerals import ARABIC, CN_CHARS, CN_DIGITS, CN_UNITS, MULTIPLIERS, cn_decimal, cn_value, trailing_multiplier
 from .quantity import Quantity
 
-__all__ = ["CN_CHARS", "UNIT_NAMES", "Quantity", "cn_value", "rank_at", "read_quantity", "scan_starts"]
+__all__ = ["CN_CHARS", "UNIT_NAMES", "Quantity", "cn_value", "link_changes", "rank_at", "read_quantity", "scan_starts"]
 
 # A number, and a unit right after one, as the scan reads them. Compiled here, not imported:
 # CPython 3.11 calls a method of a name bound by an import (PATTERN.match) through a new bound
@@ -275,7 +276,7 @@ def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float
 
 
 def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity | None:
-    """Join a range (500元—600元, 两万到五万斤) or a change (从6个增加到13个) to ``q``.
+    """Join a range (500元—600元, 两万到五万斤) to ``q``; give 从6到13个 its unit (6个).
 
     ``q`` may still lack its unit (两万到五万斤); without a second part that
     supplies one, it is no figure. A multiplier written only on the second part
@@ -298,9 +299,8 @@ def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity
                     if factor1 == (1.0,):  # 两到三千万: the largest multiplier that keeps low <= high
                         shared = max([f for f in factor2 if value1 * f <= value2] or [1.0])
                     low = value1 * shared * unit_factor
-                if sep is change:
-                    return Quantity(q.start - 1, q2.end, q2.value, None, q2.unit, q2.kind,
-                                    q2.approx, change_from=low)
+                if sep is change:  # each end of a change is a figure of its own: see link_changes
+                    return q if q.unit else Quantity(q.start, q.end, low, None, q2.unit, q2.kind, q.approx)
                 if q2.value >= low:
                     return Quantity(q.start, q2.end, low, q2.value, q2.unit, q2.kind, q.approx or q2.approx)
     return q if q.unit else None
@@ -357,3 +357,23 @@ def _special_at(folded: str, i: int) -> Quantity | None:
         if q is not None and q.kind != "rank":
             return Quantity(q.start, q.end, q.value, high * (q.value / low), q.unit, q.kind, "几")
     return None
+
+
+# What stands between the two ends of a change: 从6个增加到13个, 由第20位进到第10位.
+_CHANGE_LINK = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|跃升|发展|压减|压缩|缩短|延长|前进|进|升)?"
+                          r"了?(?:到|至)")
+
+
+def link_changes(folded: str, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities, the second end of each 从…到 change knowing where it came from.
+
+    Both ends are figures (从11%提高到32%: 11% and 32%); the second carries the first's value
+    as ``change_from``.
+    """
+    linked = list(quantities)
+    for k in range(1, len(linked)):
+        a, b = linked[k - 1], linked[k]
+        if a.unit == b.unit and (a.kind == "rank" or folded[a.start - 1:a.start] in ("从", "由")) and \
+                _CHANGE_LINK.fullmatch(folded, a.end, b.start):
+            linked[k] = replace(b, change_from=a.value)
+    return linked

@@ -13,9 +13,9 @@ from .numerals import ARABIC, CN_CHARS, cn_value
 from .quantity import Quantity
 
 _RANK_SCOPE = re.compile(r"(?:全省|全市|全国|全区|全县|全球|全行业|全世界|世界|全网)$")
-_RANK_VERB = re.compile(r"(?:排名|位居|居于|居|名列|位列|排在|排|进入|跃居|跃升至|列|升至|进到|提升至|上升至|由)$")
+_RANK_VERB = re.compile(r"(?:排名|位居|居于|居|名列|位列|排在|排|进入|跃居|跃升至|跃升到|列|升至|进到|进至|提升至|提升到|上升至|上升到|由)$")
 _RANK_BODY = re.compile(rf"第({ARABIC}|[{CN_CHARS}]+)(位|名|大)?|首位")
-_RANK_CHANGE = re.compile(rf"(?:进到|升至|上升到|上升至|提升到|提升至|跃升至|跃升到|进至|前进到)第({ARABIC}|[{CN_CHARS}]+)(位|名)")
+_RANK_MOVE = re.compile(r"(?:进到|进至|前进到|升至|上升到|上升至|提升到|提升至|跃升至|跃升到)第")
 # 全国10强, 全省前十, 全国前10名: a place within the top N of a scope.
 _TOP = re.compile(rf"(前)?({ARABIC}|[{CN_CHARS}]+)(强|名|位)?")
 # What makes 百强县, 十强企业, 前三季度 a name or a time frame rather than a standing.
@@ -48,14 +48,10 @@ def _ordinal_rank(folded: str, i: int) -> Quantity | None:
         if value is None:
             return None
     end = m.end()
-    change = _RANK_CHANGE.match(folded, end)
-    if change:
-        to_value = _number(change.group(1))
-        if to_value is not None:
-            return Quantity(i, change.end(), to_value, None, "位", "rank", None, change_from=value)
     head = _rank_scope_start(folded, i)
     largest = m.group(2) == "大"  # 第二大: a standing by size, with or without a scope
-    if head is None and not largest and not _RANK_VERB.search(folded, max(0, i - 3), i):
+    moved = _RANK_MOVE.match(folded, end) is not None  # 由2018年的第20位进到第10位
+    if head is None and not largest and not moved and not _RANK_VERB.search(folded, max(0, i - 3), i):
         return None  # a plain ordinal: 第一批, 第十三所
     if not largest and end < len(folded) and (
             folded[end] in CN_CHARS or folded[end].isdigit() or folded[end] in _ORDINAL_NOUNS):

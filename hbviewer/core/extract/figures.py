@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from .figure_numbers import CN_CHARS, UNIT_NAMES, Quantity, rank_at, read_quantity, scan_starts
+from .figure_numbers import CN_CHARS, UNIT_NAMES, Quantity, link_changes, rank_at, read_quantity, scan_starts
 from ..text.textnorm import replace_each, simplify
 
 EXTRACTOR_VERSION = 3
@@ -319,8 +319,15 @@ def extract_figures(text: str) -> list[Figure]:
         pos = q.end
     drafts: list[_Draft] = []
     floor = 0
-    for q in quantities:
-        drafts.append(_Draft(q, _indicator(words, q, floor, drafts)))
+    linked = link_changes(numbers, quantities)
+    for k, q in enumerate(linked):
+        if q.change_from is not None and drafts:  # 从6个增加到13个: the second end measures the same
+            indicator = drafts[-1].indicator
+        elif k + 1 < len(linked) and linked[k + 1].change_from is not None:  # the first end: what is before
+            indicator = _clean_before(_phrase_before(words, q.start, floor).rstrip("从由"))
+        else:
+            indicator = _indicator(words, q, floor, drafts)
+        drafts.append(_Draft(q, indicator))
         floor = q.end
     _apply_fenbie(words, drafts)
     figures = []
