@@ -38,6 +38,16 @@ def only(text):
     ("抢修队奋战一个半小时。", "一个半小时", 1.5, "小时", "duration", None),
     ("开展百天攻坚行动。", "百天", 100, "天", "duration", None),
     ("合同期满须提前三十日通知对方。", "提前三十日", 30, "日", "duration", None),
+    ("救援队一小时内到达现场。", "一小时", 1, "小时", "duration", None),
+    ("审批最快也要近一年时间。", "近一年", 1, "年", "duration", "近"),
+    ("这项试验持续了八年之久。", "八年", 8, "年", "duration", None),
+    ("签订一年以上的用工合同。", "一年以上", 1, "年", "duration", "以上"),
+    # implied units: money without 元, people counted by their noun; a bare magnitude with a measure
+    ("全年实现网络零售额865亿，", "865亿", 8.65e10, "元", "money", None),
+    ("涉及投资1.5万亿；", "1.5万亿", 1.5e12, "元", "money", None),
+    ("全市46.8万农村人口喝上了自来水。", "46.8万", 468000, "人", "count", None),
+    ("假日接待游客52万余，", "52万余", 520000, "人次", "count", "余"),
+    ("几代人种出了百万亩防护林。", "百万亩", 1e6, "亩", "measure", None),
     # ranks stated as a result: scope word in the span, the verb outside it
     ("该县财政收入位居全省第三。", "全省第三", 3, "位", "rank", None),
     ("综合得分排名第9。", "第9", 9, "位", "rank", None),
@@ -84,6 +94,11 @@ def test_kinds(text, span, value, unit, kind, approx):
     "过去五年，全县变化很大。",
     "“十三五”期间的5年里，产业加快聚集。",
     "近三年来乡村面貌一新。",
+    "未来5年，全县将建成新城区。",
+    "新的一年，各项工作有序展开。",
+    "两年多来，园区不断壮大。",
+    "预计未来三天，全省有雨。",
+    "项目须在三年内完成。",
     # clock times, names, slogans and labels with numbers
     "会议于上午9时30分开始。",
     "落实“十四五”规划。",
@@ -111,6 +126,8 @@ def test_kinds(text, span, value, unit, kind, approx):
     "新开工亿元以上项目。",
     "建设万吨级以上泊位。",
     "打造千亿级产业集群。",
+    "建设百万千瓦级基地。",
+    "完成5000万的目标。",
     # fraction-looking dates and codes
     "会议定于2025/3/4召开。",
 ])

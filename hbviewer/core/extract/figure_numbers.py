@@ -17,7 +17,7 @@ from dataclasses import replace
 from .figure_ranks import rank_at
 from .figure_shares import share_at
 from .figure_units import (
-    CN_NAME_UNITS, SUBUNITS, TIME_UNITS, UNIT_NAMES, UNITS, class_or_rate, money_tail, time_tail,
+    CN_NAME_UNITS, SUBUNITS, TIME_UNITS, UNIT_NAMES, UNITS, class_or_rate, implied_unit, money_tail, time_tail,
 )
 from .numerals import ARABIC, CN_CHARS, CN_DIGITS, CN_UNITS, MULTIPLIERS, cn_decimal, cn_value, trailing_multiplier
 from .quantity import Quantity
@@ -104,8 +104,12 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
 
 def _approximated(folded: str, start: int, end: int) -> bool:
     """近千, 上千万, 百余, 数十: a bare multiplier that still names a number."""
-    return (folded[start - 1:start] in ("近", "上", "数", "几", "逾", "超", "过") or folded[end:end + 1] in ("余", "多")
-            or folded[end:end + 1] == "天" and start == end - 1)  # 百天: a hundred days
+    if folded[start - 1:start] in ("近", "上", "数", "几", "逾", "超", "过") or folded[end:end + 1] in ("余", "多"):
+        return True
+    if folded[end:end + 1] == "天" and start == end - 1:
+        return True  # 百天: a hundred days
+    unit = _UNIT_RE.match(folded, end) if folded[start:end] in ("百万", "千万") else None
+    return unit is not None and UNITS[unit.group(0)][1] == "measure" and not folded.startswith(("以上", "级"), unit.end())
 
 
 def _approx_before(folded: str, i: int) -> tuple[str | None, int]:
@@ -247,6 +251,35 @@ def _unit_at(folded: str, start: int, end: int) -> tuple[str, str, str, float, i
     return written, base, kind, factor, m.end()
 
 
+# Words before a span of time that make it a time frame: 未来5年, 新时代十年, 关键一年, 头三年.
+_FRAME_BEFORE = re.compile(r"(?:未来|今后|此后|之后|最近|时代|关键|非凡|头|首)$")
+_SHORT_TIMES = ("小时", "分钟", "秒", "秒钟")
+
+
+def _time_frame(folded: str, start: int, unit_end: int, value: float, written: str, chinese: bool,
+                approx: str | None) -> bool:
+    """近三年, 三年内, 前两年, 未来5年, 经过30多年的发展, 三年行动计划: when, or a name, not how long.
+
+    A streak or a lead time (连续5年, 提前3个月) and a span said to be one (近一年时间, 十年之久)
+    are measured; so are short times before 内 (一小时内通达, 30分钟内到达).
+    """
+    after = unit_end + 1 if folded[unit_end:unit_end + 1] in ("多", "余") else unit_end  # 四年多来
+    if _DURATION_VERB.search(folded, max(0, start - 3), start) or folded.startswith(("时间", "之久"), after):
+        return False
+    if approx == "近" or (start > 0 and folded[start - 1] in "近前后这每") \
+            or folded[start - 2:start] in ("经过", "过去") or _FRAME_BEFORE.search(folded, max(0, start - 2), start) \
+            or written == "年" and folded[start - 1:start] == "的" \
+            or re.match(r"(?:来|以来|间|后|前|中)", folded[after:after + 2]) \
+            or folded.startswith("内", after) and written not in _SHORT_TIMES:
+        return True
+    if written != "年":
+        return False
+    bounded = after > unit_end or folded.startswith(("以上", "以下", "左右"), unit_end)  # 一年多, 一年以上
+    if value > 200 or chinese and value == 1 and not approx and not bounded:
+        return True  # 百年历史, 2019年度, 新的一年
+    return bool(folded[unit_end:unit_end + 1] and _is_cjk(folded[unit_end]) and folded[unit_end] not in "时的多余左以之就才")
+
+
 def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float, written: str, kind: str,
                   chinese: bool, approx: str | None) -> bool:
     """A number with a unit that is still a word, a name, a date or a time frame."""
@@ -260,16 +293,8 @@ def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float
         return True  # 3200目 is a mesh size; 三目, 5目标 are not
     if _is_date(folded, start, end, value, written, chinese):
         return True
-    if written in TIME_UNITS:
-        streak = _DURATION_VERB.search(folded, max(0, start - 3), start) is not None
-        if not streak and (approx == "近" or (start > 0 and folded[start - 1] in "近前后这每")
-                           or folded[start - 2:start] in ("经过", "过去")
-                           or written == "年" and folded[start - 1:start] == "的"
-                           or re.match(r"(?:来|以来|内|间|后|前|中)", folded[unit_end:unit_end + 2])):
-            return True  # 近三年, 三年内, 前两年, 经过30多年的发展: when, not how long
-        if written == "年" and (value > 200 or not streak and folded[unit_end:unit_end + 1]
-                                and _is_cjk(folded[unit_end]) and folded[unit_end] not in "时的多余左以之就才"):
-            return True  # 三年行动计划, 百年历史, 2019年度: a name or a date, not a span of time
+    if written in TIME_UNITS and _time_frame(folded, start, unit_end, value, written, chinese, approx):
+        return True
     if chinese and kind == "count" and folded[unit_end:unit_end + 1] and folded[unit_end] in CN_DIGITS:
         return True  # 四位一体, 四个一百: an idiom
     return chinese and _in_slogan(folded, start, unit_end)
@@ -303,7 +328,10 @@ def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity
                     return q if q.unit else Quantity(q.start, q.end, low, None, q2.unit, q2.kind, q.approx)
                 if q2.value >= low:
                     return Quantity(q.start, q2.end, low, q2.value, q2.unit, q2.kind, q.approx or q2.approx)
-    return q if q.unit else None
+    if q.unit:
+        return q
+    implied = implied_unit(folded, q.start, q.end) if max(factor1) >= 10_000 else None
+    return Quantity(q.start, q.end, q.value, None, *implied, q.approx) if implied else None  # 702亿, 232.3万贫困人口
 
 
 def _adjacent_digit_range(folded: str, i: int) -> Quantity | None:

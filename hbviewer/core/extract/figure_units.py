@@ -118,3 +118,25 @@ def class_or_rate(folded: str, end: int, base: str, kind: str) -> tuple[str, str
         return base, kind, end
     per = UNITS[m.group(1)][0] if m.group(1) in UNITS and UNITS[m.group(1)][1] != "count" else m.group(1)
     return base + "/" + per, "money" if kind == "money" else "measure", m.end()
+
+
+# Implied units (LABELLING: 123亿 is money; 31万余游客 counts 人次). A large number without a unit
+# takes one from the noun after it, or from the noun it follows in its clause.
+_PEOPLE_AFTER = re.compile(r"[^\d，,。；;、：:]{0,6}?(?:(游客|旅客|观众|人次|客流)|(人口|人员|群众|居民|农民|职工|市民|村民|学生|儿女|党员|劳动力))")
+_PEOPLE_BEFORE = re.compile(r"(?:(游客|旅客|观众|人次|客流|接待)|(人口|人数|人员|劳动力))[^\d，,。；;：:]{0,4}$")
+_MONEY_BEFORE = re.compile(r"(?:额|投资|资金|收入|产值|总值|GDP|gdp|利润|税收|财政|预算|支出|贷款|存款|融资|补贴|补助|奖励|资产|"
+                           r"收益|经费|投入|基金|资本|营收|成本|总价|价值)[^\d，,。；;：:]{0,4}$")
+
+
+def implied_unit(folded: str, start: int, end: int) -> tuple[str, str] | None:
+    """(unit, kind) that a large unitless number takes from its words, or None."""
+    after = _PEOPLE_AFTER.match(folded, end)
+    if after:
+        return ("人次" if after.group(1) else "人"), "count"
+    clause = max(folded.rfind(ch, max(0, start - 16), start) for ch in "，,。；;：:\n") + 1
+    before = _PEOPLE_BEFORE.search(folded, max(clause, start - 16), start)
+    if before:
+        return ("人次" if before.group(1) else "人"), "count"
+    if _MONEY_BEFORE.search(folded, max(clause, start - 16), start):
+        return "元", "money"
+    return None
