@@ -48,6 +48,12 @@ def only(text):
     ("全市46.8万农村人口喝上了自来水。", "46.8万", 468000, "人", "count", None),
     ("假日接待游客52万余，", "52万余", 520000, "人次", "count", "余"),
     ("几代人种出了百万亩防护林。", "百万亩", 1e6, "亩", "measure", None),
+    ("暴雨过后仍有3.5万用户停电。", "3.5万", 35000, "户", "count", None),
+    ("储罐存有8.2万桶原油。", "8.2万桶", 82000, "桶", "measure", None),
+    # magnitudes of earthquakes and wind
+    ("山区发生5.1级地震。", "5.1级", 5.1, "级", "measure", None),
+    ("沿海风力达到12级。", "12级", 12, "级", "measure", None),
+    ("航天员经过7.5小时的出舱活动。", "7.5小时", 7.5, "小时", "duration", None),
     # ranks stated as a result: scope word in the span, the verb outside it
     ("该县财政收入位居全省第三。", "全省第三", 3, "位", "rank", None),
     ("综合得分排名第9。", "第9", 9, "位", "rank", None),
@@ -127,6 +133,8 @@ def test_kinds(text, span, value, unit, kind, approx):
     "建设万吨级以上泊位。",
     "打造千亿级产业集群。",
     "建设百万千瓦级基地。",
+    "新建一所三级医院。",
+    "走到十字路口。",
     "完成5000万的目标。",
     # fraction-looking dates and codes
     "会议定于2025/3/4召开。",

@@ -187,6 +187,8 @@ _DURATION_VERB = re.compile(r"(?:提前|历时|用时|耗时|仅用|只用|用�
 # Adverbs that belong to a duration's span: 提前72天, 连续5年.
 _DURATION_ADVERBS = ("提前", "连续")
 _HOURS_OR_MONTHS = re.compile(r"个(多|半)(小时|钟头|月)")
+_GRADE_AFTER = re.compile(r"(?:以上)?(?:地震|大风|阵风|强风|风|左右的地震)")
+_GRADE_BEFORE = re.compile(r"(?:震级|里氏|风力|阵风)(?:达到?|为|约)?$")
 
 
 def _finish(folded: str, start: int, end: int, value: float, chinese: bool, approx: str | None,
@@ -241,6 +243,8 @@ def _unit_at(folded: str, start: int, end: int) -> tuple[str, str, str, float, i
     if not m:
         if folded[end:end + 1] == "日" and _DURATION_VERB.search(folded, max(0, start - 3), start):
             return "日", "日", "duration", 1.0, end + 1  # 提前三日, 历时十日: not a date
+        if folded[end:end + 1] == "级" and (_GRADE_AFTER.match(folded, end + 1) or _GRADE_BEFORE.search(folded, max(0, start - 6), start)):
+            return "级", "级", "measure", 1.0, end + 1  # 6.2级地震, 风力10级: a magnitude, not a rank of things
         return None
     written = m.group(0)
     base, kind, factor = UNITS[written]
@@ -266,11 +270,13 @@ def _time_frame(folded: str, start: int, unit_end: int, value: float, written: s
     after = unit_end + 1 if folded[unit_end:unit_end + 1] in ("多", "余") else unit_end  # 四年多来
     if _DURATION_VERB.search(folded, max(0, start - 3), start) or folded.startswith(("时间", "之久"), after):
         return False
-    if approx == "近" or (start > 0 and folded[start - 1] in "近前后这每") \
-            or folded[start - 2:start] in ("经过", "过去") or _FRAME_BEFORE.search(folded, max(0, start - 2), start) \
+    short = written in _SHORT_TIMES  # 经过6小时的飞行, 近3小时: how long; 经过30年, 近三年: when
+    if (approx == "近" or folded[start - 1:start] == "近" or folded[start - 2:start] == "经过") and not short \
+            or (start > 0 and folded[start - 1] in "前后这每") \
+            or folded[start - 2:start] == "过去" or _FRAME_BEFORE.search(folded, max(0, start - 2), start) \
             or written == "年" and folded[start - 1:start] == "的" \
             or re.match(r"(?:来|以来|间|后|前|中)", folded[after:after + 2]) \
-            or folded.startswith("内", after) and written not in _SHORT_TIMES:
+            or folded.startswith("内", after) and not short:
         return True
     if written != "年":
         return False

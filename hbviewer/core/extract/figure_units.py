@@ -38,7 +38,7 @@ _add("duration", "个小时 个钟头 钟头", "小时")
 # Ages (63岁) are no figures.
 _add("measure", "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 吨 斤 公斤 千克 克 毫克 微克 千瓦 兆瓦 吉瓦 瓦 "
      "千瓦时 兆瓦时 吉瓦时 度 千伏 伏 千伏安 兆伏安 立方米 升 毫升 标准箱 延长米 摄氏度 毫米 厘米 纳米 微米 海里 "
-     "英里 英寸 吨标准煤 公斤 目 马力 兆帕 分贝")
+     "英里 英寸 吨标准煤 公斤 目 马力 兆帕 分贝 桶")
 _add("measure", "公分 cm CM", "厘米")
 _add("measure", "km KM", "公里")
 _add("measure", "mm MM", "毫米")
@@ -56,10 +56,10 @@ _add("measure", "℃", "摄氏度")
 _add("count", "家 个 项 名 人次 人 位 户 座 所 条 件 支 台 套 辆 栋 株 册 篇 次 场 期 类 种 封 粒 盒 只 头 处 张 份 "
      "本 部 间 床 块 枚 艘 架 列 趟 对 组 村 厂 届 批 棵 亩次 宗 例 起 轮 期次 门 款 首 幅 集 所次 单 笔 片 颗 箱 吨次 "
      "口 眼 座次 桩 根 辆次 班 栏 节 篇次 条次 帧 剂 剂次 针 车次 架次 艘次 班次 航次 户次 场次 台次 件次 家次 "
-     "批次 列次 趟次 名次 个次 人天 工日 张次 只次")
+     "批次 列次 趟次 名次 个次 人天 工日 张次 只次 字")
 UNIT_NAMES = frozenset(UNITS)
 # Units that make a Chinese numeral a name rather than a figure (二期工程, 一批, 十三所).
-CN_NAME_UNITS = {"期", "批", "批次", "类", "种", "届", "轮", "首", "集", "所", "门", "村", "厂"}
+CN_NAME_UNITS = {"期", "批", "批次", "字", "类", "种", "届", "轮", "首", "集", "所", "门", "村", "厂"}
 # Units that are time spans: 近三年, 三年内 are date phrases, not figures.
 TIME_UNITS = {"年", "个月", "周", "天", "小时", "分钟", "秒"}
 
@@ -122,17 +122,18 @@ def class_or_rate(folded: str, end: int, base: str, kind: str) -> tuple[str, str
 
 # Implied units (LABELLING: 123亿 is money; 31万余游客 counts 人次). A large number without a unit
 # takes one from the noun after it, or from the noun it follows in its clause.
-_PEOPLE_AFTER = re.compile(r"[^\d，,。；;、：:]{0,6}?(?:(游客|旅客|观众|人次|客流)|(人口|人员|群众|居民|农民|职工|市民|村民|学生|儿女|党员|劳动力))")
+_PEOPLE_AFTER = re.compile(r"[^\d，,。；;、：:]{0,6}?(?:(游客|旅客|观众|人次|客流)|(人口|人员|群众|居民|农民|职工|市民|村民|学生|儿女|党员|劳动力"
+                           r"|人民|中国人|同胞|儿童|老年人|老人|青少年|患者|移民|选民|员工|工人)|(用户|农户|家庭))")
 _PEOPLE_BEFORE = re.compile(r"(?:(游客|旅客|观众|人次|客流|接待)|(人口|人数|人员|劳动力))[^\d，,。；;：:]{0,4}$")
 _MONEY_BEFORE = re.compile(r"(?:额|投资|资金|收入|产值|总值|GDP|gdp|利润|税收|财政|预算|支出|贷款|存款|融资|补贴|补助|奖励|资产|"
-                           r"收益|经费|投入|基金|资本|营收|成本|总价|价值)[^\d，,。；;：:]{0,4}$")
+                           r"收益|经费|投入|基金|资本|营收|成本|总价|价值|市值|估值)[^\d，,。；;：:]{0,4}$")
 
 
 def implied_unit(folded: str, start: int, end: int) -> tuple[str, str] | None:
     """(unit, kind) that a large unitless number takes from its words, or None."""
     after = _PEOPLE_AFTER.match(folded, end)
     if after:
-        return ("人次" if after.group(1) else "人"), "count"
+        return ("人次" if after.group(1) else "户" if after.group(3) else "人"), "count"
     clause = max(folded.rfind(ch, max(0, start - 16), start) for ch in "，,。；;：:\n") + 1
     before = _PEOPLE_BEFORE.search(folded, max(clause, start - 16), start)
     if before:
