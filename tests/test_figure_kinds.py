@@ -81,6 +81,11 @@ def only(text):
     ("来了数百名志愿者。", "数百名", 100, "名", "count", "几"),
     ("完成投资约12亿元左右。", "约12亿元左右", 1.2e9, "元", "money", "约"),
     ("航班取消超过300架次。", "超过300架次", 300, "架次", "count", "超过"),
+    ("散客約占全部遊客數量的35%。", "35%", 35, "%", "percent", "约"),
+    ("民营经济约占全市经济总量的2/3。", "2/3", 66.67, "%", "percent", "约"),
+    # measures as written in Taiwan and Hong Kong, in simplified units
+    ("大樓高度達320公尺。", "320公尺", 320, "米", "measure", None),
+    ("全年進口45萬公噸。", "45萬公噸", 450000, "吨", "measure", None),
 ])
 def test_kinds(text, span, value, unit, kind, approx):
     figures = [f for f in extract_figures(text) if f.text == span]

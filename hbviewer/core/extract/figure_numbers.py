@@ -153,7 +153,7 @@ def read_quantity(folded: str, i: int) -> Quantity | None:
     """The figure that starts at ``i`` (at its number), or None."""
     special = _special_at(folded, i)
     if special is not None:
-        return special
+        return _detached(folded, special)
     if i > 0:
         before = folded[i - 1]
         if before == "第":
@@ -171,7 +171,21 @@ def read_quantity(folded: str, i: int) -> Quantity | None:
     q = _finish(folded, start, end, value, chinese, approx, unit_optional=True)
     if q is None:
         return None
-    return _extend(folded, q, value, factor)
+    q = _extend(folded, q, value, factor)
+    return None if q is None else _detached(folded, q)
+
+
+def _detached(folded: str, q: Quantity) -> Quantity:
+    """约占全部游客的40%: the share is approximate, the span stays 40%."""
+    if q.approx is None and q.kind == "percent":
+        found = _DETACHED_APPROX.search(folded, max(0, q.start - 24), q.start)
+        if found:
+            return replace(q, approx=_APPROX_NAMES.get(found.group(1), found.group(1)))
+    return q
+
+
+# A qualifier on the verb of a share, not on its number: 约占全部游客数量的40%.
+_DETACHED_APPROX = re.compile(r"(大约|约|将近|近|超过|超)占[^，,。；;：:!！?？\d]{0,20}的$")
 
 
 def _negative_sign(folded: str, i: int) -> int:

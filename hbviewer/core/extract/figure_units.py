@@ -53,6 +53,16 @@ _add("measure", "kWh KWh kwh", "千瓦时")
 _add("measure", "TEU 标箱", "标准箱")
 _add("measure", "吨标煤", "吨标准煤")
 _add("measure", "℃", "摄氏度")
+# As written in Taiwan and Hong Kong (公尺, 公噸, 呎): the same measures.
+_add("measure", "公尺", "米")
+_add("measure", "平方公尺", "平方米")
+_add("measure", "立方公尺", "立方米")
+_add("measure", "公吨", "吨")
+_add("measure", "公升", "升")
+_add("measure", "英尺 呎 英呎", "英尺")
+_add("measure", "平方英尺 平方呎", "平方英尺")
+_add("measure", "吋", "英寸")
+_add("measure", "磅 盎司 坪")
 _add("count", "家 个 项 名 人次 人 位 户 座 所 条 件 支 台 套 辆 栋 株 册 篇 次 场 期 类 种 封 粒 盒 只 头 处 张 份 "
      "本 部 间 床 块 枚 艘 架 列 趟 对 组 村 厂 届 批 棵 亩次 宗 例 起 轮 期次 门 款 首 幅 集 所次 单 笔 片 颗 箱 吨次 "
      "口 眼 座次 桩 根 辆次 班 栏 节 篇次 条次 帧 剂 剂次 针 车次 架次 艘次 班次 航次 户次 场次 台次 件次 家次 "
