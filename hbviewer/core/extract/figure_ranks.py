@@ -18,6 +18,7 @@ _RANK_BODY = re.compile(rf"第({ARABIC}|[{CN_CHARS}]+)(位|名|大)?|首位")
 _RANK_MOVE = re.compile(r"(?:进到|进至|前进到|升至|上升到|上升至|提升到|提升至|跃升至|跃升到)第")
 # 全国10强, 全省前十, 全国前10名: a place within the top N of a scope.
 _TOP = re.compile(rf"(前)?({ARABIC}|[{CN_CHARS}]+)(强|名|位)?")
+_TOP_VERB = re.compile(r"(?:排名|排在|位居|居|位列|名列|分列|进入|跻身|跃居|稳居|列)$")
 # What makes 百强县, 十强企业, 前三季度 a name or a time frame rather than a standing.
 _TOP_NAME_AFTER = re.compile(r"[县市区镇乡村企榜单季月年天周届批期轮个项家名位大]")
 _ORDINAL_NOUNS = set("批次届期轮季年天步阶类项个部章节条款版家座所例台架艘单张份件只支场站号回代任波层本册卷集课")
@@ -67,12 +68,18 @@ def _top_rank(folded: str, i: int) -> Quantity | None:
     top = folded[i - 1] == "前"
     before = i - 1 if top else i
     scope = _RANK_SCOPE.search(folded, max(0, before - 3), before)
-    if scope is None or not top and (m.group(3) != "强" or scope.group(0) in ("世界", "全球", "全世界")):
+    if scope is None and top and _TOP_VERB.search(folded, max(0, before - 2), before):
+        if folded.startswith("的", m.end()):
+            return None  # 排名前三的城市: a class of things, not a standing
+        start = before  # 分列前三位, 排名前五: a standing without a scope word
+    elif scope is None or not top and (m.group(3) != "强" or scope.group(0) in ("世界", "全球", "全世界")):
         return None
+    else:
+        start = scope.start()
     value = _number(m.group(2))
-    if value is None or value < 2 or _TOP_NAME_AFTER.match(folded, m.end()):
+    if value is None or value < 2 or _TOP_NAME_AFTER.match(folded, m.end()) or folded.startswith("%", m.end()):
         return None
-    return Quantity(scope.start(), m.end(), value, None, "位", "rank", None)
+    return Quantity(start, m.end(), value, None, "位", "rank", None)
 
 
 def _rank_scope_start(folded: str, i: int) -> int | None:
