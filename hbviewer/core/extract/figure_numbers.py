@@ -29,6 +29,9 @@ __all__ = ["CN_CHARS", "UNIT_NAMES", "Quantity", "cn_value", "link_changes", "ra
 # method each time, which at every number of every page costs the figures step half a percent.
 _NUMBER = re.compile(rf"{ARABIC}|[{CN_CHARS}]+(?:点[{CN_DIGITS}]+)?")
 _UNIT_RE = re.compile("|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)))
+# Matched at a position, never on a slice: a slice copies the rest of the page at every number.
+_MULTIPLIER_RUN = re.compile(r"[十百千万亿]+")
+_DIGIT_PAIR = re.compile(r"([一二两三四五六七八九])([一二两三四五六七八九])")
 
 _START = re.compile(rf"\d|[{CN_CHARS}]|[第首]|翻[了一两二三四番]|半|对折|[$￥¥€£]|数|几")
 
@@ -72,7 +75,7 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
                 folded[end:end + 1] in ("k", "K") and folded[end + 1:end + 2] in ("", " ", "%"):
             return value * 1000, end + 1, False, (1000.0,)  # 15k
         # 1.5万, 40.51亿, 5000万: a Chinese multiplier after Arabic digits.
-        mult = re.match(r"[十百千万亿]+", folded[end:])
+        mult = _MULTIPLIER_RUN.match(folded, end)
         if mult and not _UNIT_RE.match(folded, end):  # 160千瓦 is kilowatts, not 160 thousand 瓦
             run = mult.group(0)
             for stop in range(len(run) - 1, 0, -1):  # 20亿千瓦时, 300万千瓦: a unit may start with 千
@@ -209,11 +212,11 @@ def _finish(folded: str, start: int, end: int, value: float, chinese: bool, appr
             unit_optional: bool = False) -> Quantity | None:
     mid_approx, end = _post_approx(folded, end)  # 十多万, 1.5万余
     if mid_approx in ("多", "余"):
-        mult = re.match(r"[十百千万亿]+", folded[end:])
+        mult = _MULTIPLIER_RUN.match(folded, end)
         if mult:
             for ch in mult.group(0):
                 value *= MULTIPLIERS[ch]
-            end += mult.end()
+            end = mult.end()
     elif mid_approx is not None:
         end -= len(mid_approx)
         mid_approx = None
@@ -356,19 +359,19 @@ def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity
 
 def _adjacent_digit_range(folded: str, i: int) -> Quantity | None:
     """两三个, 七八万元: two neighbouring digits are an approximate range."""
-    m = re.match(r"([一二两三四五六七八九])([一二两三四五六七八九])", folded[i:])
+    m = _DIGIT_PAIR.match(folded, i)
     if not m:
         return None
     a, b = cn_value(m.group(1)), cn_value(m.group(2))
     if a is None or b is None or b != a + 1 and not (m.group(1) == "两" and m.group(2) == "三"):
         return None
     end = i + 2
-    mult = re.match(r"[十百千万亿]+", folded[end:])
+    mult = _MULTIPLIER_RUN.match(folded, end)
     factor = 1.0
     if mult:
         for ch in mult.group(0):
             factor *= MULTIPLIERS[ch]
-        end += mult.end()
+        end = mult.end()
     q = _finish(folded, i, end, a * factor, True, None)
     if q is None:
         return None

@@ -99,17 +99,20 @@ def money_tail(folded: str, start: int, end: int, base: str, value: float) -> tu
     return base, value, end
 
 
+_MINUTES = re.compile(rf"({ARABIC}|[{CN_CHARS}]+)分钟")
+
+
 def time_tail(folded: str, end: int, unit: str, value: float):
     """1小时20分钟 -> 80 分钟."""
     if unit != "小时":
         return None
-    m = re.match(rf"({ARABIC}|[{CN_CHARS}]+)分钟", folded[end:])
+    m = _MINUTES.match(folded, end)
     if not m:
         return None
     minutes = float(m.group(1)) if m.group(1)[0].isdigit() else cn_value(m.group(1))
     if minutes is None:
         return None
-    return value * 60 + minutes, "分钟", end + m.end()
+    return value * 60 + minutes, "分钟", m.end()
 
 
 # What may stand after "/" in a rate: units, and the nouns a rate is taken per.
