@@ -13,6 +13,7 @@ from .numerals import ARABIC, CN_CHARS, cn_value
 from .quantity import Quantity
 
 _RANK_SCOPE = re.compile(r"(?:全省|全市|全国|全区|全县|全球|全行业|全世界|世界|全网)$")
+_SCOPE_ENDS = set("前省市国区县球业界网")  # the last character of 前 and of each scope word
 _RANK_VERB = re.compile(r"(?:排名|位居|居于|居|名列|位列|排在|排|进入|跃居|跃升至|跃升到|列|升至|进到|进至|提升至|提升到|上升至|上升到|由)$")
 _RANK_BODY = re.compile(rf"第({ARABIC}|[{CN_CHARS}]+)(位|名|大)?|首位")
 _RANK_MOVE = re.compile(r"(?:进到|进至|前进到|升至|上升到|上升至|提升到|提升至|跃升至|跃升到)第")
@@ -33,7 +34,7 @@ def rank_at(folded: str, i: int) -> Quantity | None:
     ch = folded[i]
     if ch == "第" or ch == "首":
         return _ordinal_rank(folded, i)
-    if i > 0 and (folded[i - 1] == "前" or _RANK_SCOPE.search(folded, max(0, i - 3), i)):
+    if i > 0 and folded[i - 1] in _SCOPE_ENDS and (folded[i - 1] == "前" or _RANK_SCOPE.search(folded, max(0, i - 3), i)):
         return _top_rank(folded, i)
     return None
 

@@ -43,7 +43,12 @@ def share_at(folded: str, i: int) -> Quantity | None:
         if m is None:
             return None
         return Quantity(i, m.end(), 5.0 if m.group(0) == "半成" else 50.0, None, "%", "percent", None)
-    return _fraction(folded, i) or _tenths(folded, i)
+    window = folded[i:i + 12]  # most numbers are no share: look for the words that make one first
+    if "分之" in window or "/" in window[:3]:
+        found = _fraction(folded, i)
+        if found is not None:
+            return found
+    return _tenths(folded, i) if "成" in window or "折" in window else None
 
 
 def _fraction(folded: str, i: int) -> Quantity | None:
