@@ -129,6 +129,12 @@ def test_kinds(text, span, value, unit, kind, approx):
     "庆祝建厂60周年。",
     "下转第三版",
     "编号28的风机",
+    # titles, and words that only look like a figure
+    "电视台播出《山乡十年》纪录片。",
+    "印发《500万元以下项目管理办法》。",
+    "河水一度超过警戒水位。",
+    "同一天，邻县也举行了仪式。",
+    "日子一天天好起来。",
     # 一 as an article, "first to do X", qualitative magnitudes
     "建成一座大桥。",
     "这是全国首个智慧港口。",

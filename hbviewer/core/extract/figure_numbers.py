@@ -142,14 +142,19 @@ def _is_date(folded: str, start: int, end: int, value: float, unit: str, chinese
     return unit == "" and bool(re.match(r"[年月日号]", after))
 
 
-def _in_slogan(folded: str, start: int, end: int) -> bool:
+def _in_slogan(folded: str, start: int, end: int, marks: str = "“”", reach: int = 12) -> bool:
     """Inside a short quotation (“四个一百”, “三个倍增”): a slogan, not a figure."""
-    left = folded.rfind("“", max(0, start - 12), start)
+    left = folded.rfind(marks[0], max(0, start - reach), start)
     if left < 0:
         return False
-    right = folded.find("”", end, end + 12)
-    closed_before = folded.find("”", left, start)
-    return right >= 0 and closed_before < 0 and (right - left) <= 24
+    right = folded.find(marks[1], end, end + reach)
+    closed_before = folded.find(marks[1], left, start)
+    return right >= 0 and closed_before < 0 and (right - left) <= 2 * reach
+
+
+def _in_title(folded: str, q: Quantity) -> bool:
+    """Inside a short title (《数字十年》, 《2000万元以下项目管理办法》): a name, not a figure."""
+    return "《" in folded[max(0, q.start - 20):q.start] and _in_slogan(folded, q.start, q.end, "《》", 20)
 
 
 def read_quantity(folded: str, i: int) -> Quantity | None:
@@ -178,8 +183,10 @@ def read_quantity(folded: str, i: int) -> Quantity | None:
     return None if q is None else _detached(folded, q)
 
 
-def _detached(folded: str, q: Quantity) -> Quantity:
-    """约占全部游客的40%: the share is approximate, the span stays 40%."""
+def _detached(folded: str, q: Quantity) -> Quantity | None:
+    """约占全部游客的40%: the share is approximate, the span stays 40%. None inside a title."""
+    if _in_title(folded, q):
+        return None
     if q.approx is None and q.kind == "percent":
         found = _DETACHED_APPROX.search(folded, max(0, q.start - 24), q.start)
         if found:
@@ -289,7 +296,7 @@ def _time_frame(folded: str, start: int, unit_end: int, value: float, written: s
         return False
     short = written in _SHORT_TIMES  # 经过6小时的飞行, 近3小时: how long; 经过30年, 近三年: when
     if (approx == "近" or folded[start - 1:start] == "近" or folded[start - 2:start] == "经过") and not short \
-            or (start > 0 and folded[start - 1] in "前后这每") \
+            or (start > 0 and folded[start - 1] in "前后这每同某") or folded.startswith(written, unit_end) \
             or folded[start - 2:start] == "过去" or _FRAME_BEFORE.search(folded, max(0, start - 2), start) \
             or written == "年" and folded[start - 1:start] == "的" \
             or re.match(r"(?:来|以来|间|后|前|中)", folded[after:after + 2]) \
@@ -312,6 +319,8 @@ def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float
         return True  # 二期工程, 两位数增长
     if folded[unit_end:unit_end + 1] in ("岁", "年") and written in ("周", "岁"):
         return True  # 十六周岁, 100周年: an age or an anniversary
+    if chinese and value == 1 and written == "度" and not approx:
+        return True  # 一度: once, for a while
     if written == "目" and (chinese or folded[unit_end:unit_end + 1] in ("标", "录", "前")):
         return True  # 3200目 is a mesh size; 三目, 5目标 are not
     if _is_date(folded, start, end, value, written, chinese):
