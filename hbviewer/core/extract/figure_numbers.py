@@ -106,13 +106,17 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
 
 
 def _approximated(folded: str, start: int, end: int) -> bool:
-    """近千, 上千万, 百余, 数十: a bare multiplier that still names a number."""
+    """近千, 上千万, 百余, 千亩, 万亿立方米: a bare multiplier that still names a number."""
     if folded[start - 1:start] in ("近", "上", "数", "几", "逾", "超", "过") or folded[end:end + 1] in ("余", "多"):
         return True
     if folded[end:end + 1] == "天" and start == end - 1:
         return True  # 百天: a hundred days
-    unit = _UNIT_RE.match(folded, end) if folded[start:end] in ("百万", "千万") else None
-    return unit is not None and UNITS[unit.group(0)][1] == "measure" and not folded.startswith(("以上", "级"), unit.end())
+    unit = _UNIT_RE.match(folded, end)
+    if unit is None or UNITS[unit.group(0)][1] != "measure" or unit.group(0) == "米":
+        return False  # 万元, 亿元以上项目: a magnitude word in a category label; 百米
+    if folded[end - 1] + unit.group(0) in UNITS or folded.startswith(("以上", "以下", "级以上", "级以下"), unit.end()):
+        return False  # 千米 is a unit, 万吨级以上泊位 a category label
+    return True
 
 
 def _approx_before(folded: str, i: int) -> tuple[str | None, int]:
@@ -187,6 +191,10 @@ def _detached(folded: str, q: Quantity) -> Quantity | None:
     """约占全部游客的40%: the share is approximate, the span stays 40%. None inside a title."""
     if _in_title(folded, q):
         return None
+    if q.kind == "measure" and "/" not in q.unit:
+        per = _PER_BEFORE.search(folded, max(0, q.start - 4), q.start)
+        if per:  # 每秒20立方米: a rate, 立方米/秒
+            return replace(q, unit=q.unit + "/" + UNITS[per.group(1)][0])
     if q.approx is None and q.kind == "percent":
         found = _DETACHED_APPROX.search(folded, max(0, q.start - 24), q.start)
         if found:
@@ -194,6 +202,7 @@ def _detached(folded: str, q: Quantity) -> Quantity | None:
     return q
 
 
+_PER_BEFORE = re.compile(r"每(秒钟|秒|分钟|小时)(?:的|可|能|约|达|为)?$")
 # A qualifier on the verb of a share, not on its number: 约占全部游客数量的40%.
 _DETACHED_APPROX = re.compile(r"(大约|约|将近|近|超过|超)占[^，,。；;：:!！?？\d]{0,20}的$")
 
@@ -296,7 +305,7 @@ def _time_frame(folded: str, start: int, unit_end: int, value: float, written: s
         return False
     short = written in _SHORT_TIMES  # 经过6小时的飞行, 近3小时: how long; 经过30年, 近三年: when
     if (approx == "近" or folded[start - 1:start] == "近" or folded[start - 2:start] == "经过") and not short \
-            or (start > 0 and folded[start - 1] in "前后这每同某") or folded.startswith(written, unit_end) \
+            or (start > 0 and folded[start - 1] in "前这每同某") or folded.startswith(written, unit_end) \
             or folded[start - 2:start] == "过去" or _FRAME_BEFORE.search(folded, max(0, start - 2), start) \
             or written == "年" and folded[start - 1:start] == "的" \
             or re.match(r"(?:来|以来|间|后|前|中)", folded[after:after + 2]) \
@@ -329,7 +338,9 @@ def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float
         return True
     if chinese and kind == "count" and folded[unit_end:unit_end + 1] and folded[unit_end] in CN_DIGITS:
         return True  # 四位一体, 四个一百: an idiom
-    return chinese and _in_slogan(folded, start, unit_end)
+    if kind == "duration" and _in_slogan(folded, start, unit_end):
+        return True  # “15分钟生活圈”: the name of a plan
+    return chinese and _in_slogan(folded, start, unit_end, reach=16)
 
 
 def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity | None:

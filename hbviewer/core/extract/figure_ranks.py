@@ -13,6 +13,8 @@ from .numerals import ARABIC, CN_CHARS, cn_value
 from .quantity import Quantity
 
 _RANK_SCOPE = re.compile(r"(?:全省|全市|全国|全区|全县|全球|全行业|全世界|世界|全网)$")
+_SCOPED_FIELD = re.compile(r"(?:全省|全市|全国|全区|全县|全球|全世界)([\u4e00-\u9fff]{1,4})$")
+_NOT_A_FIELD = re.compile(r"[排居列位名在于是为的已均仍连续年首中里内]")
 _SCOPE_ENDS = set("前省市国区县球业界网")  # the last character of 前 and of each scope word
 _RANK_VERB = re.compile(r"(?:排名|位居|居于|居|名列|位列|排在|排|进入|跃居|跃升至|跃升到|列|升至|进到|进至|提升至|提升到|上升至|上升到|由)$")
 _RANK_BODY = re.compile(rf"第({ARABIC}|[{CN_CHARS}]+)(位|名|大)?|首位")
@@ -88,6 +90,9 @@ def _rank_scope_start(folded: str, i: int) -> int | None:
     scope = _RANK_SCOPE.search(folded, max(0, i - 3), i)
     if scope:
         return scope.start()
+    scoped = _SCOPED_FIELD.search(folded, max(0, i - 8), i)
+    if scoped and not _NOT_A_FIELD.search(scoped.group(1)):
+        return scoped.start()  # 全国港口首位, 全省同类县第一: a scope narrowed by what is ranked
     for length in (3, 4):  # 廊坊市, 石家庄市: not 居廊坊市
         cand = folded[max(0, i - length):i]
         if len(cand) == length and cand[-1] in "市省县" and cand[0] not in "位居列排在于是为的":

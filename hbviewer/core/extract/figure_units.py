@@ -38,7 +38,7 @@ _add("duration", "个小时 个钟头 钟头", "小时")
 # Ages (63岁) are no figures.
 _add("measure", "亩 公顷 平方米 平方公里 平方千米 公里 千米 米 吨 斤 公斤 千克 克 毫克 微克 千瓦 兆瓦 吉瓦 瓦 "
      "千瓦时 兆瓦时 吉瓦时 度 千伏 伏 千伏安 兆伏安 立方米 升 毫升 标准箱 延长米 摄氏度 毫米 厘米 纳米 微米 海里 "
-     "英里 英寸 吨标准煤 公斤 目 马力 兆帕 分贝 桶")
+     "英里 英寸 吨标准煤 公斤 目 马力 兆帕 分贝 桶 吨公里 人公里")
 _add("measure", "公分 cm CM", "厘米")
 _add("measure", "km KM", "公里")
 _add("measure", "mm MM", "毫米")
@@ -116,7 +116,7 @@ def time_tail(folded: str, end: int, unit: str, value: float):
 
 
 # What may stand after "/" in a rate: units, and the nouns a rate is taken per.
-_PER = re.compile("/(" + "|".join(sorted(map(re.escape, [*UNITS, "日", "月", "人", "户", "年", "亩", "头", "只", "公顷"]),
+_PER = re.compile("/([万千百]?)(" + "|".join(sorted(map(re.escape, [*UNITS, "日", "月", "人", "户", "年", "亩", "头", "只", "公顷"]),
                                           key=len, reverse=True)) + ")")
 
 
@@ -129,8 +129,8 @@ def class_or_rate(folded: str, end: int, base: str, kind: str) -> tuple[str, str
     m = _PER.match(folded, end)
     if m is None:
         return base, kind, end
-    per = UNITS[m.group(1)][0] if m.group(1) in UNITS and UNITS[m.group(1)][1] != "count" else m.group(1)
-    return base + "/" + per, "money" if kind == "money" else "measure", m.end()
+    per = UNITS[m.group(2)][0] if m.group(2) in UNITS and UNITS[m.group(2)][1] != "count" else m.group(2)
+    return base + "/" + m.group(1) + per, "money" if kind == "money" else "measure", m.end()  # 120台/万人
 
 
 # Implied units (LABELLING: 123亿 is money; 31万余游客 counts 人次). A large number without a unit
@@ -139,7 +139,7 @@ _PEOPLE_AFTER = re.compile(r"[^\d，,。；;、：:]{0,6}?(?:(游客|旅客|观�
                            r"|人民|中国人|同胞|儿童|老年人|老人|青少年|患者|移民|选民|员工|工人)|(用户|农户|家庭))")
 _PEOPLE_BEFORE = re.compile(r"(?:(游客|旅客|观众|人次|客流|接待)|(人口|人数|人员|劳动力))[^\d，,。；;：:]{0,4}$")
 _MONEY_BEFORE = re.compile(r"(?:额|投资|资金|收入|产值|总值|GDP|gdp|利润|税收|财政|预算|支出|贷款|存款|融资|补贴|补助|奖励|资产|"
-                           r"收益|经费|投入|基金|资本|营收|成本|总价|价值|市值|估值)[^\d，,。；;：:]{0,4}$")
+                           r"收益|经费|投入|基金|资本|营收|成本|总价|价值|市值|估值|经济规模|经济总量)[^\d，,。；;：:]{0,4}$")
 
 
 def implied_unit(folded: str, start: int, end: int) -> tuple[str, str] | None:
