@@ -14,6 +14,7 @@ from dataclasses import replace
 
 # CN_CHARS, UNIT_NAMES, Quantity, rank_at and cn_value are part of this module's interface
 # (figures.py reads them).
+from .figure_durations import DURATION_VERB, time_frame
 from .figure_ranks import rank_at
 from .figure_shares import share_at
 from .figure_units import (
@@ -50,10 +51,6 @@ for _word in _POST_APPROX:
     _POST_APPROX_BY_FIRST.setdefault(_word[0], []).append(_word)
 _RANGE_SEP = re.compile(r"\s*(?:[(（](?:含|不含)[)）])?\s*(?:——|--|—|–|-|~|～|至|到)\s*")
 _CHANGE_VERB = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|跃升|发展|增至|降至)?(?:到|至)")
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def scan_starts(folded: str):
@@ -216,7 +213,6 @@ def _negative_sign(folded: str, i: int) -> int:
     return 0
 
 
-_DURATION_VERB = re.compile(r"(?:提前|历时|用时|耗时|仅用|只用|用了|花了|缩短|延长|连续|长达)了?$")
 # Adverbs that belong to a duration's span: 提前72天, 连续5年.
 _DURATION_ADVERBS = ("提前", "连续")
 _HOURS_OR_MONTHS = re.compile(r"个(多|半)(小时|钟头|月)")
@@ -274,7 +270,7 @@ def _unit_at(folded: str, start: int, end: int) -> tuple[str, str, str, float, i
         return "个" + hours.group(1), base, "duration", 1.0, hours.end()
     m = _UNIT_RE.match(folded, end)
     if not m:
-        if folded[end:end + 1] == "日" and _DURATION_VERB.search(folded, max(0, start - 3), start):
+        if folded[end:end + 1] == "日" and DURATION_VERB.search(folded, max(0, start - 3), start):
             return "日", "日", "duration", 1.0, end + 1  # 提前三日, 历时十日: not a date
         if folded[end:end + 1] == "级" and (_GRADE_AFTER.match(folded, end + 1) or _GRADE_BEFORE.search(folded, max(0, start - 6), start)):
             return "级", "级", "measure", 1.0, end + 1  # 6.2级地震, 风力10级: a magnitude, not a rank of things
@@ -286,37 +282,6 @@ def _unit_at(folded: str, start: int, end: int) -> tuple[str, str, str, float, i
     if kind == "count" and written in ("个", "位") and folded.startswith("位次", end + 1):
         return "位次", "位", "rank", 1.0, end + 3  # 提高了5个位次
     return written, base, kind, factor, m.end()
-
-
-# Words before a span of time that make it a time frame: 未来5年, 新时代十年, 关键一年, 头三年.
-_FRAME_BEFORE = re.compile(r"(?:未来|今后|此后|之后|最近|时代|关键|非凡|头|首)$")
-_SHORT_TIMES = ("小时", "分钟", "秒", "秒钟")
-
-
-def _time_frame(folded: str, start: int, unit_end: int, value: float, written: str, chinese: bool,
-                approx: str | None) -> bool:
-    """近三年, 三年内, 前两年, 未来5年, 经过30多年的发展, 三年行动计划: when, or a name, not how long.
-
-    A streak or a lead time (连续5年, 提前3个月) and a span said to be one (近一年时间, 十年之久)
-    are measured; so are short times before 内 (一小时内通达, 30分钟内到达).
-    """
-    after = unit_end + 1 if folded[unit_end:unit_end + 1] in ("多", "余") else unit_end  # 四年多来
-    if _DURATION_VERB.search(folded, max(0, start - 3), start) or folded.startswith(("时间", "之久"), after):
-        return False
-    short = written in _SHORT_TIMES  # 经过6小时的飞行, 近3小时: how long; 经过30年, 近三年: when
-    if (approx == "近" or folded[start - 1:start] == "近" or folded[start - 2:start] == "经过") and not short \
-            or (start > 0 and folded[start - 1] in "前这每同某") or folded.startswith(written, unit_end) \
-            or folded[start - 2:start] == "过去" or _FRAME_BEFORE.search(folded, max(0, start - 2), start) \
-            or written == "年" and folded[start - 1:start] == "的" \
-            or re.match(r"(?:来|以来|间|后|前|中)", folded[after:after + 2]) \
-            or folded.startswith("内", after) and not short:
-        return True
-    if written != "年":
-        return False
-    bounded = after > unit_end or folded.startswith(("以上", "以下", "左右"), unit_end)  # 一年多, 一年以上
-    if value > 200 or chinese and value == 1 and not approx and not bounded:
-        return True  # 百年历史, 2019年度, 新的一年
-    return bool(folded[unit_end:unit_end + 1] and _is_cjk(folded[unit_end]) and folded[unit_end] not in "时的多余左以之就才")
 
 
 def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float, written: str, kind: str,
@@ -334,7 +299,7 @@ def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float
         return True  # 3200目 is a mesh size; 三目, 5目标 are not
     if _is_date(folded, start, end, value, written, chinese):
         return True
-    if written in TIME_UNITS and _time_frame(folded, start, unit_end, value, written, chinese, approx):
+    if written in TIME_UNITS and time_frame(folded, start, unit_end, value, written, chinese, approx):
         return True
     if chinese and kind == "count" and folded[unit_end:unit_end + 1] and folded[unit_end] in CN_DIGITS:
         return True  # 四位一体, 四个一百: an idiom
