@@ -33,7 +33,7 @@ def time_frame(folded: str, start: int, unit_end: int, value: float, written: st
         return False
     short = written in _SHORT_TIMES  # 经过6小时的飞行, 近3小时: how long; 经过30年, 近三年: when
     if (approx == "近" or folded[start - 1:start] == "近" or folded[start - 2:start] == "经过") and not short \
-            or (start > 0 and folded[start - 1] in "前这每同某") or folded.startswith(written, unit_end) \
+            or (start > 0 and folded[start - 1] in "前这每同某明") or folded.startswith(written, unit_end) \
             or folded[start - 2:start] == "过去" or _FRAME_BEFORE.search(folded, max(0, start - 2), start) \
             or written == "年" and folded[start - 1:start] == "的" \
             or re.match(r"(?:来|以来|间|后|前|中)", folded[after:after + 2]) \

@@ -24,7 +24,7 @@ _TOP = re.compile(rf"(前)?({ARABIC}|[{CN_CHARS}]+)(强|名|位)?")
 _TOP_VERB = re.compile(r"(?:排名|排在|位居|居|位列|名列|分列|进入|跻身|跃居|稳居|列)$")
 # What makes 百强县, 十强企业, 前三季度 a name or a time frame rather than a standing.
 _TOP_NAME_AFTER = re.compile(r"[县市区镇乡村企榜单季月年天周届批期轮个项家名位大]")
-_ORDINAL_NOUNS = set("批次届期轮季年天步阶类项个部章节条款版家座所例台架艘单张份件只支场站号回代任波层本册卷集课")
+_ORDINAL_NOUNS = set("批次届期轮季年天步阶类项个部章节条款版家座所例台架艘单张份件只支场站号回代任波层本册卷集课组")
 
 
 def _number(raw: str) -> float | None:
@@ -55,8 +55,9 @@ def _ordinal_rank(folded: str, i: int) -> Quantity | None:
     head = _rank_scope_start(folded, i)
     largest = m.group(2) == "大"  # 第二大: a standing by size, with or without a scope
     moved = _RANK_MOVE.match(folded, end) is not None  # 由2018年的第20位进到第10位
-    if head is None and not largest and not moved and not _RANK_VERB.search(folded, max(0, i - 3), i):
-        return None  # a plain ordinal: 第一批, 第十三所
+    verb = None if head is not None or largest or moved else _RANK_VERB.search(folded, max(0, i - 3), i)
+    if head is None and not largest and not moved and (verb is None or verb.group(0) == "由" and not m.group(2)):
+        return None  # a plain ordinal: 第一批, 第十三所, 由第一作者
     if not largest and end < len(folded) and (
             folded[end] in CN_CHARS or folded[end].isdigit() or folded[end] in _ORDINAL_NOUNS):
         return None  # 全市第一批, 第二次, 全省第一家: an ordinal after all

@@ -99,11 +99,11 @@ def money_tail(folded: str, start: int, end: int, base: str, value: float) -> tu
     return base, value, end
 
 
-_MINUTES = re.compile(rf"({ARABIC}|[{CN_CHARS}]+)分钟")
+_MINUTES = re.compile(rf"({ARABIC}|[{CN_CHARS}]+)分(?:钟|(?![之钱]))")
 
 
 def time_tail(folded: str, end: int, unit: str, value: float):
-    """1小时20分钟 -> 80 分钟."""
+    """1小时20分钟 -> 80 分钟; 2小时30分 the same."""
     if unit != "小时":
         return None
     m = _MINUTES.match(folded, end)
