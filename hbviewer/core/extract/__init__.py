@@ -2,7 +2,8 @@
 article names and is about, and the analysis that joins them (each figure with its region).
 
 ``figures`` finds the figures (``figure_numbers``, ``numerals`` and ``figure_units`` read one
-quantity); ``gazetteer`` holds the administrative divisions and finds their names; ``regions``
+quantity, with ``figure_shares``, ``figure_ranks`` and ``figure_durations`` for shares, ranks and
+spans of time); ``gazetteer`` holds the administrative divisions and finds their names; ``regions``
 settles which region each name means, what the article is about and where each figure belongs;
 ``analysis`` runs both on an article as the library stores it.
 

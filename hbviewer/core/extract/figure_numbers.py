@@ -1,10 +1,11 @@
-"""Reading one quantity in folded Chinese text: 1.5万余个, 两万到五万斤, 近千盒, 全省第二.
+"""Reading one quantity in folded Chinese text: 1.5万余个, 两万到五万斤, 近千盒, 提前72天.
 
-A number is a figure only with a unit, a percent sign or as a stated rank; years, dates,
-ordinals and numbers inside slogans are not. Reading the numerals themselves (Arabic or Chinese)
-is in ``numerals``, the table of units in ``figure_units``; this module finds where a quantity
-starts and reads it whole: qualifiers (约, 以上), ranges and changes, shares written in words
-(百分之三十, 六成, 八五折) and ranks.
+A number is a figure only with a unit (written, or implied by its words: 702亿 after 零售额),
+a percent sign or as a stated rank; years, dates, time frames, ages, ordinals and numbers inside
+slogans and titles are not. Numerals are read by ``numerals``, units are in ``figure_units``,
+shares in ``figure_shares``, ranks in ``figure_ranks`` and spans of time in ``figure_durations``;
+this module finds where a quantity starts and reads it whole: qualifiers (约, 以上), ranges, the
+two ends of a change (``link_changes``) and what makes a number no figure.
 """
 
 from __future__ import annotations
