@@ -1,4 +1,4 @@
-"""Durations told from time frames: how long (连续5年, 提前72天, 一小时内通达) against when (近三年,
+"""Durations told from time frames: how long (连续5年, 提前72天, 一小时内到达) against when (近三年,
 三年内, 未来5年, 经过30多年的发展, 新的一年).
 
 ``figure_numbers`` asks ``time_frame`` about a number with a time unit once it has read it.
@@ -17,7 +17,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 # Words before a span of time that make it a time frame: 未来5年, 新时代十年, 关键一年, 头三年.
-_FRAME_BEFORE = re.compile(r"(?:未来|今后|此后|之后|最近|时代|关键|非凡|头|首)$")
+_FRAME_BEFORE = re.compile(r"(?:未来|今后|此后|之后|最近|时代|关键|头|首)$")
 _SHORT_TIMES = ("小时", "分钟", "秒", "秒钟")
 
 
@@ -25,13 +25,13 @@ def time_frame(folded: str, start: int, unit_end: int, value: float, written: st
                approx: str | None) -> bool:
     """近三年, 三年内, 前两年, 未来5年, 经过30多年的发展, 三年行动计划: when, or a name, not how long.
 
-    A streak or a lead time (连续5年, 提前3个月) and a span said to be one (近一年时间, 十年之久)
-    are measured; so are short times before 内 (一小时内通达, 30分钟内到达).
+    A streak or a lead time (连续5年, 提前3个月) and a span said to be one (近两年时间, 十年之久)
+    are measured; so are short times before 内 (一小时内到达, 30分钟内到达).
     """
     after = unit_end + 1 if folded[unit_end:unit_end + 1] in ("多", "余") else unit_end  # 四年多来
     if DURATION_VERB.search(folded, max(0, start - 3), start) or folded.startswith(("时间", "之久"), after):
         return False
-    short = written in _SHORT_TIMES  # 经过6小时的飞行, 近3小时: how long; 经过30年, 近三年: when
+    short = written in _SHORT_TIMES  # 经过6小时的飞行, 近4小时: how long; 经过30年, 近三年: when
     if (approx == "近" or folded[start - 1:start] == "近" or folded[start - 2:start] == "经过") and not short \
             or (start > 0 and folded[start - 1] in "前这每同某明") or folded.startswith(written, unit_end) \
             or folded[start - 2:start] == "过去" or _FRAME_BEFORE.search(folded, max(0, start - 2), start) \

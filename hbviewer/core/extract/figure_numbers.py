@@ -1,6 +1,6 @@
 """Reading one quantity in folded Chinese text: 1.5万余个, 两万到五万斤, 近千盒, 提前72天.
 
-A number is a figure only with a unit (written, or implied by its words: 702亿 after 零售额),
+A number is a figure only with a unit (written, or implied by its words: 865亿 after 零售额),
 a percent sign or as a stated rank; years, dates, time frames, ages, ordinals and numbers inside
 slogans and titles are not. Numerals are read by ``numerals``, units are in ``figure_units``,
 shares in ``figure_shares``, ranks in ``figure_ranks`` and spans of time in ``figure_durations``;
@@ -104,7 +104,7 @@ def _number_at(folded: str, i: int) -> tuple[float, int, bool, tuple[float, ...]
 
 
 def _approximated(folded: str, start: int, end: int) -> bool:
-    """近千, 上千万, 百余, 千亩, 万亿立方米: a bare multiplier that still names a number."""
+    """近千, 上千万, 百余, 千亩, 千亿立方米: a bare multiplier that still names a number."""
     if folded[start - 1:start] in ("近", "上", "数", "几", "逾", "超", "过") or folded[end:end + 1] in ("余", "多"):
         return True
     if folded[end:end + 1] == "天" and start == end - 1:
@@ -155,7 +155,7 @@ def _in_slogan(folded: str, start: int, end: int, marks: str = "“”", reach: 
 
 
 def _in_title(folded: str, q: Quantity) -> bool:
-    """Inside a short title (《数字十年》, 《2000万元以下项目管理办法》): a name, not a figure."""
+    """Inside a short title (《山乡十年》, 《2000万元以下项目管理办法》): a name, not a figure."""
     return "《" in folded[max(0, q.start - 20):q.start] and _in_slogan(folded, q.start, q.end, "《》", 20)
 
 
@@ -191,7 +191,7 @@ def _detached(folded: str, q: Quantity) -> Quantity | None:
         return None
     if q.kind == "measure" and "/" not in q.unit:
         per = _PER_BEFORE.search(folded, max(0, q.start - 4), q.start)
-        if per:  # 每秒20立方米: a rate, 立方米/秒
+        if per:  # 每秒15立方米: a rate, 立方米/秒
             return replace(q, unit=q.unit + "/" + UNITS[per.group(1)][0])
     if q.approx is None and q.kind == "percent":
         found = _DETACHED_APPROX.search(folded, max(0, q.start - 24), q.start)
@@ -274,7 +274,7 @@ def _unit_at(folded: str, start: int, end: int) -> tuple[str, str, str, float, i
         if folded[end:end + 1] == "日" and DURATION_VERB.search(folded, max(0, start - 3), start):
             return "日", "日", "duration", 1.0, end + 1  # 提前三日, 历时十日: not a date
         if folded[end:end + 1] == "级" and (_GRADE_AFTER.match(folded, end + 1) or _GRADE_BEFORE.search(folded, max(0, start - 6), start)):
-            return "级", "级", "measure", 1.0, end + 1  # 6.2级地震, 风力10级: a magnitude, not a rank of things
+            return "级", "级", "measure", 1.0, end + 1  # 5.1级地震, 风力10级: a magnitude, not a rank of things
         return None
     written = m.group(0)
     base, kind, factor = UNITS[written]
@@ -305,7 +305,7 @@ def _not_a_figure(folded: str, start: int, end: int, unit_end: int, value: float
     if chinese and kind == "count" and folded[unit_end:unit_end + 1] and folded[unit_end] in CN_DIGITS:
         return True  # 四位一体, 四个一百: an idiom
     if kind == "duration" and _in_slogan(folded, start, unit_end):
-        return True  # “15分钟生活圈”: the name of a plan
+        return True  # “15分钟便民圈”: the name of a plan
     return chinese and _in_slogan(folded, start, unit_end, reach=16)
 
 
@@ -340,7 +340,7 @@ def _extend(folded: str, q: Quantity, value1: float, factor1: float) -> Quantity
     if q.unit:
         return q
     implied = implied_unit(folded, q.start, q.end) if max(factor1) >= 10_000 else None
-    return Quantity(q.start, q.end, q.value, None, *implied, q.approx) if implied else None  # 702亿, 232.3万贫困人口
+    return Quantity(q.start, q.end, q.value, None, *implied, q.approx) if implied else None  # 865亿, 46.8万农村人口
 
 
 def _adjacent_digit_range(folded: str, i: int) -> Quantity | None:

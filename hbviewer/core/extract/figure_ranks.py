@@ -93,7 +93,7 @@ def _rank_scope_start(folded: str, i: int) -> int | None:
         return scope.start()
     scoped = _SCOPED_FIELD.search(folded, max(0, i - 8), i)
     if scoped and not _NOT_A_FIELD.search(scoped.group(1)):
-        return scoped.start()  # 全国港口首位, 全省同类县第一: a scope narrowed by what is ranked
+        return scoped.start()  # 全国沿海港口首位, 全省同类县第一: a scope narrowed by what is ranked
     for length in (3, 4):  # 廊坊市, 石家庄市: not 居廊坊市
         cand = folded[max(0, i - length):i]
         if len(cand) == length and cand[-1] in "市省县" and cand[0] not in "位居列排在于是为的":

@@ -130,7 +130,7 @@ def class_or_rate(folded: str, end: int, base: str, kind: str) -> tuple[str, str
     if m is None:
         return base, kind, end
     per = UNITS[m.group(2)][0] if m.group(2) in UNITS and UNITS[m.group(2)][1] != "count" else m.group(2)
-    return base + "/" + m.group(1) + per, "money" if kind == "money" else "measure", m.end()  # 120台/万人
+    return base + "/" + m.group(1) + per, "money" if kind == "money" else "measure", m.end()  # 85人/万人
 
 
 # Implied units (LABELLING: 123亿 is money; 31万余游客 counts 人次). A large number without a unit
