@@ -99,8 +99,9 @@ def extract_figures(text: str) -> list[Figure]:
         pos = q.end
     drafts: list[Draft] = []
     floor = 0
-    for q in quantities:
-        drafts.append(Draft(q, indicator_spans(words, q, floor, drafts)))
+    for k, q in enumerate(quantities):
+        following = quantities[k + 1] if k + 1 < len(quantities) else None
+        drafts.append(Draft(q, indicator_spans(words, q, floor, drafts, following)))
         floor = q.end
     apply_fenbie(words, drafts)
     apply_qizhong(words, drafts)

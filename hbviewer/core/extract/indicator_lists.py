@@ -1,8 +1,8 @@
 """Indicators of figures that share one sentence: 分别 lists and 其中 parts.
 
 ``A、B、C分别达到x、y、z`` gives each value its own subject, in order; in
-``…企业500家,其中国家级120家`` the part is named by its own words and the whole's
-head (国家级 + 企业). Both run after every figure has its own indicator.
+``…企业500家,其中120家…`` a part with no words of its own (or only a place name) is
+named by the whole. Both run after every figure has its own indicator.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import gazetteer
-from .indicators import Draft, Span, clean_before, sentence_break
-from .word_tags import words_at
+from .indicator_phrases import Span, clean_before, sentence_break
+from .indicators import Draft
 
 _FENBIE = re.compile(r"分别(?:达到了?|达|为|是|增长|增加|发展到|提高|有)?")
 _LIST_SEP = re.compile(r"[、和及与]")
@@ -49,33 +49,25 @@ def apply_fenbie(folded: str, drafts: list[Draft]) -> None:
 
 
 def _subjects(folded: str, lo: int, hi: int) -> list[tuple[Span, ...]]:
-    """The listed subjects in ``folded[lo:hi]``; short ones share the last one's head
-    (城镇、农村居民人均可支配收入 -> 城镇居民人均可支配收入, 农村居民人均可支配收入)."""
+    """The listed subjects in ``folded[lo:hi]``, each as written: in 城镇、农村居民人均可支配收入
+    the first is 城镇, the words the text gives it, not a head borrowed from the second."""
     pieces, a = [], lo
     for m in _LIST_SEP.finditer(folded, lo, hi):
         pieces.append((a, m.start()))
         a = m.end()
     pieces.append((a, hi))
-    spans = [s for s in (clean_before(folded, x, y) for x, y in pieces) if s]
-    if len(spans) < 2:
-        return [(s,) for s in spans]
-    last = spans[-1]
-    first_word = words_at(folded, last[0], min(last[1], last[0] + 4))[0]
-    head = (first_word[1], last[1])
-    width = first_word[1] - first_word[0]
-    if head[1] - head[0] >= 2 and all(b - a <= max(3, width) for a, b in spans[:-1]):
-        return [(s, head) for s in spans[:-1]] + [(last,)]
-    return [(s,) for s in spans]
+    return [(s,) for s in (clean_before(folded, x, y) for x, y in pieces) if s]
 
 
 _QIZHONG = "其中"
-# A part named by a qualifier only (其中国家级120家): the whole's head completes it.
-_QUALIFIER = re.compile(r"(?:级|型|类|性|式|以上|以下|规上|重点|新增|新建|国有|民营|外资|城镇|农村|男性|女性)$")
 _QIZHONG_REACH = 40
 
 
 def apply_qizhong(folded: str, drafts: list[Draft]) -> None:
-    """…高新技术企业500家,其中国家级120家: the part inherits the whole's head."""
+    """…高新技术企业500家,其中120家在县城: the part inherits the whole's indicator.
+
+    A part with words of its own keeps them (其中国家级120家 -> 国家级): an indicator is one
+    phrase of the text, and the whole's stays on the whole."""
     for k, d in enumerate(drafts):
         at = folded.rfind(_QIZHONG, max(0, d.q.start - _QIZHONG_REACH), d.q.start)
         if at < 0 or any(ch in "。!！?？\n" for ch in folded[at:d.q.start]):
@@ -84,11 +76,9 @@ def apply_qizhong(folded: str, drafts: list[Draft]) -> None:
         if whole is None or not whole.spans or "\n" in folded[whole.q.end:at] or whole.q.unit != d.q.unit:
             continue
         own = d.phrase(folded)
-        if not own or _is_region(own):
-            d.spans = whole.spans
-        elif _QUALIFIER.search(own) and len(d.spans) == 1 and d.spans[0][0] > at:
-            d.spans = d.spans + whole.spans
+        if not own or _is_region(own) or (d.spans and d.spans[0][0] < at):
+            d.spans = whole.spans  # nothing of its own, or words from before 其中
 
 
 def _is_region(word: str) -> bool:
-    return bool(gazetteer().by_name(word))
+    return bool(gazetteer().lookup(word))

@@ -1,0 +1,277 @@
+"""The phrases around a figure: the clause before it cleaned of noise and verbs, and the noun
+phrase after it.
+
+Both work on the words view of the text (simplified characters) and give spans of it, so
+that the caller can cut the indicator from the text as written. Where a noun phrase ends is
+read with the parts of speech in :mod:`word_tags`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .word_tags import word_tags, words_at
+
+Span = tuple[int, int]
+
+# Clause boundaries for the phrase before a figure.
+CLAUSE_END = set(",，;；。!！?？:：\n\"　*【】|")
+SENTENCE_END = set("。!！?？;；\n")
+
+# Words between the measured phrase and the number (达到295家, 增长226%, 完成…).
+LINK_VERBS = sorted("""
+达到了 达到 达 为 是 有 共有 共 累计 累计达到 完成 实现 突破 超过 超 增长到 增加到 增至 增长 增加 提高 提升
+上升 下降 减少 降低 预计 发展到 发展 总计 合计 计 约 共计 已达 已有 已经达到 已经 已 均 同比增长 同比下降 同比
+比上年增加 比上年增长 比上年 较上年 占 新增 新建 新建成 建成 培育 引进 落实 争取 获得 获批 投入 安排 下达
+发放 实施 推广 组建 选派 培训 带动 吸引 签约 招聘 提供 接待 覆盖 设立 开工 年均 平均 每年 每月 每人 每户
+居 位居 均居 名列 位列 排名 排在 列 以 的 了 到 在 近 仅 还 又 再 也 就 将 可 共为 派驻 组织 播出 现已
+提高到 提升到 上升到 下降到 降至 保持在 保持 稳定在 控制在 回落到 回落 下滑 分别为 分别达到 分别
+首次 再次 首度 一举 缩短至 缩短到 压缩至 压缩到 延长至 延长到 增长至 增加至 提高至 提升至 上升至 下降至 减少到 减少至 减至 降到 压减至 压减到 扩大到 扩大至 缩小到 调整为 调整到
+""".split(), key=len, reverse=True)
+_LINK_VERBS_BY_LAST: dict[str, list[str]] = {}  # the same, by last character, longest first
+for _verb in LINK_VERBS:
+    _LINK_VERBS_BY_LAST.setdefault(_verb[-1], []).append(_verb)
+_LINK_VERB_SET = frozenset(LINK_VERBS)
+
+_DATE = r"(?:\d{4}年)?(?:\d{1,2}(?:[-—～~至到]\d{1,2})?月份?(?:\d{1,2}日)?|[一二三四前]季度|前[一二三四]季度|[上下]半年)(?:以来)?"
+# Words that open a clause but are not what is measured (该市, 目前, 其中, dates, 本报讯 …).
+LEADING_NOISE = re.compile(
+    r"^(?:(?:截至|截止|到)(?:目前|\d{4}年(?:底|末)?|\d{1,2}月(?:\d{1,2}日)?|今年[^\s,，]{0,4})|目前|当前|现在"
+    r"|今年(?:以来|上半年|前三季度)?|去年|明年|全年|年内|近年来|近年|近\d+年来?|近[一二两三四五]年来?"
+    r"|\d{4}年(?:底|末|上半年|以来)?|" + _DATE + r"|本报讯|据(?:统计|了解|悉|介绍|测算|初步统计)|记者(?:从[^,，]{2,12})?(?:获悉|了解到)"
+    r"|(?:比|较)(?:上年|去年|上一年|前一年|上月|\d{4}年)?(?:同期)?(?=[增减提下降上])|同比"
+    r"|连续(?:\d+|[一二两三四五六七八九十]+)年|由于|因为|如|例如|比如|其中|同时|此外|另外|并|且|还|已经|已|共|累计|预计|计划|各类|各种|各级|陆续|先后|相继|持续"
+    r"|全市|全省|全县|全区|全国|全球|我国|各地|该市|该县|该区|该镇|该乡|我市|我省|我县|我区|本市|市里|县里|他们|这里"
+    r"|此次|本次|当年|上年|当地|对|向|为|在|将|把|按照|根据|按|了|着|的|特别是|尤其是|包括"
+    r"|[\u4e00-\u9fff]{2,3}(?:市|县)(?=[\u4e00-\u9fff]{3}))+"
+)
+# An action verb inside a phrase before a figure: what is measured follows it
+# (已建成产业技术创新战略联盟7家 -> 产业技术创新战略联盟).
+INNER_VERBS = re.compile(
+    r"(?:建成|建设|组建|新建|选出|申请|完成|实现|培育|引进|推荐|组织|发布|成立|设立|打造|拥有|实施|推广|争取|下达|安排|获得|"
+    r"获批|带动|吸引|入驻|签约|提供|发放|补助|奖励|走访|接听|发送|征集|派驻|建立|开展|举办|聘请|认定|上报|共有|掌握|"
+    r"发现|整改|排查|查处|侦破|破获|受理|办理)"
+)
+_TRAILING_DATE = re.compile(r"(?:(?:\d{4}|[一二三四五六七八九〇零]{4})年(?:底|末|初)?|\d{1,2}月(?:底|末|初|份)?)+$")
+_ENDS_IN_VERB = re.compile(INNER_VERBS.pattern + "$")
+# Modal words: the phrase proper starts after them (建成后年可繁育原种苗 -> 繁育原种苗). A lone 能 or 可
+# is too often part of a word (化石能源, 可再生) to count.
+_MODAL = re.compile(r"(?:预计|力争|争取|拟|可以|能够|有望|年可|将(?![近来军]))")
+# A comparison after the phrase (排名在全省由2018年的…, 比上年, 较去年); 比例 and 比重 are words of their own.
+_COMPARISON = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:由|从|比(?![例重率值])|较(?=上|去|同|\d)|同比)[^,，]*$")
+_LOCATIVE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})在[^,，]*$")
+# An adverb between a subject and what it did (秋粮已收获, 专项行动已侦办案件).
+_ADVERB = re.compile(r"已经|已|正在|也|还|都|均")
+# What ends a noun phrase after a figure (3家省级农业创新驿站, 1741个贫困村派驻…).
+_AFTER_STOP = re.compile(
+    r"[,，;；。!！?？:：()（）“”\"\n*　\d零一二两三四五六七八九十百千万亿]|的|等|或"
+    r"|派驻|发送|发放|参加|参与|开展|进行|签订|做客|享受|实施|实现|完成|达到|建成|建立|列入"
+    r"|先后|陆续|相继|纷纷|集中|正在|分别|全部|同时"
+)
+# Single characters that end it when they stand as a word (供游客; 就业, 从业, 被困 are words).
+_AFTER_STOP_CHARS = set("是供于为让使给共还又再就才按在对向将已正也都均被把从了着过")
+# A conjunction joins two nouns (国家和地区), not a noun and another figure (10家企业和5个项目).
+_JOINS_NOUNS = re.compile(r"[和及与][\u4e00-\u9fff]")
+# Parts of speech that end a noun phrase after a figure: adverbs, times, prepositions, conjunctions, pronouns.
+_STOP_TAGS = frozenset({"d", "t", "p", "c", "ad", "u", "i"})
+# Nouns the dictionary tags as verbs only: they end a phrase as its head.
+_NOUNS_TAGGED_V = frozenset("举措 收入 支出 需求 补助 产出 成交 帮扶 改造 治理 示范".split())
+
+
+class _Cut:
+    """A span of the words view, narrowed step by step."""
+
+    __slots__ = ("w", "lo", "hi")
+
+    def __init__(self, w: str, lo: int, hi: int):
+        self.w, self.lo, self.hi = w, lo, hi
+
+    @property
+    def text(self) -> str:
+        return self.w[self.lo:self.hi]
+
+    def keep(self, a: int, b: int) -> None:
+        self.lo, self.hi = self.lo + a, self.lo + max(a, b)
+
+    def strip(self, chars: str, left: bool = True) -> None:
+        s = self.text
+        a = len(s) - len(s.lstrip(chars)) if left else 0
+        self.keep(a, len(s.rstrip(chars)))
+
+
+def _link_verbs_end(phrase: str) -> int:
+    """Length of ``phrase`` without the link verbs at its end."""
+    n, changed = len(phrase), True
+    while changed and n:
+        changed = False
+        for verb in _LINK_VERBS_BY_LAST.get(phrase[n - 1], ()):
+            if phrase.endswith(verb, 0, n) and n - len(verb) >= 2:
+                n -= len(verb)
+                changed = True
+                break
+    return n
+
+
+def _head_start(phrase: str) -> int:
+    """Where the head starts: of 'X、Y等Z' it is Z; of 'X的Y' it is Y (when Y is a word)."""
+    start = 0
+    for marker in ("等", "的"):
+        idx = phrase.rfind(marker)
+        if idx >= start and len(phrase) - idx - 1 >= 2:
+            if marker == "的" and _noun_before(phrase, start, idx):
+                continue  # 村集体的年收入 stays whole
+            start = idx + 1
+    return start
+
+
+def _noun_before(phrase: str, start: int, idx: int) -> bool:
+    """Whether ``phrase[start:idx]`` is a short noun of its own, not a clause (这里诞生的)."""
+    if not 2 <= idx - start <= 4:
+        return False
+    words = words_at(phrase, start, idx)
+    return len(words) <= 3 and all(tag.startswith("n") or b - a == 1 for a, b, tag in words)
+
+
+def clean_before(w: str, lo: int, hi: int) -> Span | None:
+    """The measured phrase in ``w[lo:hi]`` (the clause before a figure), without noise and verbs."""
+    c = _Cut(w, lo, hi)
+    c.strip(" 、，,的")
+    m = _TRAILING_DATE.search(c.text)
+    if m and m.start() > 0:  # 增长到2021年
+        c.keep(0, m.start())
+    m = _COMPARISON.search(c.text)
+    if m:  # 综合考核排名在全省由2018年的 -> 综合考核排名在全省
+        c.keep(0, m.start())
+    m = LEADING_NOISE.match(c.text)
+    if m:
+        c.keep(m.end(), len(c.text))
+    c.keep(0, _link_verbs_end(c.text))
+    c.strip("的了", left=False)
+    _after_adverb(c)
+    s, cut = c.text, 0
+    for m in list(INNER_VERBS.finditer(s)) + list(_MODAL.finditer(s)):
+        if m.end() <= len(s) - 2 and not _names_an_activity(s, m.end()):
+            cut = max(cut, m.end())
+    c.keep(cut, len(s))  # 央企在雄安设立各类分支机构 -> 各类分支机构
+    m = _LOCATIVE.search(c.text)
+    if m:  # 综合考核排名在全省 -> 综合考核排名
+        c.keep(0, m.start())
+        c.keep(0, _link_verbs_end(c.text))
+    c.keep(_head_start(c.text), len(c.text))
+    m = LEADING_NOISE.match(c.text)
+    if m:
+        c.keep(m.end(), len(c.text))
+    c.strip(" 　、，,的")
+    if c.text in _LINK_VERB_SET or len(c.text) < 2:
+        return None
+    return (c.lo, c.hi)
+
+
+def _after_adverb(c: _Cut) -> None:
+    """秋粮已收获 -> 秋粮 (what follows is only a verb); 专项行动已侦办案件 -> 侦办案件 (a noun)."""
+    s = c.text
+    for m in reversed(list(_ADVERB.finditer(s))):
+        if m.start() < 2 or m.end() >= len(s):
+            continue
+        word = words_at(s, m.start(), min(len(s), m.start() + 4))[0]
+        if word[1] != m.end() or word_tags().get(s[m.start() - 1:m.end()]):
+            continue  # part of a longer word (已有, 还款, 平均)
+        rest = words_at(s, m.end(), len(s))
+        if _nouny(rest[-1][2]) and len(s) - m.end() >= 2:
+            c.keep(m.end(), len(s))
+        elif all(tag.startswith("v") for _a, _b, tag in rest):
+            c.keep(0, m.start())
+        return
+
+
+def _names_an_activity(s: str, at: int) -> bool:
+    """Whether ``s[at:]`` after a verb is one verbal noun (完成投资, 累计造林): the verb stays."""
+    rest = words_at(s, at, len(s))
+    return len(rest) == 1 and rest[0][2] in ("vn", "v")
+
+
+def clause_start(folded: str, start: int, floor: int) -> int:
+    i, floor = start, max(floor, start - 60)
+    while i > floor and folded[i - 1] not in CLAUSE_END:
+        if folded[i - 1] == " " and _CJK.match(folded, i) and i >= 2 and _CJK.match(folded, i - 2):
+            break  # 检查 发现…: a space between words parts a headline
+        i -= 1
+    return i
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+# Places and households counted by one character (21个县, 300户); they name the count.
+ONE_CHARACTER_NOUN = re.compile(r"[县市区村镇乡户校院站厂]")
+_CLOSING = {"(": ")", "（": "）", "“": "”"}
+_RELATIVE_OPENER = re.compile(r"有|具有|从事|符合|拥有|来自|获得|通过")
+_TRAILING_APPROX = re.compile(r"(?:超过|超|近|约|逾|达|第|共|达到)$")
+
+
+def after_end(folded: str, end: int, limit: int) -> int:
+    i = end
+    while i < limit:
+        if folded[i] in "(（“":
+            close = folded.find(_CLOSING[folded[i]], i, limit)
+            if close > i:
+                if i == end + 1 and ONE_CHARACTER_NOUN.match(folded, end):
+                    return close + 1  # 31个县(市、区)评价得分: the bracket ends the counted noun
+                i = close + 1
+                continue
+        if folded[i] == "、" and i + 1 < limit and folded[i + 1] not in "0123456789":
+            i += 1  # 高校、科研院所: a list of nouns stays together
+            continue
+        if _JOINS_NOUNS.match(folded, i) and folded[i + 1] not in _CN_NUMERALS:
+            i += 2
+            continue
+        if _AFTER_STOP.match(folded, i) and not (i == end and folded[i] in CN_DIGITS):
+            break  # a numeral ends the phrase, unless it starts a word (两化融合)
+        i += 1
+    return i
+
+
+def _is_verb(folded: str, a: int, b: int, tag: str) -> bool:
+    return tag == "v" and folded[a:b] not in _NOUNS_TAGGED_V
+
+
+def _nouny(tag: str) -> bool:
+    """A noun, or a character of its own (者, 站): either can be a phrase's head."""
+    return tag.startswith("n") or tag in ("", "vn", "j")
+
+
+def phrase_after(folded: str, end: int) -> Span:
+    """The noun phrase right after a figure; a bracket (市、区) stays whole.
+
+    A relative clause (500家有上市意愿的企业) gives the noun after its 的; adverbs and
+    times end the phrase (3万株樱花近期开放), and so does a verb at its end (支洞贯通).
+    """
+    limit = min(len(folded), end + 24)
+    i = after_end(folded, end, limit)
+    words = words_at(folded, end, i)
+    if folded.startswith("的", i) and i - end <= 10 and (
+            _RELATIVE_OPENER.match(folded, end) or len(words) == 1 and words[0][2] in ("a", "b", "ad", "z")):
+        return phrase_after(folded, i + 1)  # 500家有上市意愿的企业, 11条具体的优惠措施
+    for k, (a, b, tag) in enumerate(words):
+        if (k and (tag in _STOP_TAGS or (b - a == 1 and folded[a] in _AFTER_STOP_CHARS)
+                   or tag == "a" and (k + 1 == len(words) or not _nouny(words[k + 1][2])))
+                or _is_verb(folded, a, b, tag) and not any(_nouny(t) and t != "vn" for _x, _y, t in words[k + 1:])
+                or k and _is_verb(folded, a, b, tag) and k + 1 < len(words) and words[k + 1][2] == "v"):
+            words = words[:k]  # 服务器投入运营, 李花盛开, 增加到; not 创新驿站 or 获救者, whose head follows
+            break
+    i = words[-1][1] if words else end
+    m = _ENDS_IN_VERB.search(folded, end, i)
+    if m and m.start() - end >= 2:  # 5个团队获批
+        i = m.start()
+    while i > end and folded[i - 1] in "、 了":
+        i -= 1
+    m = _TRAILING_APPROX.search(folded, end, i)
+    return (end, m.start() if m else i)
+
+
+CN_DIGITS = set("零一二两三四五六七八九")
+_CN_NUMERALS = CN_DIGITS | set("十百千万亿几数")
+
+
+def sentence_break(folded: str, a: int, b: int) -> bool:
+    return any(ch in SENTENCE_END for ch in folded[a:b])
