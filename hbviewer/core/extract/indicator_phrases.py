@@ -40,7 +40,7 @@ LEADING_NOISE = re.compile(
     r"|今年(?:以来|上半年|前三季度)?|去年|明年|全年|年内|近年来|近年|近\d+年来?|近[一二两三四五]年来?"
     r"|\d{4}年(?:底|末|上半年|以来)?|" + _DATE + r"|本报讯|据(?:统计|了解|悉|介绍|测算|初步统计)|记者(?:从[^,，]{2,12})?(?:获悉|了解到)"
     r"|(?:比|较)(?:上年|去年|上一年|前一年|上月|\d{4}年)?(?:同期)?(?=[增减提下降上])|同比"
-    r"|连续(?:\d+|[一二两三四五六七八九十]+)年|由于|因为|如|例如|比如|其中|同时|此外|另外|并|且|还|已经|已|共|累计|预计|计划|各类|各种|各级|陆续|先后|相继|持续"
+    r"|连续(?:\d+|[一二两三四五六七八九十]+)年|由于|因为|如|例如|比如|当晚|当天|当日|今天|昨天|近日|日前|近期|共有|拥有|现有|已有|其中|同时|此外|另外|并|且|还|已经|已|共|累计|预计|计划|各类|各种|各级|陆续|先后|相继|持续"
     r"|全市|全省|全县|全区|全国|全球|我国|各地|该市|该县|该区|该镇|该乡|我市|我省|我县|我区|本市|市里|县里|他们|这里"
     r"|此次|本次|当年|上年|当地|对|向|为|在|将|把|按照|根据|按|了|着|的|特别是|尤其是|包括"
     r"|[\u4e00-\u9fff]{2,3}(?:市|县)(?=[\u4e00-\u9fff]{3}))+"
@@ -50,7 +50,7 @@ LEADING_NOISE = re.compile(
 INNER_VERBS = re.compile(
     r"(?:建成|建设|组建|新建|选出|申请|完成|实现|培育|引进|推荐|组织|发布|成立|设立|打造|拥有|实施|推广|争取|下达|安排|获得|"
     r"获批|带动|吸引|入驻|签约|提供|发放|补助|奖励|走访|接听|发送|征集|派驻|建立|开展|举办|聘请|认定|上报|共有|掌握|"
-    r"发现|整改|排查|查处|侦破|破获|受理|办理)"
+    r"发现|整改|排查|查处|侦破|破获|受理|办理|新增)"
 )
 _TRAILING_DATE = re.compile(r"(?:(?:\d{4}|[一二三四五六七八九〇零]{4})年(?:底|末|初)?|\d{1,2}月(?:底|末|初|份)?)+$")
 _ENDS_IN_VERB = re.compile(INNER_VERBS.pattern + "$")
@@ -222,7 +222,9 @@ def after_end(folded: str, end: int, limit: int) -> int:
         if folded[i] == "、" and i + 1 < limit and folded[i + 1] not in "0123456789":
             i += 1  # 高校、科研院所: a list of nouns stays together
             continue
-        if _JOINS_NOUNS.match(folded, i) and folded[i + 1] not in _CN_NUMERALS:
+        if folded[i] in "和及与":
+            if not (_JOINS_NOUNS.match(folded, i) and folded[i + 1] not in _CN_NUMERALS):
+                break
             i += 2
             continue
         if _AFTER_STOP.match(folded, i) and not (i == end and folded[i] in CN_DIGITS):
@@ -255,7 +257,7 @@ def phrase_after(folded: str, end: int) -> Span:
     for k, (a, b, tag) in enumerate(words):
         if (k and (tag in _STOP_TAGS or (b - a == 1 and folded[a] in _AFTER_STOP_CHARS)
                    or tag == "a" and (k + 1 == len(words) or not _nouny(words[k + 1][2])))
-                or _is_verb(folded, a, b, tag) and not any(_nouny(t) and t != "vn" for _x, _y, t in words[k + 1:])
+                or _is_verb(folded, a, b, tag) and not any(_nouny(t) and (t != "vn" or not k) for _x, _y, t in words[k + 1:])
                 or k and _is_verb(folded, a, b, tag) and k + 1 < len(words) and words[k + 1][2] == "v"):
             words = words[:k]  # 服务器投入运营, 李花盛开, 增加到; not 创新驿站 or 获救者, whose head follows
             break

@@ -49,7 +49,7 @@ _NOT_A_NOUN_START = set("的了和及与或等以是在为将已并且也都就�
 # A verb before an amount and 的 after it: the noun after 的 is what is given (提供了100万元的资金支持).
 _GIVES_WHAT_FOLLOWS = re.compile(
     INNER_VERBS.pattern + r"了?$|(?:为期|长达|历时|用时|耗时|价值|提供了?|给予了?)$|以[^,，]{0,4}$")
-_ORDINAL = re.compile(r"第.{1,3}[名位]|前.{1,3}名")
+_ORDINAL = re.compile(r"(?:第.{1,3}[名位]|前.{1,3}名)[加减奖扣]?")
 _RATIO_SUBJECT = re.compile(r"(?:是|为|达到|达|相当于)[^,，。]{0,10}的$")
 
 
