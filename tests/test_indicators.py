@@ -109,3 +109,20 @@ def test_an_ordinal_takes_the_measure_of_the_figure_before():
 def test_a_figure_with_no_phrase_of_its_own_is_named_by_what_was_done():
     assert indicators("近年来先后投入2亿元。") == [("2亿元", "投入")]
     assert indicators("当晚共有28万人次观看。")[0][1] == "观看"
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("(二)项目服务费投入不少于10万元。", "项目服务费"),
+    ("3.评审专家人数不少于5人。", "评审专家人数"),
+    ("A类县(市、区)从6个增加到13个。", "A类县(市、区)"),
+    ("研发投入占比达到3%。", "研发投入占比"),
+    ("每项给予50万元人民币奖励。", "人民币奖励"),
+    ("总额力争突破3万亿元。", "总额"),
+])
+def test_numbering_brackets_and_aims_stay_out(text, indicator):
+    assert extract_figures(text)[0].indicator == indicator
+
+
+def test_a_bare_change_verb_names_nothing():
+    figures = extract_figures("每人每小时增加0.5元,即由1.5元调整为2元。")
+    assert all(f.indicator != "调整" for f in figures)

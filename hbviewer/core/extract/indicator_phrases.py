@@ -25,7 +25,7 @@ LINK_VERBS = sorted("""
 比上年增加 比上年增长 比上年 较上年 占 新增 新建 新建成 建成 培育 引进 落实 争取 获得 获批 投入 安排 下达
 发放 实施 推广 组建 选派 培训 带动 吸引 签约 招聘 提供 接待 覆盖 设立 开工 年均 平均 每年 每月 每人 每户
 居 位居 均居 名列 位列 排名 排在 列 以 的 了 到 在 近 仅 还 又 再 也 就 将 可 共为 派驻 组织 播出 现已
-提高到 提升到 上升到 下降到 降至 保持在 保持 稳定在 控制在 回落到 回落 下滑 分别为 分别达到 分别
+力争 确保 努力 提高到 提升到 上升到 下降到 降至 保持在 保持 稳定在 控制在 回落到 回落 下滑 分别为 分别达到 分别
 首次 再次 首度 一举 缩短至 缩短到 压缩至 压缩到 延长至 延长到 增长至 增加至 提高至 提升至 上升至 下降至 减少到 减少至 减至 降到 压减至 压减到 扩大到 扩大至 缩小到 调整为 调整到
 """.split(), key=len, reverse=True)
 _LINK_VERBS_BY_LAST: dict[str, list[str]] = {}  # the same, by last character, longest first
@@ -40,6 +40,7 @@ LEADING_NOISE = re.compile(
     r"|今年(?:以来|上半年|前三季度)?|去年|明年|全年|年内|近年来|近年|近\d+年来?|近[一二两三四五]年来?"
     r"|\d{4}年(?:底|末|上半年|以来)?|" + _DATE + r"|本报讯|据(?:统计|了解|悉|介绍|测算|初步统计)|记者(?:从[^,，]{2,12})?(?:获悉|了解到)"
     r"|(?:比|较)(?:上年|去年|上一年|前一年|上月|\d{4}年)?(?:同期)?(?=[增减提下降上])|同比"
+    r"|[（(]?[一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|即|由(?!于)|从|每(?:人|户|年|月|天|日|小时|亩|项|家)"
     r"|连续(?:\d+|[一二两三四五六七八九十]+)年|由于|因为|如|例如|比如|当晚|当天|当日|今天|昨天|近日|日前|近期|共有|拥有|现有|已有|其中|同时|此外|另外|并|且|还|已经|已|共|累计|预计|计划|各类|各种|各级|陆续|先后|相继|持续"
     r"|全市|全省|全县|全区|全国|全球|我国|各地|该市|该县|该区|该镇|该乡|我市|我省|我县|我区|本市|市里|县里|他们|这里"
     r"|此次|本次|当年|上年|当地|对|向|为|在|将|把|按照|根据|按|了|着|的|特别是|尤其是|包括"
@@ -54,11 +55,13 @@ INNER_VERBS = re.compile(
 )
 _TRAILING_DATE = re.compile(r"(?:(?:\d{4}|[一二三四五六七八九〇零]{4})年(?:底|末|初)?|\d{1,2}月(?:底|末|初|份)?)+$")
 _ENDS_IN_VERB = re.compile(INNER_VERBS.pattern + "$")
+# Verbs that are also what money is given as (人民币奖励, 生活补助): they end no phrase.
+_MONEY_VERBS = frozenset("奖励 补助 补贴 资助".split())
 # Modal words: the phrase proper starts after them (建成后年可繁育原种苗 -> 繁育原种苗). A lone 能 or 可
 # is too often part of a word (化石能源, 可再生) to count.
 _MODAL = re.compile(r"(?:预计|力争|争取|拟|可以|能够|有望|年可|将(?![近来军]))")
 # A comparison after the phrase (排名在全省由2018年的…, 比上年, 较去年); 比例 and 比重 are words of their own.
-_COMPARISON = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:由|从|比(?![例重率值])|较(?=上|去|同|\d)|同比)[^,，]*$")
+_COMPARISON = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:由|从|(?<!占)比(?![例重率值])|较(?=上|去|同|\d)|同比)[^,，]*$")
 _LOCATIVE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})在[^,，]*$")
 # An adverb between a subject and what it did (秋粮已收获, 专项行动已侦办案件).
 _ADVERB = re.compile(r"已经|已|正在|也|还|都|均")
@@ -67,6 +70,7 @@ _AFTER_STOP = re.compile(
     r"[,，;；。!！?？:：()（）“”\"\n*　\d零一二两三四五六七八九十百千万亿]|的|等|或"
     r"|派驻|发送|发放|参加|参与|开展|进行|签订|做客|享受|实施|实现|完成|达到|建成|建立|列入"
     r"|先后|陆续|相继|纷纷|集中|正在|分别|全部|同时"
+    r"|纳入|进入|成为|作为|入选|入围|来自|位于|分布|覆盖|涉及|包括|涵盖"
 )
 # Single characters that end it when they stand as a word (供游客; 就业, 从业, 被困 are words).
 _AFTER_STOP_CHARS = set("是供于为让使给共还又再就才按在对向将已正也都均被把从了着过")
@@ -132,10 +136,22 @@ def _noun_before(phrase: str, start: int, idx: int) -> bool:
     return len(words) <= 3 and all(tag.startswith("n") or b - a == 1 for a, b, tag in words)
 
 
+def _unpaired_brackets(c: _Cut) -> None:
+    """Drop a bracket at either end that does not close inside (（含, 故城县（), keep 县(市、区)."""
+    s = c.text
+    a, b = 0, len(s)
+    while a < b and s[a] in "(（" and not any(ch in ")）" for ch in s[a + 1:b]):
+        a += 1
+    while b > a and s[b - 1] in ")）" and not any(ch in "(（" for ch in s[a:b - 1]):
+        b -= 1
+    c.keep(a, b)
+
+
 def clean_before(w: str, lo: int, hi: int) -> Span | None:
     """The measured phrase in ``w[lo:hi]`` (the clause before a figure), without noise and verbs."""
     c = _Cut(w, lo, hi)
     c.strip(" 、，,的")
+    _unpaired_brackets(c)
     m = _TRAILING_DATE.search(c.text)
     if m and m.start() > 0:  # 增长到2021年
         c.keep(0, m.start())
@@ -145,6 +161,8 @@ def clean_before(w: str, lo: int, hi: int) -> Span | None:
     m = LEADING_NOISE.match(c.text)
     if m:
         c.keep(m.end(), len(c.text))
+    if c.text in _LINK_VERB_SET:
+        return None  # 调整为2元: a verb only
     c.keep(0, _link_verbs_end(c.text))
     c.strip("的了", left=False)
     _after_adverb(c)
@@ -242,6 +260,28 @@ def _nouny(tag: str) -> bool:
     return tag.startswith("n") or tag in ("", "vn", "j")
 
 
+def _stop_cut(folded: str, words: list) -> list:
+    """The words before the first adverb, time word, preposition or lone function character."""
+    for k, (a, b, tag) in enumerate(words):
+        if k and (tag in _STOP_TAGS or (b - a == 1 and folded[a] in _AFTER_STOP_CHARS)
+                  or tag == "a" and (k + 1 == len(words) or not _nouny(words[k + 1][2]))):
+            return words[:k]
+    return words
+
+
+def _predicate_cut(folded: str, words: list) -> list:
+    """The words before the predicate: a verb with no noun after it (服务器投入运营, 李花盛开, 增加到),
+    or two verbs in a row; not 创新驿站 or 获救者, whose head follows the verb."""
+    for k, (a, b, tag) in enumerate(words):
+        if not _is_verb(folded, a, b, tag):
+            continue
+        if not any(_nouny(t) and (t != "vn" or not k) for _x, _y, t in words[k + 1:]):
+            return words[:k]
+        if k and k + 1 < len(words) and words[k + 1][2] == "v":
+            return words[:k]
+    return words
+
+
 def phrase_after(folded: str, end: int) -> Span:
     """The noun phrase right after a figure; a bracket (市、区) stays whole.
 
@@ -254,16 +294,12 @@ def phrase_after(folded: str, end: int) -> Span:
     if folded.startswith("的", i) and i - end <= 10 and (
             _RELATIVE_OPENER.match(folded, end) or len(words) == 1 and words[0][2] in ("a", "b", "ad", "z")):
         return phrase_after(folded, i + 1)  # 500家有上市意愿的企业, 11条具体的优惠措施
-    for k, (a, b, tag) in enumerate(words):
-        if (k and (tag in _STOP_TAGS or (b - a == 1 and folded[a] in _AFTER_STOP_CHARS)
-                   or tag == "a" and (k + 1 == len(words) or not _nouny(words[k + 1][2])))
-                or _is_verb(folded, a, b, tag) and not any(_nouny(t) and (t != "vn" or not k) for _x, _y, t in words[k + 1:])
-                or k and _is_verb(folded, a, b, tag) and k + 1 < len(words) and words[k + 1][2] == "v"):
-            words = words[:k]  # 服务器投入运营, 李花盛开, 增加到; not 创新驿站 or 获救者, whose head follows
-            break
+    words = _predicate_cut(folded, _stop_cut(folded, words))
+    if len(words) == 1 and words[0][2] in ("v", "vn") and folded[words[0][1]:words[0][1] + 1] in ("为", "到", "至"):
+        return (end, end)  # 1.5元调整为2元: a verb, whatever the dictionary says
     i = words[-1][1] if words else end
     m = _ENDS_IN_VERB.search(folded, end, i)
-    if m and m.start() - end >= 2:  # 5个团队获批
+    if m and m.start() - end >= 2 and m.group(0) not in _MONEY_VERBS:  # 5个团队获批
         i = m.start()
     while i > end and folded[i - 1] in "、 了":
         i -= 1
