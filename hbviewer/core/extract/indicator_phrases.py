@@ -17,6 +17,7 @@ Span = tuple[int, int]
 # Clause boundaries for the phrase before a figure.
 CLAUSE_END = set(",，;；。!！?？:：\n\"　*【】|")
 SENTENCE_END = set("。!！?？;；\n")
+_SENTENCE_END_RE = re.compile("[" + "".join(sorted(SENTENCE_END)).replace("\n", "\\n") + "]")
 
 # Words between the measured phrase and the number (达到295家, 增长226%, 完成…).
 LINK_VERBS = sorted("""
@@ -40,10 +41,10 @@ LEADING_NOISE = re.compile(
     r"|今年(?:以来|上半年|前三季度)?|去年|明年|全年|年内|近年来|近年|近\d+年来?|近[一二两三四五]年来?"
     r"|\d{4}年(?:底|末|上半年|以来)?|" + _DATE + r"|本报讯|据(?:统计|了解|悉|介绍|测算|初步统计)|记者(?:从[^,，]{2,12})?(?:获悉|了解到)"
     r"|(?:比|较)(?:上年|去年|上一年|前一年|上月|\d{4}年)?(?:同期)?(?=[增减提下降上])|同比"
-    r"|[（(]?[一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|即|由(?!于)|从|每(?:人|户|年|月|天|日|小时|亩|项|家)"
-    r"|连续(?:\d+|[一二两三四五六七八九十]+)年|由于|因为|如|例如|比如|当晚|当天|当日|今天|昨天|近日|日前|近期|共有|拥有|现有|已有|其中|同时|此外|另外|并|且|还|已经|已|共|累计|预计|计划|各类|各种|各级|陆续|先后|相继|持续"
+    r"|[（(]?[一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、|即(?![将时])|由(?![于此])|从(?![业事])|每(?:人|户|年|月|天|日|小时|亩|项|家)"
+    r"|连续(?:\d+|[一二两三四五六七八九十]+)年|由于|因为|如(?![期意实何此今果])|例如|比如|当晚|当天|当日|今天|昨天|近日|日前|近期|共有|拥有|现有|已有|其中|同时|此外|另外|并|且|还|已经|已|共(?![享建同青产])|累计|预计|计划|各类|各种|各级|陆续|先后|相继|持续"
     r"|全市|全省|全县|全区|全国|全球|我国|各地|该市|该县|该区|该镇|该乡|我市|我省|我县|我区|本市|市里|县里|他们|这里"
-    r"|此次|本次|当年|上年|当地|对|向|为|在|将|把|按照|根据|按|了|着|的|特别是|尤其是|包括"
+    r"|此次|本次|当年|上年|当地|对(?![外口])|向|为(?!民)|在(?![建校岗职线读])|将|把|按照|根据|按|了|着|的|特别是|尤其是|包括"
     r"|[\u4e00-\u9fff]{2,3}(?:市|县)(?=[\u4e00-\u9fff]{3}))+"
 )
 # An action verb inside a phrase before a figure: what is measured follows it
@@ -82,27 +83,6 @@ _STOP_TAGS = frozenset({"d", "t", "p", "c", "ad", "u", "i"})
 _NOUNS_TAGGED_V = frozenset("举措 收入 支出 需求 补助 产出 成交 帮扶 改造 治理 示范".split())
 
 
-class _Cut:
-    """A span of the words view, narrowed step by step."""
-
-    __slots__ = ("w", "lo", "hi")
-
-    def __init__(self, w: str, lo: int, hi: int):
-        self.w, self.lo, self.hi = w, lo, hi
-
-    @property
-    def text(self) -> str:
-        return self.w[self.lo:self.hi]
-
-    def keep(self, a: int, b: int) -> None:
-        self.lo, self.hi = self.lo + a, self.lo + max(a, b)
-
-    def strip(self, chars: str, left: bool = True) -> None:
-        s = self.text
-        a = len(s) - len(s.lstrip(chars)) if left else 0
-        self.keep(a, len(s.rstrip(chars)))
-
-
 def _link_verbs_end(phrase: str) -> int:
     """Length of ``phrase`` without the link verbs at its end."""
     n, changed = len(phrase), True
@@ -136,70 +116,81 @@ def _noun_before(phrase: str, start: int, idx: int) -> bool:
     return len(words) <= 3 and all(tag.startswith("n") or b - a == 1 for a, b, tag in words)
 
 
-def _unpaired_brackets(c: _Cut) -> None:
-    """Drop a bracket at either end that does not close inside (（含, 故城县（), keep 县(市、区)."""
-    s = c.text
+def _unpaired_brackets(s: str) -> tuple[int, int]:
+    """``s`` without a bracket at either end that does not close inside (（含, 故城县（); 县(市、区) stays."""
     a, b = 0, len(s)
+    if not s or s[0] not in "(（" and s[-1] not in ")）":
+        return a, b
     while a < b and s[a] in "(（" and not any(ch in ")）" for ch in s[a + 1:b]):
         a += 1
     while b > a and s[b - 1] in ")）" and not any(ch in "(（" for ch in s[a:b - 1]):
         b -= 1
-    c.keep(a, b)
+    return a, b
+
+
+_EDGE = " 、，,的"
+_EDGE_AFTER = " 　、，,的"
 
 
 def clean_before(w: str, lo: int, hi: int) -> Span | None:
-    """The measured phrase in ``w[lo:hi]`` (the clause before a figure), without noise and verbs."""
-    c = _Cut(w, lo, hi)
-    c.strip(" 、，,的")
-    _unpaired_brackets(c)
-    m = _TRAILING_DATE.search(c.text)
+    """The measured phrase in ``w[lo:hi]`` (the clause before a figure), without noise and verbs.
+
+    Each step narrows ``s``, which stays ``w[lo:lo + len(s)]``.
+    """
+    s = w[lo:hi]
+    a = len(s) - len(s.lstrip(_EDGE))
+    s, lo = s[a:].rstrip(_EDGE), lo + a
+    a, b = _unpaired_brackets(s)
+    s, lo = s[a:b], lo + a
+    m = _TRAILING_DATE.search(s)
     if m and m.start() > 0:  # 增长到2021年
-        c.keep(0, m.start())
-    m = _COMPARISON.search(c.text)
+        s = s[:m.start()]
+    m = _COMPARISON.search(s)
     if m:  # 综合考核排名在全省由2018年的 -> 综合考核排名在全省
-        c.keep(0, m.start())
-    m = LEADING_NOISE.match(c.text)
+        s = s[:m.start()]
+    m = LEADING_NOISE.match(s)
     if m:
-        c.keep(m.end(), len(c.text))
-    if c.text in _LINK_VERB_SET:
+        s, lo = s[m.end():], lo + m.end()
+    if s in _LINK_VERB_SET:
         return None  # 调整为2元: a verb only
-    c.keep(0, _link_verbs_end(c.text))
-    c.strip("的了", left=False)
-    _after_adverb(c)
-    s, cut = c.text, 0
-    for m in list(INNER_VERBS.finditer(s)) + list(_MODAL.finditer(s)):
-        if m.end() <= len(s) - 2 and not _names_an_activity(s, m.end()):
-            cut = max(cut, m.end())
-    c.keep(cut, len(s))  # 央企在雄安设立各类分支机构 -> 各类分支机构
-    m = _LOCATIVE.search(c.text)
+    s = s[:_link_verbs_end(s)].rstrip("的了")
+    a, b = _after_adverb(s)
+    s, lo = s[a:b], lo + a
+    cut = 0
+    for pattern in (INNER_VERBS, _MODAL):
+        for m in pattern.finditer(s):
+            if m.end() <= len(s) - 2 and not _names_an_activity(s, m.end()):
+                cut = max(cut, m.end())
+    s, lo = s[cut:], lo + cut  # 央企在雄安设立各类分支机构 -> 各类分支机构
+    m = _LOCATIVE.search(s)
     if m:  # 综合考核排名在全省 -> 综合考核排名
-        c.keep(0, m.start())
-        c.keep(0, _link_verbs_end(c.text))
-    c.keep(_head_start(c.text), len(c.text))
-    m = LEADING_NOISE.match(c.text)
+        s = s[:m.start()]
+        s = s[:_link_verbs_end(s)]
+    a = _head_start(s)
+    s, lo = s[a:], lo + a
+    m = LEADING_NOISE.match(s)
     if m:
-        c.keep(m.end(), len(c.text))
-    c.strip(" 　、，,的")
-    if c.text in _LINK_VERB_SET or len(c.text) < 2:
+        s, lo = s[m.end():], lo + m.end()
+    a = len(s) - len(s.lstrip(_EDGE_AFTER))
+    s, lo = s[a:].rstrip(_EDGE_AFTER), lo + a
+    if s in _LINK_VERB_SET or len(s) < 2:
         return None
-    return (c.lo, c.hi)
+    return (lo, lo + len(s))
 
 
-def _after_adverb(c: _Cut) -> None:
+def _after_adverb(s: str) -> tuple[int, int]:
     """秋粮已收获 -> 秋粮 (what follows is only a verb); 专项行动已侦办案件 -> 侦办案件 (a noun)."""
-    s = c.text
-    for m in reversed(list(_ADVERB.finditer(s))):
-        if m.start() < 2 or m.end() >= len(s):
-            continue
+    for m in reversed(list(_ADVERB.finditer(s, 2, len(s) - 1))):
         word = words_at(s, m.start(), min(len(s), m.start() + 4))[0]
         if word[1] != m.end() or word_tags().get(s[m.start() - 1:m.end()]):
             continue  # part of a longer word (已有, 还款, 平均)
         rest = words_at(s, m.end(), len(s))
         if _nouny(rest[-1][2]) and len(s) - m.end() >= 2:
-            c.keep(m.end(), len(s))
-        elif all(tag.startswith("v") for _a, _b, tag in rest):
-            c.keep(0, m.start())
-        return
+            return m.end(), len(s)
+        if all(tag.startswith("v") for _a, _b, tag in rest):
+            return 0, m.start()
+        break
+    return 0, len(s)
 
 
 def _names_an_activity(s: str, at: int) -> bool:
@@ -312,4 +303,4 @@ _CN_NUMERALS = CN_DIGITS | set("十百千万亿几数")
 
 
 def sentence_break(folded: str, a: int, b: int) -> bool:
-    return any(ch in SENTENCE_END for ch in folded[a:b])
+    return _SENTENCE_END_RE.search(folded, a, b) is not None

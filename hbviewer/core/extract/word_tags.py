@@ -30,20 +30,30 @@ def word_tags() -> dict[str, str]:
         return {}
 
 
+@lru_cache(maxsize=1)
+def _openings() -> frozenset[str]:
+    """The first two characters of every word: most positions start none, and need one look-up."""
+    return frozenset(word[:2] for word in word_tags())
+
+
 def words_at(folded: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``folded[start:end]`` cut into dictionary words, longest first: (start, end, tag).
 
     A character no word starts with is a word of its own, tagged ``""``.
     """
-    tags = word_tags()
+    tags, openings = word_tags(), _openings()
     out, i = [], start
     while i < end:
-        for size in range(min(LONGEST, end - i), 1, -1):
-            tag = tags.get(folded[i:i + size])
-            if tag is not None:
-                out.append((i, i + size, tag))
-                i += size
-                break
+        if folded[i:i + 2] in openings:
+            for size in range(min(LONGEST, end - i), 1, -1):
+                tag = tags.get(folded[i:i + size])
+                if tag is not None:
+                    out.append((i, i + size, tag))
+                    i += size
+                    break
+            else:
+                out.append((i, i + 1, ""))
+                i += 1
         else:
             out.append((i, i + 1, ""))
             i += 1
