@@ -159,9 +159,8 @@ def inherit(folded: str, q: Quantity, previous: list[Draft]) -> tuple[Span, ...]
     return ()
 
 
-
 # A decline right before the number (下降3.5%, 减少了20万吨): the indicator says so.
-_DECLINE = re.compile(r"(下降|减少|降低|回落|下滑|缩减|缩小|减)了?$")
+_DECLINE = re.compile(r"(下降|减少|降低|回落|下滑|缩减|缩小)了?$")
 _DECLINE_WORD = re.compile(r"下降|减少|降低|回落|下滑|缩减|缩小|降幅")
 
 
@@ -173,8 +172,10 @@ def with_decline(folded: str, q: Quantity, spans: tuple[Span, ...]) -> tuple[Spa
     if m is None or any(_DECLINE_WORD.search(folded, a, b) for a, b in spans):
         return spans
     word = (m.start(1), m.end(1))
+    if spans[-1][1] > word[0]:
+        return spans  # a noun after the figure (减少3家企业): it names what fell
     gap = folded[spans[-1][1]:word[0]]
-    if 0 <= len(gap) <= 6 and not any(ch in CLAUSE_END for ch in gap):
+    if len(gap) <= 6 and not any(ch in CLAUSE_END for ch in gap):
         return spans[:-1] + ((spans[-1][0], word[1]),)  # 能耗累计下降, 能耗比上年下降: one phrase
     return spans + (word,)
 
