@@ -126,3 +126,12 @@ def test_numbering_brackets_and_aims_stay_out(text, indicator):
 def test_a_bare_change_verb_names_nothing():
     figures = extract_figures("每人每小时增加0.5元,即由1.5元调整为2元。")
     assert all(f.indicator != "调整" for f in figures)
+
+
+def test_a_place_before_the_figure_leaves_the_noun_after_it():
+    assert indicators("涞源县有120多公里的乡村公路。") == [("120多公里", "乡村公路")]
+    assert indicators("河南800万亩小麦已进入拔节期。") == [("800万亩", "小麦")]
+
+
+def test_a_list_closed_by_deng_keeps_its_items():
+    assert indicators("企业代表、专家学者等200多人参加。") == [("200多人", "企业代表、专家学者")]

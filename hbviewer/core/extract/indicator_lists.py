@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import gazetteer
 from .indicator_phrases import Span, clean_before, sentence_break
-from .indicators import Draft
+from .indicators import Draft, is_place
 
 _FENBIE = re.compile(r"分别(?:达到了?|达|为|是|增长|增加|发展到|提高|有)?")
 _LIST_SEP = re.compile(r"[、和及与]")
@@ -76,9 +75,5 @@ def apply_qizhong(folded: str, drafts: list[Draft]) -> None:
         if whole is None or not whole.spans or "\n" in folded[whole.q.end:at] or whole.q.unit != d.q.unit:
             continue
         own = d.phrase(folded)
-        if not own or _is_region(own) or (d.spans and d.spans[0][0] < at):
+        if not own or is_place(own) or (d.spans and d.spans[0][0] < at):
             d.spans = whole.spans  # nothing of its own, or words from before 其中
-
-
-def _is_region(word: str) -> bool:
-    return bool(gazetteer().lookup(word))

@@ -26,7 +26,7 @@ LINK_VERBS = sorted("""
 比上年增加 比上年增长 比上年 较上年 占 新增 新建 新建成 建成 培育 引进 落实 争取 获得 获批 投入 安排 下达
 发放 实施 推广 组建 选派 培训 带动 吸引 签约 招聘 提供 接待 覆盖 设立 开工 年均 平均 每年 每月 每人 每户
 居 位居 均居 名列 位列 排名 排在 列 以 的 了 到 在 近 仅 还 又 再 也 就 将 可 共为 派驻 组织 播出 现已
-力争 确保 努力 提高到 提升到 上升到 下降到 降至 保持在 保持 稳定在 控制在 回落到 回落 下滑 分别为 分别达到 分别
+尚有 还有 仍有 力争 确保 努力 提高到 提升到 上升到 下降到 降至 保持在 保持 稳定在 控制在 回落到 回落 下滑 分别为 分别达到 分别
 首次 再次 首度 一举 缩短至 缩短到 压缩至 压缩到 延长至 延长到 增长至 增加至 提高至 提升至 上升至 下降至 减少到 减少至 减至 降到 压减至 压减到 扩大到 扩大至 缩小到 调整为 调整到
 """.split(), key=len, reverse=True)
 _LINK_VERBS_BY_LAST: dict[str, list[str]] = {}  # the same, by last character, longest first
@@ -153,7 +153,7 @@ def clean_before(w: str, lo: int, hi: int) -> Span | None:
         s, lo = s[m.end():], lo + m.end()
     if s in _LINK_VERB_SET:
         return None  # 调整为2元: a verb only
-    s = s[:_link_verbs_end(s)].rstrip("的了")
+    s = s[:_link_verbs_end(s)].rstrip("的了等")
     a, b = _after_adverb(s)
     s, lo = s[a:b], lo + a
     cut = 0

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..text.textnorm import simplify
 from .figure_numbers import Quantity
+from .gazetteer import gazetteer
 from .indicator_phrases import (
     CLAUSE_END, INNER_VERBS, LEADING_NOISE, ONE_CHARACTER_NOUN, Span, after_end, clause_start, clean_before,
     phrase_after, sentence_break,
@@ -49,6 +50,8 @@ _NOT_A_NOUN_START = set("的了和及与或等以是在为将已并且也都就�
 # A verb before an amount and 的 after it: the noun after 的 is what is given (提供了100万元的资金支持).
 _GIVES_WHAT_FOLLOWS = re.compile(
     INNER_VERBS.pattern + r"了?$|(?:为期|长达|历时|用时|耗时|价值|提供了?|给予了?)$|以[^,，]{0,4}$")
+# Verbs of having or reaching: they say how much, not what was done (尚有1000万亩).
+_SAYS_NOTHING_DONE = re.compile(r"有|达到|超过|突破|实现|约为")
 _ORDINAL = re.compile(r"(?:第.{1,3}[名位]|前.{1,3}名)[加减奖扣]?")
 _RATIO_SUBJECT = re.compile(r"(?:是|为|达到|达|相当于)[^,，。]{0,10}的$")
 
@@ -70,6 +73,8 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
         return inherit(folded, q, previous)  # 596家,保定市排名第2: the rank of the figure before
     if _ORDINAL.fullmatch(text) and previous and not sentence_break(folded, previous[-1].q.end, q.start):
         return previous[-1].spans  # 第1名1个百分点,第2名0.9个百分点: the same measure each
+    if cleaned and is_place(text):
+        cleaned, text = None, ""  # 涞水县有410多公里的水毁道路: the place is the figure's region
     after = _after_phrase(folded, q, before, bool(cleaned), following)
     if after is not None and (after[1] - after[0] >= 2 or ONE_CHARACTER_NOUN.fullmatch(folded, *after)):
         prefer_after = (
@@ -86,6 +91,10 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
     return _last_resort(folded, q, before, previous)
 
 
+def is_place(text: str) -> bool:
+    return bool(gazetteer().lookup(text))
+
+
 def _last_resort(folded: str, q: Quantity, before: str, previous: list[Draft]) -> tuple[Span, ...]:
     """No noun phrase of its own: the figure before, or else the verb that says what is counted."""
     inherited = inherit(folded, q, previous)
@@ -100,7 +109,8 @@ def _last_resort(folded: str, q: Quantity, before: str, previous: list[Draft]) -
         return previous[-1].spans  # 卸货物资共360多件,超6000吨: the same goods
     tail = before.rstrip("了 ")
     words = words_at(tail, max(0, len(tail) - 4), len(tail)) if tail else []
-    if words and words[-1][2] == "v" and words[-1][1] - words[-1][0] >= 2:
+    if words and words[-1][2] == "v" and words[-1][1] - words[-1][0] >= 2 \
+            and not _SAYS_NOTHING_DONE.search(tail, words[-1][0]):
         end = q.start - (len(before) - len(tail))  # 近年来陆续投入180多亿元: what was done
         return ((end - (words[-1][1] - words[-1][0]), end),)
     return ()
