@@ -33,6 +33,11 @@ _LINK_VERBS_BY_LAST: dict[str, list[str]] = {}  # the same, by last character, l
 for _verb in LINK_VERBS:
     _LINK_VERBS_BY_LAST.setdefault(_verb[-1], []).append(_verb)
 _LINK_VERB_SET = frozenset(LINK_VERBS)
+# Link words that never name a measure themselves: they go however many there are.
+_FUNCTION_LINKS = frozenset("""
+同比 比上年 较上年 已 已经 累计 均 共 了 的 为 达 将 再 又 还 也 就 可 仅 近 约 首次 再次 首度 一举 力争 确保 预计
+分别 年均 平均 现已 已达 已有 共计 总计 合计 尚有 还有 仍有 努力 以 在 到
+""".split())
 
 _DATE = r"(?:\d{4}年)?(?:\d{1,2}(?:[-—～~至到]\d{1,2})?月份?(?:\d{1,2}日)?|[一二三四前]季度|前[一二三四]季度|[上下]半年)(?:以来)?"
 # Words that open a clause but are not what is measured (该市, 目前, 其中, dates, 本报讯 …).
@@ -52,7 +57,7 @@ LEADING_NOISE = re.compile(
 INNER_VERBS = re.compile(
     r"(?:建成|建设|组建|新建|选出|申请|完成|实现|培育|引进|推荐|组织|发布|成立|设立|打造|拥有|实施|推广|争取|下达|安排|获得|"
     r"获批|带动|吸引|入驻|签约|提供|发放|补助|奖励|走访|接听|发送|征集|派驻|建立|开展|举办|聘请|认定|上报|共有|掌握|"
-    r"发现|整改|排查|查处|侦破|破获|受理|办理|新增)"
+    r"发现|整改|排查|查处|侦破|破获|受理|办理)"
 )
 _TRAILING_DATE = re.compile(r"(?:(?:\d{4}|[一二三四五六七八九〇零]{4})年(?:底|末|初)?|\d{1,2}月(?:底|末|初|份)?)+$")
 _ENDS_IN_VERB = re.compile(INNER_VERBS.pattern + "$")
@@ -84,14 +89,18 @@ _NOUNS_TAGGED_V = frozenset("举措 收入 支出 需求 补助 产出 成交 �
 
 
 def _link_verbs_end(phrase: str) -> int:
-    """Length of ``phrase`` without the link verbs at its end."""
-    n, changed = len(phrase), True
+    """Length of ``phrase`` without the link verbs at its end.
+
+    After the first, only words that never name a measure go (同比, 已, 累计 …): in 研发投入增长
+    the 增长 goes and 投入 stays.
+    """
+    n, changed, first = len(phrase), True, True
     while changed and n:
         changed = False
         for verb in _LINK_VERBS_BY_LAST.get(phrase[n - 1], ()):
-            if phrase.endswith(verb, 0, n) and n - len(verb) >= 2:
+            if phrase.endswith(verb, 0, n) and n - len(verb) >= 2 and (first or verb in _FUNCTION_LINKS):
                 n -= len(verb)
-                changed = True
+                changed, first = True, False
                 break
     return n
 
