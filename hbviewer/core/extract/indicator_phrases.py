@@ -69,7 +69,7 @@ _MODAL = re.compile(r"(?:预计|力争|争取|拟|可以|能够|有望|年可|�
 # A comparison after the phrase (排名在全省由2018年的…, 比上年, 较去年); 比例 and 比重 are words of their own.
 _COMPARISON = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})(?:由|从|(?<!占)比(?![例重率值])|较(?=上|去|同|\d)|同比)[^,，]*$")
 _LOCATIVE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9]{2})在[^,，]*$")
-# An adverb between a subject and what it did (秋粮已收获, 专项行动已侦办案件).
+# An adverb between a subject and what it did (玉米已收获, 专项行动已查处案件).
 _ADVERB = re.compile(r"已经|已|正在|也|还|都|均")
 # What ends a noun phrase after a figure (3家省级农业创新驿站, 1741个贫困村派驻…).
 _AFTER_STOP = re.compile(
@@ -112,13 +112,13 @@ def _head_start(phrase: str) -> int:
         idx = phrase.rfind(marker)
         if idx >= start and len(phrase) - idx - 1 >= 2:
             if marker == "的" and _noun_before(phrase, start, idx):
-                continue  # 村集体的年收入 stays whole
+                continue  # 合作社的年收入 stays whole
             start = idx + 1
     return start
 
 
 def _noun_before(phrase: str, start: int, idx: int) -> bool:
-    """Whether ``phrase[start:idx]`` is a short noun of its own, not a clause (这里诞生的)."""
+    """Whether ``phrase[start:idx]`` is a short noun of its own, not a clause (园区孵化的)."""
     if not 2 <= idx - start <= 4:
         return False
     words = words_at(phrase, start, idx)
@@ -126,7 +126,7 @@ def _noun_before(phrase: str, start: int, idx: int) -> bool:
 
 
 def _unpaired_brackets(s: str) -> tuple[int, int]:
-    """``s`` without a bracket at either end that does not close inside (（含, 故城县（); 县(市、区) stays."""
+    """``s`` without a bracket at either end that does not close inside (（含, 甲县（); 县(市、区) stays."""
     a, b = 0, len(s)
     if not s or s[0] not in "(（" and s[-1] not in ")）":
         return a, b
@@ -170,7 +170,7 @@ def clean_before(w: str, lo: int, hi: int) -> Span | None:
         for m in pattern.finditer(s):
             if m.end() <= len(s) - 2 and not _names_an_activity(s, m.end()):
                 cut = max(cut, m.end())
-    s, lo = s[cut:], lo + cut  # 央企在雄安设立各类分支机构 -> 各类分支机构
+    s, lo = s[cut:], lo + cut  # 企业在园区设立各类研发中心 -> 各类研发中心
     m = _LOCATIVE.search(s)
     if m:  # 综合考核排名在全省 -> 综合考核排名
         s = s[:m.start()]
@@ -188,7 +188,7 @@ def clean_before(w: str, lo: int, hi: int) -> Span | None:
 
 
 def _after_adverb(s: str) -> tuple[int, int]:
-    """秋粮已收获 -> 秋粮 (what follows is only a verb); 专项行动已侦办案件 -> 侦办案件 (a noun)."""
+    """玉米已收获 -> 玉米 (what follows is only a verb); 专项行动已查处案件 -> 案件 (a noun)."""
     for m in reversed(list(_ADVERB.finditer(s, 2, len(s) - 1))):
         word = words_at(s, m.start(), min(len(s), m.start() + 4))[0]
         if word[1] != m.end() or word_tags().get(s[m.start() - 1:m.end()]):
@@ -203,7 +203,7 @@ def _after_adverb(s: str) -> tuple[int, int]:
 
 
 def _names_an_activity(s: str, at: int) -> bool:
-    """Whether ``s[at:]`` after a verb is one verbal noun (完成投资, 累计造林): the verb stays."""
+    """Whether ``s[at:]`` after a verb is one verbal noun (完成投资, 累计植树): the verb stays."""
     rest = words_at(s, at, len(s))
     return len(rest) == 1 and rest[0][2] in ("vn", "v")
 
@@ -234,7 +234,7 @@ def after_end(folded: str, end: int, limit: int) -> int:
             close = folded.find(_CLOSING[folded[i]], i, limit)
             if close > i:
                 if i == end + 1 and ONE_CHARACTER_NOUN.match(folded, end):
-                    return close + 1  # 31个县(市、区)评价得分: the bracket ends the counted noun
+                    return close + 1  # 12个县(市、区)评价得分: the bracket ends the counted noun
                 i = close + 1
                 continue
         if folded[i] == "、" and i + 1 < limit and folded[i + 1] not in "0123456789":
@@ -270,7 +270,7 @@ def _stop_cut(folded: str, words: list) -> list:
 
 
 def _predicate_cut(folded: str, words: list) -> list:
-    """The words before the predicate: a verb with no noun after it (服务器投入运营, 李花盛开, 增加到),
+    """The words before the predicate: a verb with no noun after it (机组投入运行, 梨树开花, 增加到),
     or two verbs in a row; not 创新驿站 or 获救者, whose head follows the verb."""
     for k, (a, b, tag) in enumerate(words):
         if not _is_verb(folded, a, b, tag):
@@ -285,21 +285,21 @@ def _predicate_cut(folded: str, words: list) -> list:
 def phrase_after(folded: str, end: int) -> Span:
     """The noun phrase right after a figure; a bracket (市、区) stays whole.
 
-    A relative clause (500家有上市意愿的企业) gives the noun after its 的; adverbs and
-    times end the phrase (3万株樱花近期开放), and so does a verb at its end (支洞贯通).
+    A relative clause (20家有出口业务的企业) gives the noun after its 的; adverbs and
+    times end the phrase (500亩梨树近期开花), and so does a verb at its end (隧道贯通).
     """
     limit = min(len(folded), end + 24)
     i = after_end(folded, end, limit)
     words = words_at(folded, end, i)
     if folded.startswith("的", i) and i - end <= 10 and (
             _RELATIVE_OPENER.match(folded, end) or len(words) == 1 and words[0][2] in ("a", "b", "ad", "z")):
-        return phrase_after(folded, i + 1)  # 500家有上市意愿的企业, 11条具体的优惠措施
+        return phrase_after(folded, i + 1)  # 20家有出口业务的企业, 8条具体的扶持措施
     words = _predicate_cut(folded, _stop_cut(folded, words))
     if len(words) == 1 and words[0][2] in ("v", "vn") and folded[words[0][1]:words[0][1] + 1] in ("为", "到", "至"):
-        return (end, end)  # 1.5元调整为2元: a verb, whatever the dictionary says
+        return (end, end)  # 由3元调整为4元: a verb, whatever the dictionary says
     i = words[-1][1] if words else end
     m = _ENDS_IN_VERB.search(folded, end, i)
-    if m and m.start() - end >= 2 and m.group(0) not in _MONEY_VERBS:  # 5个团队获批
+    if m and m.start() - end >= 2 and m.group(0) not in _MONEY_VERBS:  # 3个项目获批
         i = m.start()
     while i > end and folded[i - 1] in "、 了":
         i -= 1

@@ -47,10 +47,10 @@ _MONEY_NOUN_END = re.compile(r"(?:金|费|资|款|贴|奖|助|入|额|税|券|�
 _TRANSFER_VERB = re.compile(r"(?:发放|补贴|奖励|补助|拨付|下达|给予|安排|发|奖)$")
 _OPENS_NOUN = re.compile(r"[\u4e00-\u9fff“A-Za-z]")
 _NOT_A_NOUN_START = set("的了和及与或等以是在为将已并且也都就还再到至比较占约近达共")
-# A verb before an amount and 的 after it: the noun after 的 is what is given (提供了100万元的资金支持).
+# A verb before an amount and 的 after it: the noun after 的 is what is given (提供了50万元的启动资金).
 _GIVES_WHAT_FOLLOWS = re.compile(
     INNER_VERBS.pattern + r"了?$|(?:为期|长达|历时|用时|耗时|价值|提供了?|给予了?)$|以[^,，]{0,4}$")
-# Verbs of having or reaching: they say how much, not what was done (尚有1000万亩).
+# Verbs of having or reaching: they say how much, not what was done (尚有300亩).
 _SAYS_NOTHING_DONE = re.compile(r"有|达到|超过|突破|实现|约为")
 _ORDINAL = re.compile(r"(?:第.{1,3}[名位]|前.{1,3}名)[加减奖扣]?")
 _RATIO_SUBJECT = re.compile(r"(?:是|为|达到|达|相当于)[^,，。]{0,10}的$")
@@ -72,9 +72,9 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
     if q.kind == "rank" and (not cleaned or re.search(r"[市省县区]$", text) and len(text) <= 4):
         return inherit(folded, q, previous)  # 596家,保定市排名第2: the rank of the figure before
     if _ORDINAL.fullmatch(text) and previous and not sentence_break(folded, previous[-1].q.end, q.start):
-        return previous[-1].spans  # 第1名1个百分点,第2名0.9个百分点: the same measure each
+        return previous[-1].spans  # 第1名1个百分点,第2名0.5个百分点: the same measure each
     if cleaned and is_place(text):
-        cleaned, text = None, ""  # 涞水县有410多公里的水毁道路: the place is the figure's region
+        cleaned, text = None, ""  # 涞源县有120多公里的乡村公路: the place is the figure's region
     after = _after_phrase(folded, q, before, bool(cleaned), following)
     if after is not None and (after[1] - after[0] >= 2 or ONE_CHARACTER_NOUN.fullmatch(folded, *after)):
         prefer_after = (
@@ -102,16 +102,16 @@ def _last_resort(folded: str, q: Quantity, before: str, previous: list[Draft]) -
         return inherited
     if q.kind == "count":
         verb = words_at(folded, q.end, min(len(folded), q.end + 4))
-        if verb and verb[0][2] == "v":  # 28.5万人次观看: the people are counted by what they do
+        if verb and verb[0][2] == "v":  # 5万人次观看: the people are counted by what they do
             return ((q.end, after_end(folded, q.end, min(len(folded), q.end + 24))),)
     if q.kind in ("count", "money", "measure", "duration") and previous and previous[-1].spans \
             and not sentence_break(folded, previous[-1].q.end, q.start):
-        return previous[-1].spans  # 卸货物资共360多件,超6000吨: the same goods
+        return previous[-1].spans  # 运抵物资800箱,共120吨: the same goods
     tail = before.rstrip("了 ")
     words = words_at(tail, max(0, len(tail) - 4), len(tail)) if tail else []
     if words and words[-1][2] == "v" and words[-1][1] - words[-1][0] >= 2 \
             and not _SAYS_NOTHING_DONE.search(tail, words[-1][0]):
-        end = q.start - (len(before) - len(tail))  # 近年来陆续投入180多亿元: what was done
+        end = q.start - (len(before) - len(tail))  # 近年来先后投入3亿元: what was done
         return ((end - (words[-1][1] - words[-1][0]), end),)
     return ()
 
@@ -120,14 +120,14 @@ def _after_phrase(folded: str, q: Quantity, before: str, has_before: bool,
                   following: Quantity | None) -> Span | None:
     start = q.end
     if following is not None and following.start == q.end:
-        start = following.end + (folded.startswith("级", following.end))  # 两艘40万吨级巨轮: the ships
+        start = following.end + (folded.startswith("级", following.end))  # 三艘5万吨级货轮: the ships
     if folded.startswith(("(", "（"), start):
         close = folded.find(")" if folded[start] == "(" else "）", start, start + 5)
-        start = close + 1 if close > 0 else start  # 15000台(套)共享设备
+        start = close + 1 if close > 0 else start  # 600台(套)检测仪器
     after = folded[start:start + 1]
     if after == "的" and (not has_before and q.kind in ("percent", "measure", "duration")
                           or _GIVES_WHAT_FOLLOWS.search(before) and (q.kind != "percent" or not before.endswith("以"))):
-        return phrase_after(folded, start + 1)  # 配建5%的人才住房, 提供了100万元的资金支持, 为期三个月的防火期
+        return phrase_after(folded, start + 1)  # 配建5%的人才住房, 提供了50万元的启动资金, 为期两周的培训
     if (after and _OPENS_NOUN.match(after) and q.kind in ("count", "money", "measure")
             and not (after in _NOT_A_NOUN_START and words_at(folded, start, start + 2)[0][1] == start + 1)):
         a, b = phrase_after(folded, start)
