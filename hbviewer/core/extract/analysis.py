@@ -12,6 +12,8 @@ from typing import Callable
 
 from .confidence import with_confidence
 from .figures import EXTRACTOR_VERSION, Figure, extract_figures
+from .gazetteer import gazetteer
+from .indicators import without_region
 from .regions import RegionRef, RegionResolver
 
 REGIONS_VERSION = 2
@@ -37,11 +39,23 @@ def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -
     for f in extracted:
         ref = resolver.resolve(f.start, f.end)
         if ref is not None:
-            f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "")
+            f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "",
+                        indicator=without_region(f.indicator, _names_of(ref)))
         figures.append(f)
     figures = with_confidence(figures, text)
     regions = resolver.regions
     return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned))
+
+
+def _names_of(ref: RegionRef) -> list[str]:
+    """How a text may name the region and the units above it (张家口市, 张家口, 河北)."""
+    names = [ref.name, ref.written]
+    g = gazetteer()
+    for code in (ref.code, ref.prefecture_code, ref.province_code):
+        region = g.get(code) if code else None
+        if region is not None:
+            names += [region.name, *region.short_names, *region.aliases]
+    return names
 
 
 _NO_VERSION = -1  # no article is analysed by this version: asking for the others asks for all

@@ -1,0 +1,138 @@
+"""What each figure measures: one made-up sentence per rule of the indicator."""
+
+import pytest
+
+from hbviewer.core.extract.analysis import analyse
+from hbviewer.core.extract.figures import extract_figures
+
+
+def indicators(text):
+    return [(f.text, f.indicator) for f in extract_figures(text)]
+
+
+def test_traditional_text_keeps_its_own_characters():
+    assert indicators("全市高新技術企業發展到206家。") == [("206家", "高新技術企業")]
+
+
+def test_pinyin_insertions_are_dropped():
+    assert indicators("冰雪運動參(cān)與人數達到300萬人。") == [("300萬人", "冰雪運動參與人數")]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("截至2023年底,全市高新技术企业达到500家。", "高新技术企业"),
+    ("今年以来,我省新增城镇就业岗位12万个。", "新增城镇就业岗位"),
+    ("唐山市研发投入增长12%。", "研发投入"),
+    ("全市共有国家级和省级开发区12个。", "国家级和省级开发区"),
+    ("连续3年高于全省平均水平2个百分点。", "高于全省平均水平"),
+    ("由于全县80%的耕地是旱地,当地选种谷子。", "耕地"),
+    ("该市粮食单产比上年提高5%。", "粮食单产"),
+])
+def test_leading_noise_and_link_verbs_are_left_out(text, indicator):
+    assert extract_figures(text)[0].indicator == indicator
+
+
+def test_share_and_ratio_words_are_not_cut_as_comparisons():
+    assert indicators("大型企业返还比例为30%。") == [("30%", "大型企业返还比例")]
+    assert indicators("非化石能源消费比重提高到11%。") == [("11%", "非化石能源消费比重")]
+
+
+def test_the_region_the_figure_belongs_to_is_not_repeated_in_its_indicator():
+    f = analyse("", "张家口市高新技术企业达到295家。").figures[0]
+    assert (f.indicator, f.region) == ("高新技术企业", "张家口市")
+    g = analyse("", "2023年,邢台市实现地区生产总值2500亿元。").figures[0]
+    assert (g.indicator, g.region) == ("地区生产总值", "邢台市")
+
+
+def test_fenbie_gives_each_value_its_listed_subject_in_order():
+    assert indicators("城镇、农村居民人均可支配收入分别增长6.1%和7.5%。") == [
+        ("6.1%", "城镇"), ("7.5%", "农村居民人均可支配收入")]
+
+
+def test_qizhong_part_without_words_of_its_own_takes_the_whole():
+    assert indicators("全市高新技术企业达到500家,其中120家在县城。") == [
+        ("500家", "高新技术企业"), ("120家", "高新技术企业")]
+    assert indicators("全市高新技术企业达到500家。其中,石家庄120家。")[1] == ("120家", "高新技术企业")
+    assert indicators("全市高新技术企业达到500家,其中国家级120家。")[1] == ("120家", "国家级")
+
+
+@pytest.mark.parametrize("text", [
+    "全市规模以上工业增加值完成120亿元,同比增长8%。",
+    "全市规模以上工业增加值完成120亿元,增速为8%。",
+    "全市规模以上工业增加值完成120亿元,比上年增长8%。",
+])
+def test_growth_after_a_value_belongs_to_the_value(text):
+    assert [f.indicator for f in extract_figures(text)] == ["规模以上工业增加值"] * 2
+
+
+def test_a_decline_keeps_its_positive_value_and_says_so():
+    f = extract_figures("全市单位GDP能耗下降3.5%。")[0]
+    assert (f.value, f.indicator, f.change) == (3.5, "单位GDP能耗下降", "decrease")
+    assert indicators("工业用水量比上年减少了200万吨。") == [("200万吨", "工业用水量比上年减少")]
+    g = extract_figures("实现营业收入1.2亿元,利润总额下降了3%。")[1]
+    assert (g.value, g.indicator) == (3, "利润总额下降")
+
+
+def test_a_change_from_one_year_to_another_keeps_its_indicator():
+    assert indicators("GDP从2015年1.8万亿元,增长到2020年2.4万亿元。") == [
+        ("1.8万亿元", "GDP"), ("2.4万亿元", "GDP")]
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("全县2000亩蓝莓陆续进入采摘期。", "蓝莓"),
+    ("产品销往30多个国家和地区。", "国家和地区"),
+    ("新建5个养老服务中心和3个社区食堂。", "养老服务中心"),
+    ("扶持30家有出口业务的企业。", "企业"),
+    ("有9个县(市、区)考核得分超过90分。", "县(市、区)"),
+    ("码头可同时停靠三艘5万吨级货轮。", "货轮"),
+    ("购置600台(套)检测仪器。", "检测仪器"),
+    ("园区已建成12个共享仓库。", "共享仓库"),
+])
+def test_the_noun_phrase_after_a_count_ends_before_what_it_does(text, indicator):
+    assert extract_figures(text)[0].indicator == indicator
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("专项行动已查处案件200余起。", "案件"),
+    ("全省小麦已收获3000万亩。", "小麦"),
+    ("安全大检查 排查风险点400处", "风险点"),
+    ("该县累计发放100万元的创业担保贷款。", "创业担保贷款"),
+    ("河水以每秒20立方米的流量一路向北。", "流量"),
+])
+def test_the_phrase_before_a_figure_is_the_nearest_noun_phrase(text, indicator):
+    assert extract_figures(text)[0].indicator == indicator
+
+
+def test_an_ordinal_takes_the_measure_of_the_figure_before():
+    assert indicators("第1名奖励1个百分点,第2名0.8个百分点。")[1][1] == indicators(
+        "第1名奖励1个百分点,第2名0.8个百分点。")[0][1] != "第2名"
+
+
+def test_a_figure_with_no_phrase_of_its_own_is_named_by_what_was_done():
+    assert indicators("近年来先后投入2亿元。") == [("2亿元", "投入")]
+    assert indicators("当晚共有28万人次观看。")[0][1] == "观看"
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("(三)年度培训经费不少于8万元。", "年度培训经费"),
+    ("3.评审专家人数不少于5人。", "评审专家人数"),
+    ("A类县(市、区)从6个增加到13个。", "A类县(市、区)"),
+    ("科技支出占比达到4%。", "科技支出占比"),
+    ("每家给予20万元人民币奖励。", "人民币奖励"),
+    ("销售额力争突破50亿元。", "销售额"),
+])
+def test_numbering_brackets_and_aims_stay_out(text, indicator):
+    assert extract_figures(text)[0].indicator == indicator
+
+
+def test_a_bare_change_verb_names_nothing():
+    figures = extract_figures("每人每月增加20元,即由80元调整为100元。")
+    assert all(f.indicator != "调整" for f in figures)
+
+
+def test_a_place_before_the_figure_leaves_the_noun_after_it():
+    assert indicators("涞源县有120多公里的乡村公路。") == [("120多公里", "乡村公路")]
+    assert indicators("邯郸50万亩谷子已进入灌浆期。") == [("50万亩", "谷子")]
+
+
+def test_a_list_closed_by_deng_keeps_its_items():
+    assert indicators("企业代表、专家学者等200多人参加。") == [("200多人", "企业代表、专家学者")]
