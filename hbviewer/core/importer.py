@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -155,7 +156,14 @@ def import_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """Worker processes for :func:`import_paths`: fresh interpreters (no copy of a GUI's threads)."""
     workers = workers or max(1, min(os.cpu_count() or 1, 4))
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_exit_with_parent)
+                               initializer=_start_worker)
+
+
+def _start_worker() -> None:
+    """In each worker: Ctrl+C is for the program that started it, which stops between files
+    (a worker that took it would die with a traceback on the terminal); and exit with that program."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
 
 
 def _exit_with_parent() -> None:
