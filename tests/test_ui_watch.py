@@ -123,3 +123,48 @@ def test_a_folder_that_disappears_is_said_once(qtbot, watching, inbox):
     qtbot.wait(300)
     assert len(said) == 1 and "is not there any more" in said[0] and str(inbox) in said[0]
     assert win.watch_flow.watcher is not None  # still watching for it to come back
+
+
+def test_a_tray_notification_says_what_was_imported_where_there_is_a_tray(qtbot, tmp_path, settings, inbox,
+                                                                           monkeypatch):
+    from hbviewer.ui import watch_flow
+
+    class Tray:  # the offscreen platform has no system tray: one that records what it is asked to show
+        shown = []
+        Information = 1
+
+        def __init__(self, *_args):
+            self.visible = False
+            self.activated = type("Signal", (), {"connect": lambda _self, _slot: None})()
+
+        isSystemTrayAvailable = supportsMessages = staticmethod(lambda: True)
+
+        def setToolTip(self, _text):
+            pass
+
+        def show(self):
+            self.visible = True
+
+        def hide(self):
+            self.visible = False
+
+        def isVisible(self):
+            return self.visible
+
+        def showMessage(self, title, text, *_args):
+            Tray.shown.append((title, text))
+
+    monkeypatch.setattr(watch_flow, "QSystemTrayIcon", Tray)
+    monkeypatch.setattr(watch_flow, "SETTLE_SECONDS", 0.3)
+    settings.watched_folder = str(inbox)
+    win = open_window(qtbot, tmp_path / "library.sqlite3", settings)
+    try:
+        with qtbot.waitSignal(win.watch_flow.imported, timeout=10000):
+            page(inbox, "快讯.txt", "今日快讯")
+        (title, text), = Tray.shown
+        assert title == "Imported from the watched folder" and text == "快讯.txt: 1 article(s)"
+        win.watch_flow.stop()
+        assert not win.watch_flow.tray.isVisible()
+    finally:
+        win.close()
+        win.controller.close()

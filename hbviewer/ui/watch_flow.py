@@ -120,7 +120,14 @@ class WatchFlow(QObject):
         if self.tray is None:
             self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
             self.tray.setToolTip("hbviewer")
+            self.tray.activated.connect(self._bring_window_up)
         self.tray.show()
+
+    def _bring_window_up(self, *_args) -> None:
+        window = self.parent()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
     def _notify(self, title: str, lines: list[str]) -> None:
         if self.tray is None or not self.tray.isVisible() or not QSystemTrayIcon.supportsMessages():
