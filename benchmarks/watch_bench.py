@@ -179,15 +179,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         results = {"machine": report.machine(), "idle": idle_in_process(work, args.idle, args.existing, settle),
-                   "latency": copy_to_imported(work, args.files, settle), "cli": cli(work, args.idle, args.files,
-                                                                                   settle)}
+                   "latency": copy_to_imported(work, args.files, settle),
+                   "cli": cli(work, args.idle, args.files, settle)}
     out = BENCH / "out"
     out.mkdir(exist_ok=True)
     (out / "watch.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     idle, latency, cli_run = results["idle"], results["latency"], results["cli"]
     print(report.markdown_table(["measure", "value"], [
         [f"CPU over {args.idle:g} s of plain sleep", f"{idle['sleep_cpu_s'] * 1000:.1f} ms"],
-        [f"CPU over {args.idle:g} s idle, watching {idle['existing_files']} files", f"{idle['watch_cpu_s'] * 1000:.1f} ms"],
+        [f"CPU over {args.idle:g} s idle, watching {idle['existing_files']} files",
+         f"{idle['watch_cpu_s'] * 1000:.1f} ms"],
         ["context switches while idle (the whole process)", str(idle["context_switches"])],
         [f"importing the {idle['existing_files']} files there at start", f"{idle['import_existing_s']:.1f} s"],
         [f"copy to imported, settle {settle:g} s (median, min–max of {args.files})",

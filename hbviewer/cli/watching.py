@@ -1,12 +1,18 @@
-"""``watch``: import what appears in a folder, until Ctrl+C."""
+"""``watch``: import what appears in a folder, until Ctrl+C.
+
+One line for each file imported or refused; with ``--json``, one JSON object a line
+(JSON Lines) on standard output, and what the watch itself says on standard error.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import signal
 import sys
 import threading
+from dataclasses import asdict
 
 from .importing import back_up_if_due, print_results
 from .output import EXIT_BAD_INPUT, EXIT_OK
@@ -47,13 +53,16 @@ def cmd_watch(args, lib) -> int:
             raise KeyboardInterrupt
 
     def status(what: str, details: str) -> None:
-        print(_STATUS[what].format(details), file=sys.stderr if what != "back" else sys.stdout, flush=True)
+        print(_STATUS[what].format(details), file=sys.stderr if what != "back" or args.json else sys.stdout,
+              flush=True)
 
-    watcher = FolderWatcher(args.folder, ready.put, on_status=status, settle=SETTLE_SECONDS if args.settle is None else args.settle)
+    settle = SETTLE_SECONDS if args.settle is None else max(0.0, args.settle)
+    watcher = FolderWatcher(args.folder, ready.put, on_status=status, settle=settle)
     previous = signal.signal(signal.SIGINT, interrupted)
     try:
         watcher.start()
-        print(f"Watching {watcher.folder} (Ctrl+C to stop).", flush=True)
+        print(f"Watching {watcher.folder} (Ctrl+C to stop).", file=sys.stderr if args.json else sys.stdout,
+              flush=True)
         while not stop.is_set():
             try:
                 paths = ready.get(timeout=_IDLE_WAIT)
@@ -69,7 +78,7 @@ def cmd_watch(args, lib) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
         watcher.stop()
-        print("Stopped watching.", flush=True)
+        print("Stopped watching.", file=sys.stderr if args.json else sys.stdout, flush=True)
     return EXIT_OK
 
 
@@ -79,7 +88,12 @@ def _import(lib, paths, args, stop: threading.Event) -> str:
 
     report = import_paths(lib, paths, should_stop=stop.is_set, max_bytes=int(args.max_file_mb * 1024 * 1024),
                           workers=args.workers)
-    print_results(report, unchanged=False)
+    if args.json:
+        for f in report.files:
+            if f.status != "unchanged":
+                print(json.dumps(asdict(f), ensure_ascii=False), flush=True)
+    else:
+        print_results(report, unchanged=False)
     if report.stopped:  # a full disk, a lost server: every later file would meet it too
         print(f"error: {report.stopped}", file=sys.stderr, flush=True)
     back_up_if_due(lib, report)
