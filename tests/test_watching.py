@@ -185,6 +185,28 @@ def test_files_already_there_and_in_subfolders_are_imported_once(folder, library
     assert library.article_count() == 2
 
 
+def test_an_archive_there_at_the_next_start_is_not_analysed_again(folder, library, monkeypatch):
+    import zipfile
+
+    from hbviewer.core import importer
+
+    with zipfile.ZipFile(folder / "本周.zip", "w") as zf:
+        zf.writestr("周一.txt", page("周一要闻"))
+        zf.writestr("周二.txt", page("周二要闻"))
+    with Watched(folder, library, settle=FAST) as first:
+        assert first.wait(lambda: len(first.results) == 2)
+    analysed = []
+    real = importer.analyse
+    monkeypatch.setattr(importer, "analyse", lambda *a, **k: analysed.append(a[0]) or real(*a, **k))
+    with zipfile.ZipFile(folder / "本周.zip", "a") as zf:  # a member added since
+        zf.writestr("周三.txt", page("周三要闻"))
+    with Watched(folder, library, settle=FAST) as again:
+        assert again.wait(lambda: len(again.results) == 3)
+    assert [r.status for r in first.results] == ["imported", "imported"]
+    assert [r.status for r in again.results] == ["unchanged", "unchanged", "imported"]
+    assert analysed == ["周三要闻"]
+
+
 def test_a_folder_that_disappears_is_said_once_and_watched_again_when_back(folder, library):
     with Watched(folder, library, settle=FAST, missing_check=0.2) as watched:
         write(folder / "一.txt", page("第一篇"))
