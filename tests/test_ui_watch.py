@@ -52,13 +52,16 @@ def status(win):
     return win.statusBar().currentMessage()
 
 
-def test_the_watched_folder_row_is_kept_in_the_settings_and_cleared(qtbot, settings, tmp_path):
+def test_the_watched_folder_row_is_kept_in_the_settings_and_cleared(qtbot, settings, tmp_path, monkeypatch):
+    from hbviewer.ui import preferences
     from hbviewer.ui.preferences import PreferencesDialog
 
     dialog = PreferencesDialog(settings, None)
     qtbot.addWidget(dialog)
     assert dialog.watched_edit.text() == ""
-    dialog.watched_edit.setText(str(tmp_path))
+    monkeypatch.setattr(preferences.QFileDialog, "getExistingDirectory", lambda *_args: str(tmp_path))
+    dialog.watched_choose.click()
+    assert dialog.watched_edit.text() == str(tmp_path)
     dialog.accept()
     assert settings.watched_folder == str(tmp_path)
     again = PreferencesDialog(settings, None)
