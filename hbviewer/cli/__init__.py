@@ -4,8 +4,9 @@ Exit codes: 0 ok, 1 nothing found, 2 bad input (a bad file, a bad query, a
 library that cannot be opened). ``--json`` prints machine-readable output.
 
 Here are the parser and :func:`main`; the commands live by what they do:
-``importing``, ``browsing`` (search, list, show), ``analysis`` (figures,
-regions, reanalyse), ``review`` (correct, add-figure, undo, review, corrections, conflicts), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
+``importing``, ``watching`` (a watched folder), ``browsing`` (search, list, show), ``analysis`` (figures,
+regions, reanalyse), ``review`` (correct, add-figure, undo, review, corrections, conflicts), ``briefing``
+(summary, export, briefing), ``library`` (stats, copy) and ``safety``
 (backups, restore, check, recover), with
 ``opening`` (the library and its password) and ``output`` (exit codes, JSON,
 progress) shared. Each command imports the core only when it runs, so that
@@ -24,6 +25,7 @@ from .browsing import cmd_list, cmd_search, cmd_show
 from .importing import cmd_import
 from .library import cmd_library_copy, cmd_stats
 from .opening import library_from_args, open_location
+from .watching import cmd_watch
 from .safety import cmd_backup, cmd_backups, cmd_check, cmd_recover, cmd_restore
 from .output import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK
 from .review import (add_correction_arguments, cmd_add_figure, cmd_conflicts, cmd_correct, cmd_corrections,
@@ -55,6 +57,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="processes that read and analyse files (default: one per core for large imports; "
                         "1: none)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("watch", parents=[common], help="import the files that appear in a folder, until Ctrl+C")
+    p.add_argument("folder", metavar="FOLDER")
+    p.add_argument("--settle", type=float, default=None, metavar="SECONDS",
+                   help="how long a file must stay unchanged before it is read (default: 1; more for a slow "
+                        "network drive)")
+    p.add_argument("--max-file-mb", type=float, default=32.0, help="largest file to import (MB)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes that read and analyse files (default: one per core for many files; 1: none)")
+    p.set_defaults(func=cmd_watch)
 
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--from", dest="date_from", help="articles dated on or after YYYY-MM-DD")

@@ -33,25 +33,31 @@ def cmd_import(args, lib) -> int:
         print_json({"articles_added": report.articles_added, "duplicates": report.duplicates,
                      "stopped": report.stopped, "files": [asdict(f) for f in report.files]})
     else:
-        for f in report.files:
-            if f.status == "failed":
-                print(f"error: {f.error}", file=sys.stderr)
-            elif f.status == "unchanged":
-                print(f"{Path(f.path).name}: unchanged since the last import, skipped")
-            else:
-                extra = f", {f.duplicates} already in the library" if f.duplicates else ""
-                verb = "replaced with" if f.status == "replaced" else "imported"
-                print(f"{Path(f.path).name}: {verb} {f.articles} articles{extra} ({f.encoding})")
-                for title in f.duplicate_titles:
-                    print(f"  already in the library: {title}")
+        print_results(report)
         if report.stopped:
             print(f"error: {report.stopped}", file=sys.stderr)
         print(f"{report.articles_added} articles added, {len(report.failed)} files failed.")
-    _back_up_if_due(lib, report)
+    back_up_if_due(lib, report)
     return EXIT_BAD_INPUT if report.failed or report.stopped else EXIT_OK
 
 
-def _back_up_if_due(lib, report) -> None:
+def print_results(report, unchanged: bool = True) -> None:
+    """One line for each file: imported (or replaced), failed, or (if ``unchanged``) skipped."""
+    for f in report.files:
+        if f.status == "failed":
+            print(f"error: {f.error}", file=sys.stderr, flush=True)
+        elif f.status == "unchanged":
+            if unchanged:
+                print(f"{Path(f.path).name}: unchanged since the last import, skipped")
+        elif f.status != "cancelled":
+            extra = f", {f.duplicates} already in the library" if f.duplicates else ""
+            verb = "replaced with" if f.status == "replaced" else "imported"
+            print(f"{Path(f.path).name}: {verb} {f.articles} articles{extra} ({f.encoding})", flush=True)
+            for title in f.duplicate_titles:
+                print(f"  already in the library: {title}", flush=True)
+
+
+def back_up_if_due(lib, report) -> None:
     """After an import that stored something: a backup, if the last is half an hour old."""
     from ..core.store import LibraryError
     from ..core.store.maintenance import backup_if_due

@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 from collections import deque
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -126,8 +127,13 @@ def prepare_file(path: str, key: str, known_sha256: str | None = None,
     return prepare_decoded(key, p.name, decoded, known_sha256)
 
 
-def prepare_archive(path: str, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
-    """Each member of a ZIP archive as its own source (``archive!/member``), read in memory."""
+def prepare_archive(path: str, key: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                    known: dict[str, str] | None = None) -> Iterator[Outcome]:
+    """Each member of a ZIP archive as its own source (``archive!/member``), read in memory.
+
+    ``known``: the sha256 of members already in the library, by key; those are not analysed again.
+    """
+    known = known or {}
     p = Path(path)
     try:
         for member in iter_archive(p, max_bytes=max_bytes):
@@ -139,23 +145,47 @@ def prepare_archive(path: str, key: str, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             except UnreadableFile as exc:
                 yield FileImportResult(member_key, "failed", error=exc.message, error_code=exc.code)
                 continue
-            yield prepare_decoded(member_key, member.name, decoded)
+            yield prepare_decoded(member_key, member.name, decoded, known.get(member_key))
     except UnreadableFile as exc:
         yield FileImportResult(key, "failed", error=exc.message, error_code=exc.code)
 
 
-def _prepare_job(path: str, key: str, known_sha256: str | None, max_bytes: int) -> list[Outcome]:
-    """What a worker process runs for one file of the list."""
+def _prepare_job(path: str, key: str, known: str | dict[str, str] | None, max_bytes: int) -> list[Outcome]:
+    """What a worker process runs for one file of the list (``known``: a file's sha256 in the library,
+    or an archive's members')."""
     if is_archive(Path(path).name):
-        return list(prepare_archive(path, key, max_bytes))
-    return [prepare_file(path, key, known_sha256, max_bytes)]
+        return list(prepare_archive(path, key, max_bytes, known if isinstance(known, dict) else None))
+    return [prepare_file(path, key, known if isinstance(known, str) else None, max_bytes)]
+
+
+def _known_members(library: Library, keys: list[str]) -> dict[str, dict[str, str]]:
+    """For each archive key, the sha256 of its members the library holds: an archive imported again
+    (a watched folder's at every start) is read, but only its new or changed members are analysed."""
+    if not keys:
+        return {}
+    prefixes = tuple(f"{key}!/" for key in keys)
+    members: dict[str, dict[str, str]] = {key: {} for key in keys}
+    for source in library.sources():
+        if source.path.startswith(prefixes):
+            sha = library.source_sha256(source.path)
+            owner = next(key for key, prefix in zip(keys, prefixes) if source.path.startswith(prefix))
+            if sha:
+                members[owner][source.path] = sha
+    return members
 
 
 def import_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """Worker processes for :func:`import_paths`: fresh interpreters (no copy of a GUI's threads)."""
     workers = workers or max(1, min(os.cpu_count() or 1, 4))
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_exit_with_parent)
+                               initializer=_start_worker)
+
+
+def _start_worker() -> None:
+    """In each worker: Ctrl+C is for the program that started it, which stops between files
+    (a worker that took it would die with a traceback on the terminal); and exit with that program."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
 
 
 def _exit_with_parent() -> None:
@@ -328,11 +358,10 @@ def import_paths(library: Library, paths: Iterable[str | os.PathLike], *,
     own_pool = None
     if pool is None and (workers > 1 if workers is not None else _wants_pool(files)):
         pool = own_pool = import_pool(workers)
-    jobs = []
-    for path in files:
-        key = _source_key(path)
-        known = None if is_archive(path.name) else library.source_sha256(key)
-        jobs.append((str(path), key, known, max_bytes))
+    keys = [_source_key(path) for path in files]
+    members = _known_members(library, [key for path, key in zip(files, keys) if is_archive(path.name)])
+    jobs = [(str(path), key, members.get(key, {}) if is_archive(path.name) else library.source_sha256(key),
+             max_bytes) for path, key in zip(files, keys)]
     try:
         with library.grouped_writes(GROUP_SECONDS) as group:
             outcomes = _prepared_in_order(pool, jobs, library.commit_group)

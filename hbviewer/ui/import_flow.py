@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -42,6 +43,18 @@ class ImportFlow(QObject):
 
     def import_paths(self, paths, quiet: bool = False):
         """Import in the background; a progress dialog shows only if it takes a while."""
+        task = self._start(paths, quiet)
+        if task is not None:
+            self.progress = CalmProgress(self._widget, self.tr("Importing…"), task)
+        return task
+
+    def import_unattended(self, paths, on_report: Callable[[ImportReport], None]):
+        """Import files no one asked for just now (the watched folder's): no progress dialog and no box
+        listing the failures, ``on_report`` says what became of them; a full disk or a damaged library
+        is said as for any import."""
+        return self._start(paths, True, on_report)
+
+    def _start(self, paths, quiet: bool, on_report: Callable[[ImportReport], None] | None = None):
         if self.controller.read_only:
             self._refuse()
             return None
@@ -50,10 +63,12 @@ class ImportFlow(QObject):
         def work(lib, progress, should_stop):
             return import_paths(lib, paths, progress=progress, should_stop=should_stop, pool=pool)
 
-        task = self.controller.run(work, on_done=lambda report: self._imported(report, quiet))
-        if task is not None:
-            self.progress = CalmProgress(self._widget, self.tr("Importing…"), task)
-        return task
+        def done(report: ImportReport) -> None:
+            self._imported(report, quiet)
+            if on_report is not None:
+                on_report(report)
+
+        return self.controller.run(work, on_done=done)
 
     def _imported(self, report: ImportReport, quiet: bool) -> None:
         self.controller.announce_change()

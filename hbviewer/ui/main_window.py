@@ -4,8 +4,8 @@ What the window does is in small pieces beside it, each given only what it
 needs: ``menus`` (the actions, menu bar and toolbar), ``status_bar``,
 ``reading_flow`` (showing an article), ``region_flow`` (the region panel's
 counts and the list filtered to a region), ``import_flow``, ``export_flow``,
-``briefing_flow`` (the Word briefing dialog) and ``safety_flow`` (backups,
-checks, a damaged library).
+``briefing_flow`` (the Word briefing dialog), ``watch_flow`` (the watched
+folder) and ``safety_flow`` (backups, checks, a damaged library).
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from .safety_flow import SafetyFlow
 from .safe_text import rich_literal
 from .settings import AppSettings
 from .status_bar import WindowStatus
+from .watch_flow import WatchFlow
 
 
 class MainWindow(QMainWindow):
@@ -67,9 +68,11 @@ class MainWindow(QMainWindow):
         self.export_flow = ExportFlow(controller, settings, self.library_pane, self.region_panel, self)
         self.safety_flow = SafetyFlow(controller, settings, self.menus, self.status, self)
         self.briefing_flow = BriefingFlow(controller, settings, self.library_pane, self)
+        self.watch_flow = WatchFlow(controller, self.import_flow, self)
         self._connect_menus()
         self._connect_panes()
         self._restore()
+        self.watch_flow.watch(settings.watched_folder)
         self.library_pane.run_search()
         # The region tree (counts over every figure) waits for the first list to be shown:
         # built at the same time it would slow the start.
@@ -125,7 +128,7 @@ class MainWindow(QMainWindow):
         self.import_flow.finished.connect(self.importFinished)
         self.import_flow.finished.connect(self.safety_flow.imported)
         self.export_flow.finished.connect(self.exportFinished)
-        for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow):
+        for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow, self.watch_flow):
             flow.statusMessage.connect(self.status.say)
 
     def _first_results(self, *_args) -> None:
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         from .preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(lambda: self.watch_flow.watch(self.settings.watched_folder))
         dialog.open()
         self._preferences = dialog
 
@@ -202,5 +206,6 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
+        self.watch_flow.stop()
         self.safety_flow.closing()
         super().closeEvent(event)

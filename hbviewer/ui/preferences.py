@@ -1,4 +1,5 @@
-"""Preferences: which library to open (a file, or a shared library on a server), and the language.
+"""Preferences: which library to open (a file, or a shared library on a server), the language, and the
+watched folder (whose new files are imported as they appear).
 
 A server's address is stored without a password; a password typed here, or
 written into the address, goes to the system keyring instead.
@@ -88,6 +89,7 @@ class PreferencesDialog(QDialog):
         self.library_edit.textChanged.connect(self._show_backups)
         form.addRow(self.tr("Backups:"), self.backups_label)
         form.addRow(self.tr("Language:"), self.language_box)
+        self._watched_folder_row(form)
         form.addRow(QLabel(self.tr("Changes take effect when hbviewer starts again."), self))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -99,6 +101,24 @@ class PreferencesDialog(QDialog):
         (self.server_choice if settings.library_kind == "server" else self.file_choice).setChecked(True)
         self._kind_changed()
         self.setMinimumWidth(560)
+
+    def _watched_folder_row(self, form: QFormLayout) -> None:
+        self.watched_edit = QLineEdit(self.settings.watched_folder, self)
+        self.watched_edit.setPlaceholderText(self.tr("None"))
+        self.watched_edit.setToolTip(self.tr(
+            "Files saved in this folder (pages, notices, .zip archives) are imported as they appear; "
+            "this takes effect at once."))
+        self.watched_choose = QPushButton(self.tr("Choose…"), self)
+        self.watched_choose.clicked.connect(self._choose_watched_folder)
+        self.watched_clear = QPushButton(self.tr("Clear"), self)
+        self.watched_clear.clicked.connect(self.watched_edit.clear)
+        form.addRow(self.tr("Watched folder:"), _row(self.watched_edit, self.watched_choose, self.watched_clear))
+
+    def _choose_watched_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Watched folder"),
+                                                  self.watched_edit.text() or self.settings.last_folder)
+        if folder:
+            self.watched_edit.setText(folder)
 
     def _kind_changed(self, *_args) -> None:
         server = self.server_choice.isChecked()
@@ -169,5 +189,6 @@ class PreferencesDialog(QDialog):
         self.settings.library_path = None if not text or Path(text) == default_library_path() else Path(text)
         self.settings.library_kind = "server" if server else "file"
         self.settings.language = self.language_box.currentData()
+        self.settings.watched_folder = self.watched_edit.text()
         self.settings.sync()
         super().accept()

@@ -78,6 +78,15 @@ class AppSettings:
         self.q.setValue("files/briefing_template", value or "")
 
     @property
+    def watched_folder(self) -> str:
+        """The folder whose new files are imported as they appear ("" for none)."""
+        return str(self._get("files/watched_folder", "") or "")
+
+    @watched_folder.setter
+    def watched_folder(self, value: str) -> None:
+        self.q.setValue("files/watched_folder", value.strip() if value else "")
+
+    @property
     def library_path(self) -> Path | None:
         value = str(self._get("library/path", "") or "")
         return Path(value) if value else None

@@ -448,66 +448,66 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="31"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="32"/>
         <source>Import files</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="32"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="33"/>
         <source>Pages and notices (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;All files (*)</source>
         <translation>报纸版面和通知 (*.txt *.md *.docx *.html *.htm *.shtml *.pdf *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="38"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="39"/>
         <source>Import folder</source>
         <translation>导入文件夹</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="55"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="48"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/import_flow.py" line="62"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="77"/>
         <source>%n article(s) added.</source>
         <translation>
             <numerusform>新增 %n 篇文章。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/import_flow.py" line="64"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="79"/>
         <source>%n already in the library.</source>
         <translation>
             <numerusform>%n 篇已在文库中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="66"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="81"/>
         <source>Import cancelled; the files imported before it are kept.</source>
         <translation>导入已取消;此前已导入的文件均已保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="72"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="87"/>
         <source>The import stopped</source>
         <translation>导入已中止</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="73"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="88"/>
         <source>Import the rest again once the cause below is put right; nothing is imported twice.</source>
         <translation>排除下面所说的原因后，再导入其余文件即可；已导入的不会重复导入。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="77"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="92"/>
         <source>Some files were not imported</source>
         <translation>部分文件未能导入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="100"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="115"/>
         <source>The library is damaged: nothing more is written to it. Restore a backup (File menu) or recover it.</source>
         <translation>文库已损坏：不再向其中写入任何内容。请恢复备份（“文件”菜单）或抢救文库。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/import_flow.py" line="103"/>
+        <location filename="../../hbviewer/ui/import_flow.py" line="118"/>
         <source>The library is read-only for you: files cannot be imported into it.</source>
         <translation>此文库对您是只读的,不能向其中导入文件。</translation>
     </message>
@@ -542,22 +542,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="42"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="43"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="178"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="182"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="170"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="174"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="171"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="175"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -597,101 +597,127 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="55"/>
-        <location filename="../../hbviewer/ui/preferences.py" line="149"/>
-        <location filename="../../hbviewer/ui/preferences.py" line="164"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="56"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="169"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="184"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="59"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="60"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="111"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="77"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="78"/>
         <source>As the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="57"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="58"/>
         <source>Library file:</source>
         <translation>文库文件:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="62"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="63"/>
         <source>Shared library on a server:</source>
         <translation>服务器上的共享文库:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="66"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="67"/>
         <source>The address of a PostgreSQL database that several people share, for example %1</source>
         <translation>多人共用的 PostgreSQL 数据库地址,例如 %1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="70"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="71"/>
         <source>Optional: kept in the system keyring, not in the settings</source>
         <translation>可不填;填写后保存在系统密钥环中,不写入设置</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="71"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="72"/>
         <source>Forget the saved password</source>
         <translation>清除已保存的密码</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="84"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="85"/>
         <source>Password:</source>
         <translation>密码:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="89"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="90"/>
         <source>Backups:</source>
         <translation>备份：</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="90"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="91"/>
         <source>Language:</source>
         <translation>界面语言:</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="91"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="93"/>
         <source>Changes take effect when hbviewer starts again.</source>
         <translation>更改将在重新启动 hbviewer 后生效。</translation>
     </message>
     <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="107"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="109"/>
+        <source>Files saved in this folder (pages, notices, .zip archives) are imported as they appear; this takes effect at once.</source>
+        <translation>保存到此文件夹的文件（版面、通知、.zip 压缩包）一出现即导入；此项设置立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="113"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
         <location filename="../../hbviewer/ui/preferences.py" line="115"/>
+        <source>Watched folder:</source>
+        <translation>监视文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="118"/>
+        <source>Watched folder</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/preferences.py" line="135"/>
         <source>A shared library on a server is backed up by its administrator.</source>
         <translation>服务器上的共享文库由其管理员负责备份。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/preferences.py" line="124"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="144"/>
         <source>%n backup(s), %1 together, in %2</source>
         <translation>
             <numerusform>%n 个备份，共 %1，位于 %2</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="129"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="149"/>
         <source>Library file</source>
         <translation>文库文件</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="129"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="149"/>
         <source>hbviewer library (*.sqlite3)</source>
         <translation>hbviewer 文库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="140"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="160"/>
         <source>The saved password of %1 was forgotten.</source>
         <translation>已清除 %1 的已保存密码。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="150"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="170"/>
         <source>A shared library&apos;s address starts with postgresql://, for example %1</source>
         <translation>共享文库的地址以 postgresql:// 开头,例如 %1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/preferences.py" line="165"/>
+        <location filename="../../hbviewer/ui/preferences.py" line="185"/>
         <source>This computer has no system keyring, so the password cannot be saved: hbviewer will ask for it when it starts.</source>
         <translation>这台电脑没有系统密钥环,无法保存密码:hbviewer 每次启动时都会询问密码。</translation>
     </message>
@@ -867,6 +893,83 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <location filename="../../hbviewer/ui/safety_flow.py" line="257"/>
         <source>Opened the recovered library %1.</source>
         <translation>已打开抢救出的文库 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>WatchFlow</name>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="57"/>
+        <source>The library is read-only: files saved in the watched folder are not imported.</source>
+        <translation>文库为只读：不导入保存到监视文件夹的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="63"/>
+        <source>Watching %1: files saved there are imported.</source>
+        <translation>正在监视 %1：保存到其中的文件将自动导入。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/watch_flow.py" line="90"/>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="129"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/watch_flow.py" line="91"/>
+        <source>From the watched folder: %1 imported (%n article(s) added).</source>
+        <translation>
+            <numerusform>已从监视文件夹导入 %1（新增 %n 篇文章）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="95"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/watch_flow.py" line="96"/>
+        <source>%n file(s) not imported, among them: %1</source>
+        <translation>
+            <numerusform>%n 个文件未导入，其中：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../hbviewer/ui/watch_flow.py" line="98"/>
+        <source>%1: %n article(s)</source>
+        <translation>
+            <numerusform>%1：%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="100"/>
+        <source>Imported from the watched folder</source>
+        <translation>已从监视文件夹导入</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="101"/>
+        <source>The watched folder: some files were not imported</source>
+        <translation>监视文件夹：部分文件未导入</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="106"/>
+        <source>The watched folder %1 is not there any more; its files are imported when it is back.</source>
+        <translation>监视文件夹 %1 已不存在；文件夹恢复后将导入其中的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="109"/>
+        <source>The watched folder %1 is back: watching it again.</source>
+        <translation>监视文件夹 %1 已恢复：重新开始监视。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="111"/>
+        <source>The folder %1 cannot be watched (%2); trying again every few seconds.</source>
+        <translation>无法监视文件夹 %1（%2）；每隔几秒重试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="114"/>
+        <source>The watched folder</source>
+        <translation>监视文件夹</translation>
     </message>
 </context>
 <context>
