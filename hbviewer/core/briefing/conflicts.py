@@ -17,6 +17,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..text.textnorm import fold
+
 _YEAR = re.compile(r"((?:19|20)\d\d)")
 
 
@@ -74,14 +76,15 @@ def conflicts_in(rows: list[dict]) -> list[Conflict]:
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for r in rows:
         if r["indicator"] and r["region_code"]:
-            groups[(r["region_code"], r["indicator"], r["unit"])].append(r)
+            # the same indicator in either script: 科技型中小企業 is 科技型中小企业
+            groups[(r["region_code"], fold(r["indicator"]), r["unit"])].append(r)
     found = []
     for (code, indicator, unit), members in sorted(groups.items()):
         reports = [_reported(r) for r in members]
         involved = [a for a in reports if any(_disagree(a, b) for b in reports)]
         if involved:
             involved.sort(key=lambda r: (r.year or "9999", r.date, r.article_id, r.start))
-            found.append(Conflict(members[0]["region"], code, indicator, unit, tuple(involved)))
+            found.append(Conflict(members[0]["region"], code, members[0]["indicator"], unit, tuple(involved)))
     return found
 
 

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 
 from .figure_numbers import CN_CHARS, UNIT_NAMES, Quantity, link_changes, rank_at, read_quantity, scan_starts
 from .indicator_lists import apply_fenbie, apply_qizhong
+from .indicator_phrases import clause_start, clean_before
 from .indicators import Draft, indicator_spans, render, with_decline
 from ..text.textnorm import replace_each, simplify
 
@@ -86,6 +87,15 @@ def _change(folded: str, q: Quantity) -> dict | str | None:
     return None
 
 
+def _before_change(words: str, q: Quantity, floor: int) -> tuple:
+    lo = clause_start(words, q.start, floor)
+    end = q.start
+    while end > lo and words[end - 1] in "从由":
+        end -= 1
+    span = clean_before(words, lo, end)
+    return (span,) if span else ()
+
+
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in ``text`` (display form), in order, with non-overlapping spans."""
     # Simplified but not lower-cased: indicators are read from it (B类县区, not b类县区).
@@ -110,7 +120,10 @@ def extract_figures(text: str) -> list[Figure]:
             spans = drafts[-1].spans
         else:
             following = linked[k + 1] if k + 1 < len(linked) else None
-            spans = indicator_spans(words, q, floor, drafts, following)
+            if following is not None and following.change_from is not None:
+                spans = _before_change(words, q, floor)  # the first end of 从…到: what is before it
+            else:
+                spans = indicator_spans(words, q, floor, drafts, following)
         drafts.append(Draft(q, spans))
         floor = q.end
     apply_fenbie(words, drafts)
