@@ -102,8 +102,10 @@ class SafetyFlow(QObject):
                                 lambda message, _details: log_error(f"backup on close: {message}"))
 
     def _backed_up(self, path) -> None:
+        # said in the status bar only when it is free: what the import found matters more
         if path is not None:
-            self.statusMessage.emit(self.tr("The library was backed up (%1).").replace("%1", Path(path).name))
+            if not self.status.status_bar.currentMessage():
+                self.statusMessage.emit(self.tr("The library was backed up (%1).").replace("%1", Path(path).name))
             self.backedUp.emit(path)
 
     def _backup_failed(self, message: str, _details: str) -> None:
