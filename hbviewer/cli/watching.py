@@ -60,7 +60,9 @@ def cmd_watch(args, lib) -> int:
     watcher = FolderWatcher(args.folder, ready.put, on_status=status, settle=settle)
     previous = signal.signal(signal.SIGINT, interrupted)
     try:
+        importing.set()  # a Ctrl+C while the watch starts stops it once started, not half-way
         watcher.start()
+        importing.clear()
         print(f"Watching {watcher.folder} (Ctrl+C to stop).", file=sys.stderr if args.json else sys.stdout,
               flush=True)
         while not stop.is_set():
