@@ -91,15 +91,9 @@ def cmd_regions(args, lib) -> int:
 def cmd_reanalyse(args, lib) -> int:
     """Find the figures and regions of stored articles again, with this version's rules."""
     from ..core.extract.analysis import ANALYSIS_VERSION, refresh_stale
-    from .output import TerminalProgress
+    from .output import TerminalProgress, cannot_write
 
-    if lib.read_only:
-        print("error: the library is read-only here: it can be searched and exported, not re-analysed.",
-              file=sys.stderr)
-        return EXIT_BAD_INPUT
-    health = lib.check(quick=True)  # a damaged file is never written to
-    if not health.ok:
-        print(f"error: {health.message()}", file=sys.stderr)
+    if cannot_write(lib, "it can be searched and exported, not re-analysed."):
         return EXIT_BAD_INPUT
     if lib.stale_analysis_articles(-1 if args.all else ANALYSIS_VERSION, limit=1):
         from ..core.store.maintenance import backup_now

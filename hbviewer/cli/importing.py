@@ -6,7 +6,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from .output import EXIT_BAD_INPUT, EXIT_OK, TerminalProgress, print_json
+from .output import EXIT_BAD_INPUT, EXIT_OK, TerminalProgress, cannot_write, print_json
 
 
 def cmd_import(args, lib) -> int:
@@ -19,13 +19,7 @@ def cmd_import(args, lib) -> int:
     if not paths:
         print("Nothing to import: give files or folders, or --samples.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if lib.read_only:
-        print(f"error: the library {lib.path} is read-only here: searching and exporting work, importing "
-              "does not.", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    health = lib.check(quick=True)  # a damaged file is never written to
-    if not health.ok:
-        print(f"error: {health.message()}", file=sys.stderr)
+    if cannot_write(lib, "searching and exporting work, importing does not."):
         return EXIT_BAD_INPUT
     report = import_paths(lib, paths, progress=TerminalProgress(),
                           max_bytes=int(args.max_file_mb * 1024 * 1024), workers=args.workers)

@@ -13,6 +13,19 @@ def print_json(data) -> None:
     sys.stdout.write("\n")
 
 
+def cannot_write(lib, refusal: str) -> bool:
+    """Whether ``lib`` may not be written to, said on stderr: read-only (``refusal`` says what is
+    refused), or damaged (a damaged file is never written to)."""
+    if lib.read_only:
+        print(f"error: the library {lib.path} is read-only here: {refusal}", file=sys.stderr)
+        return True
+    health = lib.check(quick=True)
+    if not health.ok:
+        print(f"error: {health.message()}", file=sys.stderr)
+        return True
+    return False
+
+
 class TerminalProgress:
     """A one-line progress bar on stderr, only when stderr is a terminal."""
 

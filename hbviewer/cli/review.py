@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .output import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK, print_json
+from .output import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK, cannot_write, print_json
 
 _FIELDS = ("value", "unit", "kind", "indicator", "approx")
 
@@ -26,11 +26,7 @@ def _changes(args) -> dict:
 
 
 def _refused(lib) -> bool:
-    if lib.read_only:
-        print("error: the library is read-only here (or your role on the server may only read): figures can be "
-              "looked at, not corrected.", file=sys.stderr)
-        return True
-    return False
+    return cannot_write(lib, "(or your role on the server may only read): figures can be looked at, not corrected.")
 
 
 def _figure_json(article_id: int, f) -> dict:

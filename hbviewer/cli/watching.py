@@ -15,7 +15,7 @@ import threading
 from dataclasses import asdict
 
 from .importing import back_up_if_due, print_results
-from .output import EXIT_BAD_INPUT, EXIT_OK
+from .output import EXIT_BAD_INPUT, EXIT_OK, cannot_write
 
 # Windows does not interrupt a wait on a lock for Ctrl+C: there the wait wakes twice a second
 # to see whether it came. Elsewhere it waits for the next files with no timeout at all.
@@ -31,13 +31,7 @@ _STATUS = {
 def cmd_watch(args, lib) -> int:
     from ..core.watching import SETTLE_SECONDS, FolderWatcher
 
-    if lib.read_only:
-        print(f"error: the library {lib.path} is read-only here: files cannot be imported into it.",
-              file=sys.stderr)
-        return EXIT_BAD_INPUT
-    health = lib.check(quick=True)  # a damaged file is never written to
-    if not health.ok:
-        print(f"error: {health.message()}", file=sys.stderr)
+    if cannot_write(lib, "files cannot be imported into it."):
         return EXIT_BAD_INPUT
     if os.path.exists(args.folder) and not os.path.isdir(args.folder):
         print(f"error: {args.folder} is a file, not a folder: give the folder to watch.", file=sys.stderr)
