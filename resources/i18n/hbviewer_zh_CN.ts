@@ -32,97 +32,102 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Qualifier</source>
         <translation>修饰</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>increase</source>
         <translation>增长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>decrease</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>multiple</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>measure</source>
         <translation>计量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="86"/>
         <source>Select an article to read it.</source>
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="113"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="115"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>
@@ -428,6 +433,11 @@
         <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
     </message>
     <message>
         <location filename="../../hbviewer/ui/region_panel.py" line="102"/>

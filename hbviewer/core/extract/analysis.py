@@ -36,7 +36,8 @@ def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -
     for f in extracted:
         ref = resolver.resolve(f.start, f.end)
         if ref is not None:
-            f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "")
+            f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "",
+                        zone=ref.zone)
         figures.append(f)
     regions = resolver.regions
     return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned))

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from .figure_numbers import CN_CHARS, UNIT_NAMES, Quantity, rank_at, read_quantity, scan_starts
 from ..text.textnorm import replace_each, simplify
 
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Figure:
     region: str = ""
     region_code: str = ""
     prefecture: str = ""
+    zone: str = ""  # a functional zone the figure is about (北戴河新区), see ``regions``
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -24,6 +24,7 @@ class RegionRef:
     province_code: str
     written: str = ""  # as in the text: 宣化县, 张垣, 該市
     former: str = ""  # the retired unit's name when the text uses one
+    zone: str = ""  # the functional zone within it that is meant (北戴河新区 in 秦皇岛市)
 
     @property
     def in_hebei(self) -> bool:

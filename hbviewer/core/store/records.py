@@ -11,7 +11,7 @@ from ..text.textnorm import fold_together
 
 # A figure with its article's title, date and source, as summaries read it (both libraries).
 FIGURE_ROWS = ('SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name'
+               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name, f.zone'
                " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id")
 
 
@@ -65,9 +65,9 @@ def analysis_rows(analysis, clean=lambda text: text) -> tuple[list[tuple], list[
     """
     figures = [(f.start, f.end, clean(f.text), f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator,
                 None if f.change is None else json.dumps(f.change, ensure_ascii=False), f.as_of, f.region,
-                f.region_code, f.prefecture) for f in analysis.figures]
+                f.region_code, f.prefecture, f.zone) for f in analysis.figures]
     regions = [("subject", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
-                r.province_code, score) for rank, (r, score) in enumerate(analysis.subjects)]
+                r.province_code, score, r.zone) for rank, (r, score) in enumerate(analysis.subjects)]
     regions += [("mentioned", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
-                 r.province_code, 0.0) for rank, r in enumerate(analysis.mentioned)]
+                 r.province_code, 0.0, r.zone) for rank, r in enumerate(analysis.mentioned)]
     return figures, regions
