@@ -123,9 +123,10 @@ class FigurePlaces:
         else:
             region, written = self._context(strong, pos, full)
             if region is None:
-                main = self.a.result().main
+                self.a.result()
+                main = self.a.subject_regions[0] if self.a.subject_regions else None
                 if main is not None:
-                    region = self.gaz.get(main.code)
+                    region = main  # a zone stays a zone (雄安新区, 北戴河新区)
                 else:
                     # Nothing else at all: a weak name in the sentence is better than nothing.
                     pick = self._in_sentence(others, pos, stop, part, full)

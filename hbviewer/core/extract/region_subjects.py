@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .gazetteer import HEBEI, Region, RegionGazetteer
 from .region_layout import is_heading
 from .region_mentions import MentionReader
-from .region_records import ArticleRegions
+from .region_records import ArticleRegions, RegionRef
+from .region_zones import covered_counties, with_zone
 from ..text.textnorm import fold
 
 if TYPE_CHECKING:
@@ -54,9 +56,10 @@ def score_article(a: _Analysis) -> ArticleRegions:
             region = gaz.successor(region)
             scores[region] += weight * (1.0 if region.in_hebei else FOREIGN)
 
-    # A bare 高新区 was read from the article's own city: it adds nothing to what it is about.
-    counted = [m for m in a.mentions
-               if m.region is not None and m.role == "" and m.kind != "zone"]
+    # A bare 高新区 read from the article's own city adds nothing to what it is about; one
+    # standing for a zone the article named (开发区 after 正定县经济开发区) counts as a reference.
+    counted = [m for m in a.mentions if m.region is not None and m.role == ""
+               and (m.kind != "zone" or m.resolved_by == "named")]
     title_end = len(a.title)
     for m in counted:
         if m.start < title_end:
@@ -77,6 +80,9 @@ def score_article(a: _Analysis) -> ArticleRegions:
         if m.start < a.base:
             continue
         region = gaz.successor(m.region)
+        if m.kind == "zone":
+            add(region, REFERENCE)
+            continue
         if m.kind == "host":
             # 燕郊高新区 names the zone; its county (三河市) is only inferred.
             add(region, HOST)
@@ -101,13 +107,33 @@ def score_article(a: _Analysis) -> ArticleRegions:
                 add(r.region, LEAD)
 
     subjects = _subjects(gaz, scores, in_title)
-    subject_set = {r for r, _ in subjects}
-    mentioned = [a.ref(r) for r in dict.fromkeys(
-        gaz.successor(m.region) for m in a.mentions if m.region is not None)
-        if r not in subject_set]
+    a.subject_regions = [r for r, _ in subjects]
+    reported = report_subjects(a, subjects)
+    codes = {ref.code for ref, _ in reported}
+    mentioned = []
+    for r in dict.fromkeys(gaz.successor(m.region) for m in a.mentions if m.region is not None):
+        ref = a.ref(r)
+        # Only Hebei divisions are listed: not places elsewhere, nor 雄安新区 (no division).
+        if ref.in_hebei and ref.level != "zone" and ref.code not in codes:
+            codes.add(ref.code)
+            mentioned.append(replace(ref, zone=""))
     text_ms = a.text_mentions()
-    return ArticleRegions([(a.ref(r), s) for r, s in subjects], mentioned, text_ms,
-                          [m for m in text_ms if m.region is None], a)
+    return ArticleRegions(reported, mentioned, text_ms, [m for m in text_ms if m.region is None], a)
+
+
+def report_subjects(a: _Analysis, subjects: list[tuple[Region, float]]) -> list[tuple[RegionRef, float]]:
+    """Subjects as reported: Hebei only; a zone as its division with the zone's name, 雄安新区 as
+    its core counties (``region_zones``). A division reported twice keeps its first (best) entry."""
+    out: dict[str, tuple[RegionRef, float]] = {}
+    for r, s in subjects:
+        if not r.in_hebei:
+            continue
+        counties = covered_counties(a.gaz, r) if r.level == "zone" else []
+        refs = [with_zone(a.ref(c), r) for c in counties] or [a.ref(r)]
+        for ref in refs:
+            if ref.code not in out:
+                out[ref.code] = (ref, s)
+    return list(out.values())
 
 
 def _subjects(gaz: RegionGazetteer, scores: dict[Region, float],

@@ -31,6 +31,7 @@ from .region_mentions import MentionReader
 from .region_records import ArticleRegions, Mention, Reference, RegionRef
 from .region_references import find_references
 from .region_roles import mark_lists_and_addressees, read_bare_zones
+from .region_zones import container, read_zone_names, with_zone
 from .region_subjects import score_article
 from .weak_mentions import weak_mentions
 from ..text.textnorm import fold
@@ -92,7 +93,8 @@ def regions_json(title: str, text: str, byline: str = "") -> dict:
     result = article_regions(title, text, byline)
 
     def row(ref: RegionRef) -> dict:
-        return {"name": ref.name, "code": ref.code, "level": ref.level, "prefecture": ref.prefecture}
+        return {"name": ref.name, "code": ref.code, "level": ref.level, "prefecture": ref.prefecture,
+                "zone": ref.zone}
 
     return {
         "regions": [{**row(ref), "score": round(score, 2)} for ref, score in result.subjects],
@@ -118,6 +120,7 @@ class _Analysis:
         mentions = reader.find(self.doc, self.display)
         reader.settle(mentions)
         mentions = read_bare_zones(self.gaz, self.doc, self.display, mentions)
+        mentions = read_zone_names(self.gaz, self.doc, self.display, mentions)
         mark_lists_and_addressees(self.doc, self.base, mentions)
         self.mentions = mentions
         self.layout = Layout(self.doc, self.base, mentions)
@@ -125,6 +128,7 @@ class _Analysis:
         self._weak: dict[int, str] | None = None
         self._result: ArticleRegions | None = None
         self._places: FigurePlaces | None = None
+        self.subject_regions: list[Region] = []  # set by ``result``: the subjects before reporting
 
     @property
     def references(self) -> list[Reference]:
@@ -151,7 +155,16 @@ class _Analysis:
         return self._places.resolve(start, end)
 
     def ref(self, region: Region, written: str = "") -> RegionRef:
+        """A region as reported; a zone as the division it lies in, with the zone's name
+        (雄安新区, in no single division, as itself; see ``region_zones``)."""
         current = self.gaz.successor(region)
+        if current.level == "zone":
+            outer = container(self.gaz, current)
+            return with_zone(self.ref(outer, written) if outer is not None
+                             else self._plain(current, current, written), current)
+        return self._plain(region, current, written)
+
+    def _plain(self, region: Region, current: Region, written: str) -> RegionRef:
         pref = self.gaz.prefecture_of(current)
         return RegionRef(current.name, current.code, current.level, pref.name if pref else None,
                          pref.code if pref else None, current.province_code, written,

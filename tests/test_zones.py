@@ -1,0 +1,107 @@
+"""Functional zones, renamed divisions and the other hard cases of region finding.
+
+Every sentence here is made up for the test.
+"""
+
+from __future__ import annotations
+
+from hbviewer.core.extract.analysis import analyse
+from hbviewer.core.extract.regions import RegionResolver, article_regions, find_mentions
+
+
+def subjects(title: str, text: str) -> list[tuple[str, str]]:
+    return [(ref.name, ref.zone) for ref, _ in article_regions(title, text).subjects]
+
+
+def placed(title: str, text: str, figure: str) -> tuple[str, str]:
+    start = text.index(figure)
+    ref = RegionResolver(title, text).resolve(start, start + len(figure))
+    return (ref.name, ref.zone) if ref is not None else ("", "")
+
+
+# -- zones with a gazetteer row ----------------------------------------------------------------
+
+
+def test_an_article_about_a_zone_is_tagged_with_its_city_and_the_zone():
+    text = "本报讯 北戴河新区今年签约项目12个，总投资80亿元。新区还将新建学校3所。"
+    assert subjects("北戴河新区项目建设提速", text) == [("秦皇岛市", "北戴河新区")]
+    assert placed("北戴河新区项目建设提速", text, "80亿元") == ("秦皇岛市", "北戴河新区")
+    assert placed("北戴河新区项目建设提速", text, "3所") == ("秦皇岛市", "北戴河新区")
+
+
+def test_a_zone_is_reported_by_its_nbs_name():
+    text = "本报讯 察北管理区新建温室大棚200座，带动农户增收。"
+    assert subjects("察北管理区发展设施农业", text) == [("张家口市", "张家口市察北管理区")]
+
+
+def test_a_city_article_naming_its_zone_once_is_about_the_city():
+    text = ("本报讯 沧州市今年新增企业500家。沧州市加快产业升级，全市技改投资增长12%。"
+            "沧州市还将推进港口建设，渤海新区新建码头1座。")
+    result = subjects("沧州市产业升级见成效", text)
+    assert result[0] == ("沧州市", "")
+
+
+# -- zones recognised by their form ------------------------------------------------------------
+
+
+def test_a_division_followed_by_a_zone_word_names_a_zone_inside_it():
+    text = "本报讯 正定县经济开发区今年引进项目20个。开发区完成投资15亿元，该区新增企业30家。"
+    assert subjects("正定县经济开发区引进项目", text)[0] == ("正定县", "正定县经济开发区")
+    for figure in ("20个", "15亿元", "30家"):
+        assert placed("正定县经济开发区引进项目", text, figure) == ("正定县", "正定县经济开发区")
+    # The county written alone is the county, not a zone.
+    assert [(m.surface, m.region.level) for m in find_mentions("正定县新增企业5家。")] == [("正定县", "county")]
+
+
+def test_zone_words_of_each_kind_are_zones():
+    for word in ("综合保税区", "高新区", "经济技术开发区", "管理区", "新区"):
+        name = "唐山" + word if word != "新区" else "永清新区"
+        ms = find_mentions(f"{name}进出口额增长12%。")
+        assert [(m.surface, m.region.level) for m in ms] == [(name, "zone")], word
+
+
+def test_a_bare_zone_word_is_the_zone_the_article_named():
+    text = "本报讯 辛集市经济开发区新增企业8家。\n\n开发区完成税收3亿元。"
+    assert placed("辛集市经济开发区", text, "3亿元") == ("辛集市", "辛集市经济开发区")
+    # Without a zone named, a bare 开发区 says nothing.
+    assert find_mentions("开发区完成税收3亿元。") == []
+
+
+# -- 雄安新区 ---------------------------------------------------------------------------------
+
+
+def test_xiongan_is_its_three_counties_and_its_figures_the_new_area():
+    text = "本报讯 雄安新区今年完成投资1000亿元。容城县新建道路12公里。新区新增企业300家。"
+    assert subjects("雄安新区建设提速", text) == [
+        ("雄县", "雄安新区"), ("容城县", "雄安新区"), ("安新县", "雄安新区")]
+    assert all(ref.prefecture == "保定市" for ref, _ in article_regions("雄安新区建设提速", text).subjects)
+    assert placed("雄安新区建设提速", text, "1000亿元") == ("雄安新区", "雄安新区")
+    assert placed("雄安新区建设提速", text, "300家") == ("雄安新区", "雄安新区")
+    assert placed("雄安新区建设提速", text, "12公里")[0] == "容城县"  # a place inside it keeps its place
+
+
+def test_figures_of_an_analysis_carry_the_zone():
+    result = analyse("北戴河新区项目建设提速", "本报讯 北戴河新区今年签约项目12个。")
+    assert [(f.text, f.region, f.zone) for f in result.figures] == [("12个", "秦皇岛市", "北戴河新区")]
+
+
+# -- renamed divisions and ports ---------------------------------------------------------------
+
+
+def test_renamed_divisions_take_their_current_name():
+    assert subjects("肥乡县农业", "本报讯 肥乡县新增合作社12家。")[0] == ("肥乡区", "")
+    assert subjects("曹妃甸新区发展", "本报讯 曹妃甸新区新增企业12家。")[0] == ("曹妃甸区", "")
+
+
+def test_a_port_named_after_its_city_is_that_city():
+    text = "本报讯 黄骅港今年吞吐量突破3亿吨。"
+    assert placed("港口生产", text, "3亿吨")[0] == "黄骅市"
+
+
+# -- mentions only -----------------------------------------------------------------------------
+
+
+def test_places_outside_hebei_and_the_new_area_are_not_listed_as_mentioned():
+    result = article_regions("京津冀协同", "本报讯 廊坊市与北京市、天津市签约项目8个，雄安新区也参与了会商。")
+    names = {ref.name for ref in result.mentioned} | {ref.name for ref, _ in result.subjects}
+    assert "廊坊市" in names and not names & {"北京市", "天津市", "雄安新区"}
