@@ -105,3 +105,10 @@ def test_places_outside_hebei_and_the_new_area_are_not_listed_as_mentioned():
     result = article_regions("京津冀协同", "本报讯 廊坊市与北京市、天津市签约项目8个，雄安新区也参与了会商。")
     names = {ref.name for ref in result.mentioned} | {ref.name for ref, _ in result.subjects}
     assert "廊坊市" in names and not names & {"北京市", "天津市", "雄安新区"}
+
+
+def test_a_city_titled_story_about_its_zone_is_the_zone():
+    title = "廊坊市新闻"
+    text = "本报讯 廊坊经济技术开发区新建基站1200个。开发区新增企业30家。"
+    assert subjects(title, text)[0] == ("廊坊市", "廊坊经济技术开发区")
+    assert placed(title, text, "30家") == ("廊坊市", "廊坊经济技术开发区")

@@ -30,7 +30,7 @@ from .gazetteer import HEBEI, Region, RegionGazetteer
 from .region_layout import is_heading
 from .region_mentions import MentionReader
 from .region_records import ArticleRegions, RegionRef
-from .region_zones import covered_counties, with_zone
+from .region_zones import container, covered_counties, with_zone
 from ..text.textnorm import fold
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ REFERENCE, ABBREVIATION = 0.5, 0.5
 FOREIGN = 0.6
 ROLL_UP = 0.8
 SUBJECT_SHARE, SUBJECT_MIN = 0.4, 3.0
+ZONE_SHARE = 0.5  # a zone scoring this share of its division's own score is what it is about
 HOST = 0.5  # a zone named for the county that hosts it (燕郊高新区 -> 三河市): the county is inferred
 
 
@@ -108,7 +109,7 @@ def score_article(a: _Analysis) -> ArticleRegions:
 
     subjects = _subjects(gaz, scores, in_title)
     a.subject_regions = [r for r, _ in subjects]
-    reported = report_subjects(a, subjects)
+    reported = report_subjects(a, subjects, scores)
     codes = {ref.code for ref, _ in reported}
     mentioned = []
     for r in dict.fromkeys(gaz.successor(m.region) for m in a.mentions if m.region is not None):
@@ -121,15 +122,28 @@ def score_article(a: _Analysis) -> ArticleRegions:
     return ArticleRegions(reported, mentioned, text_ms, [m for m in text_ms if m.region is None], a)
 
 
-def report_subjects(a: _Analysis, subjects: list[tuple[Region, float]]) -> list[tuple[RegionRef, float]]:
+def report_subjects(a: _Analysis, subjects: list[tuple[Region, float]],
+                    scores: dict[Region, float]) -> list[tuple[RegionRef, float]]:
     """Subjects as reported: Hebei only; a zone as its division with the zone's name, 雄安新区 as
-    its core counties (``region_zones``). A division reported twice keeps its first (best) entry."""
+    its core counties (``region_zones``). A division reported twice keeps its first (best) entry.
+
+    A division whose own score owes much to one of its zones (廊坊市 in the title, its 经开区
+    through the story) is reported with that zone: the zone scores at least ``ZONE_SHARE`` of it.
+    """
+    zones: dict[Region, tuple[float, Region]] = {}
+    for z, s in scores.items():
+        outer = container(a.gaz, z) if z.level == "zone" else None
+        if outer is not None and s > zones.get(outer, (0.0, z))[0]:
+            zones[outer] = (s, z)
     out: dict[str, tuple[RegionRef, float]] = {}
     for r, s in subjects:
         if not r.in_hebei:
             continue
         counties = covered_counties(a.gaz, r) if r.level == "zone" else []
         refs = [with_zone(a.ref(c), r) for c in counties] or [a.ref(r)]
+        best = zones.get(r)
+        if best is not None and best[0] >= ZONE_SHARE * scores.get(r, 0.0):
+            refs = [with_zone(refs[0], best[1])]
         for ref in refs:
             if ref.code not in out:
                 out[ref.code] = (ref, s)

@@ -152,7 +152,12 @@ class _Analysis:
         """Where the figure at ``start``..``end`` (text offsets) belongs (see ``figure_places``)."""
         if self._places is None:
             self._places = FigurePlaces(self)
-        return self._places.resolve(start, end)
+        ref = self._places.resolve(start, end)
+        main = self.result().main
+        if ref is not None and not ref.zone and main is not None and main.zone and main.code == ref.code:
+            # In an article about a zone, a figure placed at the zone's division is the zone's.
+            ref = replace(ref, zone=main.zone)
+        return ref
 
     def ref(self, region: Region, written: str = "") -> RegionRef:
         """A region as reported; a zone as the division it lies in, with the zone's name
