@@ -126,7 +126,8 @@ def test_names_straddling_words():
 
 def test_streets_and_mastheads_are_not_places():
     assert codes("裕华路上新开一家书店。") == []
-    assert codes("河北日报讯 记者从省科技厅获悉。") == []
+    # A masthead names its place in passing: a mention, never a subject.
+    assert [(m.surface, m.role) for m in find_mentions("河北日报讯 记者从省科技厅获悉。")] == [("河北", "media")]
     assert codes("石家庄市裕华区") == ["130100", "130108"]
 
 

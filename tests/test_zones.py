@@ -112,3 +112,27 @@ def test_a_city_titled_story_about_its_zone_is_the_zone():
     text = "本报讯 廊坊经济技术开发区新建基站1200个。开发区新增企业30家。"
     assert subjects(title, text)[0] == ("廊坊市", "廊坊经济技术开发区")
     assert placed(title, text, "30家") == ("廊坊市", "廊坊经济技术开发区")
+
+
+def test_a_visiting_delegation_is_named_in_passing():
+    title = "我市与客商洽谈合作"
+    text = ("本报讯 承德市党政代表团来我市考察。张家口市今年签约项目30个，总投资120亿元。"
+            "张家口市还将新建产业园区5个。")
+    result = article_regions(title, text)
+    assert [ref.name for ref, _ in result.subjects] == ["张家口市"]
+    assert "承德市" in {ref.name for ref in result.mentioned}
+    assert [m.role for m in result.mentions if m.surface == "承德市"] == ["visitor"]
+
+
+def test_a_masthead_is_a_mention_and_places_no_figure():
+    text = "本报讯 据邢台日报报道，全省新增企业1200家。"
+    result = article_regions("全省新增企业", text)
+    assert "邢台市" in {ref.name for ref in result.mentioned}
+    assert "邢台市" not in {ref.name for ref, _ in result.subjects}
+    assert placed("全省新增企业", text, "1200家")[0] == "河北省"
+
+
+def test_beijing_in_jingjinji_places_no_figure_and_outside_hebei_is_no_region():
+    text = "本报讯 保定市深化京津冀协同，今年承接项目45个。\n\n在广州市，新建公园12座。"
+    assert placed("保定市协同发展", text, "45个")[0] == "保定市"
+    assert placed("保定市协同发展", text, "12座") == ("", "")

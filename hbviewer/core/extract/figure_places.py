@@ -25,8 +25,10 @@ place inside its group: 全省168个县(市、区)中排名第七位 in a paragr
 rank; when no such place is around, the group's own name is taken (廊坊市排名第一 with nothing
 smaller named).
 
-References (该市, 全县 ...) stand for the region ``region_references`` found for them. Lists and
-addressee lines (``region_roles``) and qualifiers do not place a figure.
+References (该市, 全县 ...) stand for the region ``region_references`` found for them. Names in
+passing (lists, addressee lines, mastheads, delegations: ``region_roles``), qualifiers and the
+京/津 of 京津冀 do not place a figure. A figure placed outside Hebei gets no region: only Hebei
+divisions (and 雄安新区) are regions a figure is given.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import Region
 from .region_layout import FULL_END, PART_END
-from .region_records import RegionRef
+from .region_records import PASSING, RegionRef
 from .weak_mentions import at_rank, doc_titles, opens_clause, weak_kind
 
 if TYPE_CHECKING:
@@ -81,7 +83,8 @@ class FigurePlaces:
         a = self.a
         items = [_Item(m.start, m.end, m.region, m.surface, a.weak.get(m.start, ""))
                  for m in a.mentions
-                 if m.region is not None and m.role not in ("list", "addressee", "qualifier")]
+                 if m.region is not None and m.role not in (*PASSING, "qualifier")
+                 and not (m.kind == "abbreviation" and not m.region.in_hebei)]  # 京 of 京津冀
         titles = doc_titles(self.doc)
         # A reference whose unit is unknown (我市 with no city named) still says the figure
         # is local: it keeps a national body earlier in the sentence from taking the figure.
@@ -136,7 +139,9 @@ class FigurePlaces:
             # 保定市排名第2 in a 涿州 story is 涿州's rank within 保定; but with no smaller
             # place around, the place named before the rank is the one ranked.
             region, written = scope.region, scope.surface
-        return self.a.ref(region, written) if region is not None else None
+        if region is None or not self.gaz.successor(region).in_hebei:
+            return None  # a place outside Hebei is no region a figure is given
+        return self.a.ref(region, written)
 
     def _in_sentence(self, items: list[_Item], pos: int, stop: int,
                      part: tuple[int, int], full: tuple[int, int]) -> _Item | None:

@@ -31,6 +31,12 @@ class RegionRef:
         return self.province_code == HEBEI
 
 
+# Roles of names written in passing (see ``region_roles``): an item of a list or an example, an
+# addressee, a newspaper or site (张家口日报, 河北新闻网), a visiting delegation (承德市考察团).
+# They neither make an article about a place, nor place a figure, nor are what 该市 stands for.
+PASSING = ("list", "addressee", "media", "visitor")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A region name in a text; offsets point into the text as given (display form)."""
@@ -42,7 +48,7 @@ class Mention:
     kind: str  # name | alias | short | abbreviation | host (燕郊高新区) | zone (a bare 高新区)
     region: Region | None = None  # the unit meant, as written (may be retired); None: ambiguous
     resolved_by: str = ""  # unique | qualifier | list | sentence | article | province
-    role: str = ""  # "" | qualifier | list | addressee
+    role: str = ""  # "" | qualifier | one of ``PASSING``
 
     @property
     def ambiguous(self) -> bool:

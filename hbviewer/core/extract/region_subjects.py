@@ -4,8 +4,8 @@ Each region scores: title 4, subheading paragraph (廊坊市安次区) 4, byline
 2, lead 1.5, and per paragraph of the text 1 for the first mention plus 0.3 for each further one,
 so a place named three times in one aside weighs less than a place named in three paragraphs.
 该市/全市/我县/全省 ... add 0.5 to the region they stand for, 京津冀's 冀 0.5. Regions outside
-Hebei count at 0.6. In the text (not the title), qualifiers, lists, examples, places in （含…）
-and addressee lines (see ``region_roles``) add nothing. A bare 高新区 read as the city's zone adds
+Hebei count at 0.6. In the text (not the title), qualifiers, lists, examples, places in （含…）,
+addressee lines, mastheads and delegations (see ``region_roles``) add nothing. A bare 高新区 read as the city's zone adds
 nothing; a zone standing for its host county (燕郊高新区 -> 三河市) adds ``HOST`` per mention,
 since the text never names the county.
 
