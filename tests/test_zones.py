@@ -136,3 +136,34 @@ def test_beijing_in_jingjinji_places_no_figure_and_outside_hebei_is_no_region():
     text = "本报讯 保定市深化京津冀协同，今年承接项目45个。\n\n在广州市，新建公园12座。"
     assert placed("保定市协同发展", text, "45个")[0] == "保定市"
     assert placed("保定市协同发展", text, "12座") == ("", "")
+
+
+# -- breakdowns place by place -----------------------------------------------------------------
+
+
+def test_each_county_of_a_breakdown_is_a_subject_with_its_figure():
+    title = "全省资金支付情况通报"
+    text = "各地要加快支付进度。全省支付资金较低的4个县为：正定县1.5%、平山县8%、宁晋县9.9%、魏县16.9%。"
+    assert {"正定县", "平山县", "宁晋县", "魏县"} <= {name for name, _ in subjects(title, text)}
+    assert [placed(title, text, f)[0] for f in ("1.5%", "8%", "9.9%", "16.9%")] == [
+        "正定县", "平山县", "宁晋县", "魏县"]
+
+
+def test_two_districts_with_figures_in_one_sentence_are_both_subjects():
+    title = "张家口市项目建设"
+    text = "本报讯 张家口市今年新开工项目120个。其中，万全区开工项目12个，总投资30亿元；崇礼区开工项目9个。"
+    assert [name for name, _ in subjects(title, text)] == ["张家口市", "万全区", "崇礼区"]
+    assert placed(title, text, "30亿元")[0] == "万全区"
+
+
+def test_a_plain_list_of_places_is_no_breakdown():
+    title = "全省推进项目建设"
+    text = "全省各地加快推进项目建设，正定县、平山县、宁晋县等地新开工项目120个。"
+    assert [name for name, _ in subjects(title, text)] == ["河北省"]
+
+
+def test_respectively_pairs_each_listed_city_with_its_figure():
+    title = "全省经济运行"
+    text = "全省经济平稳运行。今年，石家庄、唐山、保定分别增长8%、6%和5%。"
+    assert {"石家庄市", "唐山市", "保定市"} <= {name for name, _ in subjects(title, text)}
+    assert [placed(title, text, f)[0] for f in ("8%", "6%", "5%")] == ["石家庄市", "唐山市", "保定市"]

@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .gazetteer import HEBEI, Region, RegionGazetteer
+from .region_breakdowns import breakdown_places
 from .region_layout import is_heading
 from .region_mentions import MentionReader
 from .region_records import ArticleRegions, RegionRef
@@ -107,7 +108,9 @@ def score_article(a: _Analysis) -> ArticleRegions:
                 lead.add(r.region)
                 add(r.region, LEAD)
 
-    subjects = _subjects(gaz, scores, in_title)
+    forced = {gaz.successor(r) for r in breakdown_places(a.doc, a.base, a.mentions)}
+    forced.update(gaz.successor(m.region) for _, _, m in a.respective)
+    subjects = _subjects(gaz, scores, in_title, forced)
     a.subject_regions = [r for r, _ in subjects]
     reported = report_subjects(a, subjects, scores)
     codes = {ref.code for ref, _ in reported}
@@ -150,8 +153,8 @@ def report_subjects(a: _Analysis, subjects: list[tuple[Region, float]],
     return list(out.values())
 
 
-def _subjects(gaz: RegionGazetteer, scores: dict[Region, float],
-              in_title: set[Region]) -> list[tuple[Region, float]]:
+def _subjects(gaz: RegionGazetteer, scores: dict[Region, float], in_title: set[Region],
+              forced: set[Region] = frozenset()) -> list[tuple[Region, float]]:
     if not scores:
         return []
     top = max(scores.values())
@@ -165,6 +168,8 @@ def _subjects(gaz: RegionGazetteer, scores: dict[Region, float],
         pref = gaz.prefecture_of(r)
         if pref is not None and pref is not r:
             chosen[pref] = max(chosen.get(pref, scores.get(pref, 0.0)), ROLL_UP * s)
+    for r in forced:  # each place of a breakdown has figures of its own
+        chosen.setdefault(r, scores.get(r, 0.0))
     hebei = gaz.get(HEBEI)
     specific = any(r.in_hebei and r is not hebei for r in chosen)
     if hebei in chosen and specific and hebei not in in_title and chosen[hebei] < top:

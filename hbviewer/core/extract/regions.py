@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .figure_places import FigurePlaces
+from .region_breakdowns import respective_figures
 from .gazetteer import Region, RegionGazetteer, gazetteer
 from .region_layout import Layout
 from .region_mentions import MentionReader
@@ -123,11 +124,13 @@ class _Analysis:
         mentions = read_zone_names(self.gaz, self.doc, self.display, mentions)
         mark_lists_and_addressees(self.doc, self.base, mentions)
         self.mentions = mentions
+        self.zoned = any(m.region is not None and m.region.level == "zone" for m in mentions)
         self.layout = Layout(self.doc, self.base, mentions)
         self._references: list[Reference] | None = None
         self._weak: dict[int, str] | None = None
         self._result: ArticleRegions | None = None
         self._places: FigurePlaces | None = None
+        self._respective: list[tuple[int, int, Mention]] | None = None
         self.subject_regions: list[Region] = []  # set by ``result``: the subjects before reporting
 
     @property
@@ -135,6 +138,13 @@ class _Analysis:
         if self._references is None:
             self._references = find_references(self)
         return self._references
+
+    @property
+    def respective(self) -> list[tuple[int, int, Mention]]:
+        """The figures of 分别 lists with their places (see ``region_breakdowns``)."""
+        if self._respective is None:
+            self._respective = respective_figures(self.doc, self.mentions)
+        return self._respective
 
     @property
     def weak(self) -> dict[int, str]:
@@ -153,8 +163,10 @@ class _Analysis:
         if self._places is None:
             self._places = FigurePlaces(self)
         ref = self._places.resolve(start, end)
+        if ref is None or ref.zone or not self.zoned:
+            return ref
         main = self.result().main
-        if ref is not None and not ref.zone and main is not None and main.zone and main.code == ref.code:
+        if main is not None and main.zone and main.code == ref.code:
             # In an article about a zone, a figure placed at the zone's division is the zone's.
             ref = replace(ref, zone=main.zone)
         return ref
