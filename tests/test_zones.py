@@ -167,3 +167,18 @@ def test_respectively_pairs_each_listed_city_with_its_figure():
     text = "全省经济平稳运行。今年，石家庄、唐山、保定分别增长8%、6%和5%。"
     assert {"石家庄市", "唐山市", "保定市"} <= {name for name, _ in subjects(title, text)}
     assert [placed(title, text, f)[0] for f in ("8%", "6%", "5%")] == ["石家庄市", "唐山市", "保定市"]
+
+
+# -- the province's own bodies -----------------------------------------------------------------
+
+
+def test_a_notice_of_the_provinces_bodies_is_about_hebei():
+    title = "关于下达专项资金的通知"
+    text = "经省政府同意，省财政厅下达专项资金300万元，用于省级示范项目建设。"
+    assert subjects(title, text) == [("河北省", "")]
+    assert placed(title, text, "300万元")[0] == "河北省"
+    # Another province named: its bodies are its own.
+    other = "山东省召开会议。经省政府同意，省财政厅下达专项资金300万元。"
+    assert "河北省" not in {name for name, _ in subjects(title, other)}
+    # 节省 is a verb, not the province.
+    assert subjects(title, "通过改造节省资金300万元。") == []

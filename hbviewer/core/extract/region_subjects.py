@@ -3,7 +3,8 @@
 Each region scores: title 4, subheading paragraph (廊坊市安次区) 4, byline place (新华社石家庄电)
 2, lead 1.5, and per paragraph of the text 1 for the first mention plus 0.3 for each further one,
 so a place named three times in one aside weighs less than a place named in three paragraphs.
-该市/全市/我县/全省 ... add 0.5 to the region they stand for, 京津冀's 冀 0.5. Regions outside
+该市/全市/我县/全省 ... add 0.5 to the region they stand for, 京津冀's 冀 0.5; the province's
+bodies named without a province (省政府, 省级, 省财政厅) add 0.5 each to 河北省, 1 at most. Regions outside
 Hebei count at 0.6. In the text (not the title), qualifiers, lists, examples, places in （含…）,
 addressee lines, mastheads and delegations (see ``region_roles``) add nothing. A bare 高新区 read as the city's zone adds
 nothing; a zone standing for its host county (燕郊高新区 -> 三河市) adds ``HOST`` per mention,
@@ -44,6 +45,9 @@ FOREIGN = 0.6
 ROLL_UP = 0.8
 SUBJECT_SHARE, SUBJECT_MIN = 0.4, 3.0
 ZONE_SHARE = 0.5  # a zone scoring this share of its division's own score is what it is about
+PROVINCE_BODIES = 1.0
+# The province's own bodies without its name (省政府, 省级, 省财政厅); not 各省, 外省, 节省.
+_PROVINCE_BODY = re.compile(r"(?<![各外分节反全我本该])省(?=委|政府|级|直|人大|政协|[\u4e00-\u9fff]{1,4}厅)")
 HOST = 0.5  # a zone named for the county that hosts it (燕郊高新区 -> 三河市): the county is inferred
 
 
@@ -101,6 +105,9 @@ def score_article(a: _Analysis) -> ArticleRegions:
         heading = [m for m in counted if lo <= m.start < hi]
         if heading and is_heading(a.doc, lo, hi, heading):
             add(heading[-1].region, HEADING)
+    bodies = _province_bodies(a)
+    if bodies:
+        add(gaz.get(HEBEI), bodies)
     for r in a.references:
         if r.start >= a.base and r.region is not None:
             add(r.region, REFERENCE)
@@ -180,6 +187,19 @@ def _subjects(gaz: RegionGazetteer, scores: dict[Region, float], in_title: set[R
                       and not any(r.in_hebei for r in in_title - {hebei})) else None
     return sorted(chosen.items(),
                   key=lambda t: (t[0] is not first, -t[1], not t[0].in_hebei, t[0].code))
+
+
+def _province_bodies(a: _Analysis) -> float:
+    """省政府, 省委, 省级, 省财政厅 ... with no province named: Hebei's own bodies, as in the
+    documents of Hebei's government. A weak sign (at most ``PROVINCE_BODIES``), enough to make
+    Hebei the subject of a text that names nothing else."""
+    if any(m.region is not None and m.region.level == "province" and not m.region.in_hebei
+           for m in a.mentions):
+        return 0.0
+    taken = [(m.start, m.end) for m in a.mentions]
+    n = sum(1 for b in _PROVINCE_BODY.finditer(a.doc)
+            if not any(lo <= b.start() < hi for lo, hi in taken))
+    return min(PROVINCE_BODIES, REFERENCE * n)
 
 
 def _byline_places(a: _Analysis) -> list[Region]:
