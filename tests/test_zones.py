@@ -182,3 +182,25 @@ def test_a_notice_of_the_provinces_bodies_is_about_hebei():
     assert "河北省" not in {name for name, _ in subjects(title, other)}
     # 节省 is a verb, not the province.
     assert subjects(title, "通过改造节省资金300万元。") == []
+
+
+def test_a_unit_beside_every_city_is_an_addressee_not_a_subject():
+    title = "关于做好培训工作的通知"
+    text = ("省政府、各市（含定州、辛集市）和雄安新区管委会要抓好落实。全省培训技能人才5万人。"
+            "所需资料报送省或市、雄安新区科技管理部门。")
+    result = article_regions(title, text)
+    assert [ref.name for ref, _ in result.subjects] == ["河北省"]
+    assert {m.role for m in result.mentions if m.surface.startswith("雄安")} == {"list"}
+
+
+# -- 该市, 全县, 我市, 全省, 本市 ------------------------------------------------------------------
+
+
+def test_references_resolve_to_the_right_level():
+    text = "本报讯 石家庄市正定县加快发展。全县新增企业12家，本市新增企业30家，全省新增企业900家。"
+    assert [placed("正定县发展", text, f)[0] for f in ("12家", "30家", "900家")] == [
+        "正定县", "石家庄市", "河北省"]
+    city = "本报讯 辛集市加快发展。我市新增企业12家。"
+    assert placed("辛集市发展", city, "12家")[0] == "辛集市"  # a county-level city is 我市
+    old = "本报讯 2012年，肥乡县新增企业12家。该县还建成园区3个。"
+    assert placed("肥乡县发展", old, "3个")[0] == "肥乡区"  # renamed: the current name

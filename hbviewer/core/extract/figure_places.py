@@ -155,7 +155,9 @@ class FigurePlaces:
             pick = before[-1]
             # 该市已建成…河北省院士合作重点单位2家: a province or the nation named after a more
             # specific place in the sentence is the scope of a designation, not the figure's place.
-            if pick.region is None or pick.region.level == "province":
+            # 全县新增企业12家，全省新增企业30家: 全省 opening its own clause is the place.
+            whole = pick.surface[:1] in "全我本" and opens_clause(self.doc, pick.start)
+            if (pick.region is None or pick.region.level == "province") and not whole:
                 specific = [t for t in items if full[0] <= t.start and t.end <= pos
                             and t.region is not None and t.region.level != "province"]
                 if specific:

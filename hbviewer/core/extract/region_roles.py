@@ -31,6 +31,10 @@ _ADDRESSEE = re.compile(r"各(?:市|县|区|设区|有关|部门|单位)|人民�
 _INCLUDING = re.compile(r"[(（](?:含|包括)[^()（）]*[)）]")
 _EXAMPLE_GAP = re.compile(r"[\u4e00-\u9fff]{0,12}、")
 _EXAMPLE_END = re.compile(r"[\u4e00-\u9fff]{0,12}等")
+# 各市（含定州、辛集市）和雄安新区…, 省或市、雄安新区科技管理部门: a unit named beside "every city"
+# ("the city concerned") is one more addressee of a province-wide rule, not its subject.
+_EVERY_CITY = re.compile(r"(?:各|有关|相关|所在|省或|或)(?:设区的?)?市(?:[(（][^()（）\n]{0,20}[)）])?"
+                         r"(?:人民政府|政府|党委|[\u4e00-\u9fff]{1,6}局)?(?:[、，,和及与]|以及)$")
 # A delegation from a place (承德市党政代表团, 邢台客商一行) visits: the place is named in passing.
 _VISITOR = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:代表团|考察团|参观团|调研团|客商|一行)")
 # Bare zone words read as the article's city's zone (see ``read_bare_zones``). A bare
@@ -115,6 +119,8 @@ def mark_lists_and_addressees(doc: str, base: int, ms: list[Mention]) -> None:
     for span in _INCLUDING.finditer(doc):
         listed.update(i for i, m in enumerate(ms) if span.start() <= m.start < span.end())
     for i, m in enumerate(ms):
+        if m.role == "" and m.start >= base and _EVERY_CITY.search(doc, max(0, m.start - 40), m.start):
+            ms[i] = m = replace(m, role="list")
         nxt = ms[i + 1].start if i + 1 < len(ms) else len(doc)
         hit = _VISITOR.match(doc, m.end)
         if m.role == "" and m.start >= base and hit and hit.end() <= nxt:
