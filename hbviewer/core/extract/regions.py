@@ -11,7 +11,10 @@ goes through it, is in modules of its own:
 * ``region_layout``: paragraphs, sentences and the headings that open sections;
 * ``weak_mentions``: names that are written but do not say where a figure is (《保定市…措施》,
   全省第二);
+* ``region_zones``: functional zones named by their form (正定县经济开发区), and how a zone is
+  reported (the division that contains it, plus the zone);
 * ``region_references``: what 该市, 全县, 我省 ... stand for;
+* ``region_breakdowns``: figures listed place by place, whose places are all subjects;
 * ``region_subjects``: what the article is about, from each region's score;
 * ``figure_places``: which region each figure belongs to.
 
