@@ -119,7 +119,8 @@ def mark_lists_and_addressees(doc: str, base: int, ms: list[Mention]) -> None:
     for span in _INCLUDING.finditer(doc):
         listed.update(i for i, m in enumerate(ms) if span.start() <= m.start < span.end())
     for i, m in enumerate(ms):
-        if m.role == "" and m.start >= base and _EVERY_CITY.search(doc, max(0, m.start - 40), m.start):
+        if (m.role == "" and m.start > base and doc[m.start - 1] in "、，,和及与"
+                and _EVERY_CITY.search(doc, max(0, m.start - 40), m.start)):
             ms[i] = m = replace(m, role="list")
         nxt = ms[i + 1].start if i + 1 < len(ms) else len(doc)
         hit = _VISITOR.match(doc, m.end)

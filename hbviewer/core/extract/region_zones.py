@@ -53,10 +53,13 @@ def made_zone(name: str, division: Region) -> Region:
 def read_zone_names(gaz: RegionGazetteer, doc: str, display: str,
                     ms: list[Mention]) -> list[Mention]:
     """Zones named by their form (division + zone word), and bare zone words standing for them."""
-    out: list[Mention] = []
     named: list[Region] = [m.region for m in ms if m.region is not None and m.region.level == "zone"]
+    words = {w.start(): w for w in _ZONE_WORD.finditer(doc)}
+    if not words:
+        return ms
+    out: list[Mention] = []
     for i, m in enumerate(ms):
-        word = _ZONE_WORD.match(doc, m.end)
+        word = words.get(m.end)
         nxt = ms[i + 1] if i + 1 < len(ms) else None
         division = gaz.successor(m.region) if m.region is not None else None
         if (word is None or division is None or not division.in_hebei
@@ -72,11 +75,11 @@ def read_zone_names(gaz: RegionGazetteer, doc: str, display: str,
         named.append(zone)
         out.append(Mention(start, word.end(), display[start:word.end()], (zone,), "name", zone,
                            "unique"))
-    return _read_bare_words(doc, display, out, named)
+    return _read_bare_words(doc, display, out, named, words.values())
 
 
-def _read_bare_words(doc: str, display: str, ms: list[Mention],
-                     named: list[Region]) -> list[Mention]:
+def _read_bare_words(doc: str, display: str, ms: list[Mention], named: list[Region],
+                     words) -> list[Mention]:
     """开发区 standing alone, in an article that named one zone of that kind, is that zone."""
     kinds: dict[str, set[Region]] = {}
     for zone in named:
@@ -92,7 +95,7 @@ def _read_bare_words(doc: str, display: str, ms: list[Mention],
             first.setdefault(m.region, m.start)
     taken = [(m.start, m.end) for m in ms]
     added = []
-    for w in _ZONE_WORD.finditer(doc):
+    for w in words:
         zones = kinds.get(_ZONE_WORDS[w.group()], ())
         if len(zones) != 1 or any(a < w.end() and w.start() < b for a, b in taken):
             continue
