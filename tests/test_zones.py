@@ -204,3 +204,8 @@ def test_references_resolve_to_the_right_level():
     assert placed("辛集市发展", city, "12家")[0] == "辛集市"  # a county-level city is 我市
     old = "本报讯 2012年，肥乡县新增企业12家。该县还建成园区3个。"
     assert placed("肥乡县发展", old, "3个")[0] == "肥乡区"  # renamed: the current name
+
+
+def test_a_citys_zone_written_another_way_is_its_row():
+    ms = find_mentions("廊坊经济开发区新增企业12家。")
+    assert [(m.surface, m.region.name) for m in ms] == [("廊坊经济开发区", "廊坊经济技术开发区")]

@@ -32,6 +32,9 @@ _ZONE_WORDS = {
     "管理区": "管理", "开发区": "开发", "新区": "新区",
 }
 _ZONE_WORD = re.compile("|".join(sorted(_ZONE_WORDS, key=len, reverse=True)))
+# Zone words as ``gazetteer.ZONE_KINDS`` knows them, to find a city's zone row of that kind.
+_ROW_KINDS = {"经济技术开发区": "经开区", "经济开发区": "经开区", "经开区": "经开区",
+              "高新技术产业开发区": "高新区", "高新技术开发区": "高新区", "高新区": "高新区"}
 # A bare zone word counts only standing alone: after one of these (or at a line's start).
 _BARE_LEFT = set("在和与及同对由把将为是了的从到、，,。；;：:！？!?“”\"（()）\n 全该本我")
 
@@ -71,7 +74,10 @@ def read_zone_names(gaz: RegionGazetteer, doc: str, display: str,
         start = m.start
         while out and out[-1].end == start and out[-1].role == "qualifier":
             start = out.pop().start
-        zone = made_zone(display[start:word.end()], division)
+        # 廊坊经济开发区 is the city's one zone of that kind with a row (廊坊经济技术开发区).
+        rows = (gaz.zones_of(division, _ROW_KINDS[word.group()])
+                if division.level == "prefecture" and word.group() in _ROW_KINDS else [])
+        zone = rows[0] if len(rows) == 1 else made_zone(display[start:word.end()], division)
         named.append(zone)
         out.append(Mention(start, word.end(), display[start:word.end()], (zone,), "name", zone,
                            "unique"))
