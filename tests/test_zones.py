@@ -209,3 +209,12 @@ def test_references_resolve_to_the_right_level():
 def test_a_citys_zone_written_another_way_is_its_row():
     ms = find_mentions("廊坊经济开发区新增企业12家。")
     assert [(m.surface, m.region.name) for m in ms] == [("廊坊经济开发区", "廊坊经济技术开发区")]
+
+
+def test_a_companys_place_is_named_in_passing():
+    title = "新建厂房投产"
+    text = ("本报讯 邢台星辰机械有限公司在正定县新建厂房3座。\n\n邢台星辰机械有限公司今年产值2亿元。"
+            "\n\n邢台星辰机械有限公司将扩大生产。")
+    result = article_regions(title, text)
+    assert [ref.name for ref, _ in result.subjects][0] == "正定县"
+    assert "邢台市" in {ref.name for ref in result.mentioned}

@@ -6,7 +6,8 @@ so a place named three times in one aside weighs less than a place named in thre
 该市/全市/我县/全省 ... add 0.5 to the region they stand for, 京津冀's 冀 0.5; the province's
 bodies named without a province (省政府, 省级, 省财政厅) add 0.5 each to 河北省, 1 at most. Regions outside
 Hebei count at 0.6. In the text (not the title), qualifiers, lists, examples, places in （含…）,
-addressee lines, mastheads and delegations (see ``region_roles``) add nothing. A bare 高新区 read as the city's zone adds
+addressee lines, mastheads and delegations (see ``region_roles``) add nothing, and a place
+opening a company's or institution's name (``weak_mentions``) only 0.3. A bare 高新区 read as the city's zone adds
 nothing; a zone standing for its host county (燕郊高新区 -> 三河市) adds ``HOST`` per mention,
 since the text never names the county.
 
@@ -82,10 +83,15 @@ def score_article(a: _Analysis) -> ArticleRegions:
     lead_lo, lead_hi = _lead(a.doc, paragraphs)
     lead: set[Region] = set()
     seen: set[tuple[int, Region]] = set()
+    weak = a.weak
     for m in counted:
         if m.start < a.base:
             continue
         region = gaz.successor(m.region)
+        if weak.get(m.start) == "org":
+            # 河北养元智汇饮品股份有限公司: a company's place is named in passing.
+            add(region, REPEAT_IN_PARAGRAPH)
+            continue
         if m.kind == "zone":
             add(region, REFERENCE)
             continue
