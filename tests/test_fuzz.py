@@ -101,7 +101,7 @@ def test_export_writes_any_text_back_unchanged(tmp_path_factory, strings):
                             columns=["article_id", "title", "date", "source", "regions", "figures"])
     figures = pd.DataFrame(columns=["article_id", "region", "region_code", "prefecture", "indicator", "value",
                                     "value_high", "unit", "kind", "approx", "as_of", "text", "start", "end",
-                                    "title", "date", "source", "sentence"])
+                                    "title", "date", "source", "zone", "sentence"])
     out = write_workbook(Summary(SummaryScope(), figures, articles, []), tmp_path_factory.mktemp("x") / "b.xlsx")
     ws = openpyxl.load_workbook(out)["文章"]
     titles = [row[1].value for row in ws.iter_rows(min_row=2)]
