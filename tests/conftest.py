@@ -215,13 +215,24 @@ def seeded_file(tmp_path_factory):
 
 
 def damaged_copy(seeded_file, tmp_path, fractions=(0.35, 0.55, 0.75)):
+    """A copy of the library with a few pages overwritten, at these fractions of the pages that
+    hold its rows (free pages and the overflow pages of long texts are never checked, and where
+    they fall in the file depends on how the rows happen to be laid out)."""
+    import sqlite3
+
     path = tmp_path / "library.sqlite3"
     shutil.copy(seeded_file, path)
-    size = path.stat().st_size
+    db = sqlite3.connect(path)
+    try:
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = sorted(p for (p,) in db.execute(
+            "SELECT pageno FROM dbstat WHERE pagetype = 'leaf'"
+            " AND name IN ('articles', 'figures', 'article_regions', 'sources')"))
+    finally:
+        db.close()
     with open(path, "r+b") as f:
         for fraction in fractions:
-            # from the page's header on: bytes inside a long text alone would read back as other text
-            f.seek(int(size * fraction) // 4096 * 4096)
+            f.seek((pages[int(len(pages) * fraction)] - 1) * size)  # its b-tree header too
             f.write(b"\xa5" * 3000)
     return path
 

@@ -135,7 +135,8 @@ def test_a_library_of_the_previous_schema_opens_with_everything_in_it(library, t
     library.close()
     db = sqlite3.connect(path, isolation_level=None)
     db.executescript("DROP TABLE corrections; DROP INDEX figures_status; ALTER TABLE figures DROP COLUMN status;"
-                     f"PRAGMA user_version={SCHEMA_VERSION - 1};")
+                     "ALTER TABLE figures DROP COLUMN zone; ALTER TABLE article_regions DROP COLUMN zone;"
+                     "PRAGMA user_version=3;")  # the schema before corrections (4) and zones (5)
     db.close()
     lib = SqliteLibrary.open(path)
     try:

@@ -204,15 +204,20 @@ def _copying(lib, tmp_path, zjk):
         assert [(c.action, c.anchor) for c in copy.corrections()] == [(c.action, c.anchor) for c in lib.corrections()]
         assert [a.title for a in copy.articles()] == [a.title for a in lib.articles()]
         copy.remove_source(copy.source_by_path(zjk.path).id)
-        (tmp_path / "new.txt").write_text("# 廊坊市新闻\n\n本报讯 廊坊市新建5G基站1200个。\n", encoding="utf-8")
+        (tmp_path / "new.txt").write_text("# 廊坊经济技术开发区新闻\n\n本报讯 廊坊经济技术开发区新建5G基站1200个。\n",
+                                          encoding="utf-8")
         import_file(copy, tmp_path / "new.txt")
         new = [r for r in copy.dump_sources() if r.path.endswith("new.txt")][0]
     finally:
         copy.close()
     assert lib.store_copied(new) == (1, 0) and lib.store_copied(new) is None
-    langfang = [a for a in lib.articles() if a.title == "廊坊市新闻"][0]
+    langfang = [a for a in lib.articles() if a.title == "廊坊经济技术开发区新闻"][0]
     assert lib.search_ids(SearchQuery("廊坊")) == {langfang.id}
     assert len(lib.figures(langfang.id)) == len(new.articles[0].figures) > 0
+    # A zone's article and figures keep the zone through writing, copying and reading.
+    assert {f.zone for f in lib.figures(langfang.id)} == {"廊坊经济技术开发区"}
+    assert [(r["name"], r["zone"]) for r in lib.article_regions(langfang.id)] == [("廊坊市", "廊坊经济技术开发区")]
+    assert lib.region_labels([langfang.id])[langfang.id] == "廊坊市（廊坊经济技术开发区）"
 
 
 def test_a_cancelled_file_keeps_nothing(empty_library):

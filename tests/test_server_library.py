@@ -540,3 +540,21 @@ def test_tls_is_asked_for_when_offered_unless_the_address_says_otherwise(pg_url,
         assert conninfo_to_dict(lib._conninfo)["sslmode"] == "disable"
     finally:
         lib.close()
+
+
+def test_a_library_from_before_zones_opens_with_everything_kept(pg_url, tmp_path):
+    lib = ServerLibrary.open(pg_url)
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    import_paths(lib, [tmp_path / "a.txt"])
+    article = lib.articles()[0].id
+    figures, regions = lib.figures(article), lib.article_regions(article)
+    lib.close()
+    with admin(pg_url) as conn:  # the tables as version 2 made them
+        conn.execute("ALTER TABLE figures DROP COLUMN zone")
+        conn.execute("ALTER TABLE article_regions DROP COLUMN zone")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    lib = ServerLibrary.open(pg_url)
+    assert lib.meta("schema_version") == str(SCHEMA_VERSION)
+    assert lib.figures(article) == figures and lib.article_regions(article) == regions
+    assert figures and all(f.zone == "" for f in figures)
+    lib.close()

@@ -99,9 +99,9 @@ class ImportReport:
 
 # What a library copy moves (library_copy.py): every stored column, as stored.
 FIGURE_FIELDS = ("start", "end", "text", "value", "value_high", "unit", "kind", "approx", "indicator",
-                 "change", "as_of", "region", "region_code", "prefecture", "status")
+                 "change", "as_of", "region", "region_code", "prefecture", "zone", "status")
 REGION_FIELDS = ("role", "rank", "code", "name", "level", "prefecture", "prefecture_code", "province_code",
-                 "score")
+                 "score", "zone")
 
 
 @dataclass(frozen=True)

@@ -32,97 +32,102 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Qualifier</source>
         <translation>修饰</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>increase</source>
         <translation>增长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>decrease</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>multiple</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>measure</source>
         <translation>计量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="86"/>
         <source>Select an article to read it.</source>
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="113"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="115"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>
@@ -428,6 +433,11 @@
         <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
     </message>
     <message>
         <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
@@ -794,103 +804,103 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>服务器上的共享文库由其管理员备份（pg_dump），而不是由 hbviewer 备份。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="106"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="108"/>
         <source>The library was backed up (%1).</source>
         <translation>文库已备份（%1）。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="110"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="112"/>
         <source>No backup was made: %1</source>
         <translation>未能备份：%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="122"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="143"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="156"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="124"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="145"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="158"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="144"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="146"/>
         <source>No backup of this library passes its check. Recover what can be read into a new library instead; the damaged file is kept.</source>
         <translation>这个文库没有一个备份能通过检查。请改为把能读取的内容抢救到新文库；损坏的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="149"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="151"/>
         <source>The backup of %1 was restored. The library it replaced is kept as a backup: restore that one to undo.</source>
         <translation>已恢复 %1 的备份。被替换的文库已另存为备份：恢复那个备份即可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="172"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="179"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="188"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="174"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="181"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="190"/>
         <source>Check library</source>
         <translation>检查文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="174"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="176"/>
         <source>Checking the library…</source>
         <translation>正在检查文库…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="180"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="182"/>
         <source>The library is in good order: no damage found.</source>
         <translation>文库完好：未发现损坏。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="197"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="199"/>
         <source>The library is damaged and read-only: File → Restore from backup…</source>
         <translation>文库已损坏，处于只读状态：文件 → 从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="214"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="216"/>
         <source>The library stays read-only: searching and reading still work.</source>
         <translation>文库保持只读：仍可搜索和阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="220"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="222"/>
         <source>Recover into a new library</source>
         <translation>抢救到新文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="221"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="223"/>
         <source>hbviewer library (*.sqlite3)</source>
         <translation>hbviewer 文库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="226"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="230"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="235"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="228"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="232"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="237"/>
         <source>Recover</source>
         <translation>抢救</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="226"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="228"/>
         <source>Choose a new file: the damaged one is kept as it is.</source>
         <translation>请选择一个新文件：损坏的文件会原样保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="231"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="233"/>
         <source>Recovering what can be read…</source>
         <translation>正在抢救能读取的内容…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="236"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="238"/>
         <source>What could be read was copied into a new library. Open it now instead of the damaged one?</source>
         <translation>能读取的内容已复制到新文库。现在打开新文库，代替损坏的文库吗？</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="239"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="241"/>
         <source>Open the new library</source>
         <translation>打开新文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="240"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="242"/>
         <source>Not now</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="257"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="259"/>
         <source>Opened the recovered library %1.</source>
         <translation>已打开抢救出的文库 %1。</translation>
     </message>
@@ -909,7 +919,7 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
     </message>
     <message numerus="yes">
         <location filename="../../hbviewer/ui/watch_flow.py" line="90"/>
-        <location filename="../../hbviewer/ui/watch_flow.py" line="129"/>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="136"/>
         <source>and %n more</source>
         <translation>
             <numerusform>等另外 %n 个</numerusform>

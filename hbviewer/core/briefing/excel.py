@@ -180,7 +180,7 @@ def _regions_with_figures(summary: Summary):
 
 
 OVERVIEW_HEADERS = ["地区", "级别", "所属地市", "文章数", "数据条数", "其中本级", "主要指标"]
-FIGURE_HEADERS = ["地区", "所属地市", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
+FIGURE_HEADERS = ["地区", "所属地市", "功能区", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
                   "文章编号", "文章标题", "来源文件", "所在句子", "文章日期", "核对状态"]
 ARTICLE_HEADERS = ["文章编号", "标题", "日期", "来源文件", "地区", "数据条数"]
 
@@ -246,12 +246,12 @@ def _figures_sheet(ws, figures) -> None:
 
     w = _Writer(ws)
     w.setup(FIGURE_HEADERS, _column_widths(FIGURE_HEADERS, {
-        "地区": 14, "所属地市": 12, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
+        "地区": 14, "所属地市": 12, "功能区": 16, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
         "来源文件": 24, "所在句子": 80}))
     # Column by column: most text columns repeat a few values (region, unit, title), which
     # are made safe once; only formula-like text becomes a cell of its own.
     columns = {c: w.text_column(figures[c].tolist()) for c in
-               ("region", "prefecture", "indicator", "unit", "approx", "as_of", "text", "title", "source",
+               ("region", "prefecture", "zone", "indicator", "unit", "approx", "as_of", "text", "title", "source",
                 "sentence", "date")}
     number = w.number
     values = [number(v) for v in figures["value"].tolist()]
@@ -260,7 +260,7 @@ def _figures_sheet(ws, figures) -> None:
     ids = [int(a) for a in figures["article_id"].tolist()]
     statuses = [STATUS_NAMES.get(s, s) for s in figures["status"].tolist()]
     append = ws.append
-    for row in zip(columns["region"], columns["prefecture"], columns["indicator"], values, highs,
+    for row in zip(columns["region"], columns["prefecture"], columns["zone"], columns["indicator"], values, highs,
                    columns["unit"], columns["approx"], kinds, columns["as_of"], columns["text"], ids,
                    columns["title"], columns["source"], columns["sentence"], columns["date"], statuses):
         append(row)

@@ -20,7 +20,7 @@ HEBEI = "130000"
 
 FIGURE_COLUMNS = [
     "article_id", "region", "region_code", "prefecture", "indicator", "value", "value_high", "unit",
-    "kind", "approx", "as_of", "text", "start", "end", "title", "date", "source", "status",
+    "kind", "approx", "as_of", "text", "start", "end", "title", "date", "source", "zone", "status",
 ]
 
 

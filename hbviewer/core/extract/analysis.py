@@ -16,7 +16,7 @@ from .gazetteer import gazetteer
 from .indicators import without_region
 from .regions import RegionRef, RegionResolver
 
-REGIONS_VERSION = 2
+REGIONS_VERSION = 3
 ANALYSIS_VERSION = EXTRACTOR_VERSION * 100 + REGIONS_VERSION
 
 
@@ -40,7 +40,8 @@ def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -
         ref = resolver.resolve(f.start, f.end)
         if ref is not None:
             f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "",
-                        indicator=without_region(f.indicator, _names_of(ref)))
+                        indicator=without_region(f.indicator, _names_of(ref)),
+                        zone=ref.zone)
         figures.append(f)
     figures = with_confidence(figures, text)
     regions = resolver.regions

@@ -13,7 +13,8 @@ from .corrections import CORRECTION_FIELDS
 # A figure with its article's title, date and source, as summaries read it (both libraries);
 # the caller leaves out rejected figures (NOT_REJECTED).
 FIGURE_ROWS = ('SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name, f.status'
+               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name, f.zone,'
+               ' f.status'
                " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id")
 
 NOT_REJECTED = " AND f.status <> 'rejected'"
@@ -84,9 +85,9 @@ def analysis_rows(analysis, clean=lambda text: text) -> tuple[list[tuple], list[
     """
     figures = figure_rows_of(analysis.figures, clean)
     regions = [("subject", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
-                r.province_code, score) for rank, (r, score) in enumerate(analysis.subjects)]
+                r.province_code, score, r.zone) for rank, (r, score) in enumerate(analysis.subjects)]
     regions += [("mentioned", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
-                 r.province_code, 0.0) for rank, r in enumerate(analysis.mentioned)]
+                 r.province_code, 0.0, r.zone) for rank, r in enumerate(analysis.mentioned)]
     return figures, regions
 
 
@@ -94,4 +95,4 @@ def figure_rows_of(figures, clean=lambda text: text) -> list[tuple]:
     """Figures as rows of the figures table (FIGURE_FIELDS), without the article id."""
     return [(f.start, f.end, clean(f.text), f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator,
              None if f.change is None else json.dumps(f.change, ensure_ascii=False), f.as_of, f.region,
-             f.region_code, f.prefecture, f.status) for f in figures]
+             f.region_code, f.prefecture, f.zone, f.status) for f in figures]

@@ -177,11 +177,11 @@ class SqlReads(SqlDialect):
     def figures(self, article_id: int) -> list[Figure]:
         rows = self._rows(self._sql(
             'SELECT start, "end", text, value, value_high, unit, kind, approx, indicator, change, as_of,'
-            " region, region_code, prefecture, status, id FROM figures WHERE article_id = ? ORDER BY start, id"),
+            " region, region_code, prefecture, zone, status, id FROM figures WHERE article_id = ? ORDER BY start, id"),
             (article_id,))
-        figures = [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p,
+        figures = [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p, z,
                           status=st, id=fid)
-                   for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p, st, fid in rows]
+                   for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p, z, st, fid in rows]
         texts = self._rows(self._sql("SELECT text FROM articles WHERE id = ?"), (article_id,))
         # worked out on reading, not stored: its weights can improve without a re-analysis
         return with_confidence(figures, texts[0][0]) if texts else figures
@@ -189,10 +189,10 @@ class SqlReads(SqlDialect):
     @read
     def article_regions(self, article_id: int, role: str = "subject") -> list[dict]:
         rows = self._rows(self._sql(
-            "SELECT code, name, level, prefecture, prefecture_code, province_code, score FROM article_regions"
+            "SELECT code, name, level, prefecture, prefecture_code, province_code, score, zone FROM article_regions"
             " WHERE article_id = ? AND role = ? ORDER BY rank"), (article_id, role))
         return [{"code": c, "name": n, "level": lv, "prefecture": p, "prefecture_code": pc,
-                 "province_code": prov, "score": sc} for c, n, lv, p, pc, prov, sc in rows]
+                 "province_code": prov, "score": sc, "zone": z} for c, n, lv, p, pc, prov, sc, z in rows]
 
     @read
     def region_labels(self, article_ids: list[int], most: int = 3) -> dict[int, str]:
@@ -200,11 +200,12 @@ class SqlReads(SqlDialect):
             return {}
         clause, params = self._ids_in("article_id", list(article_ids))
         labels: dict[int, list[str]] = {}
-        for aid, name in self._rows(f"SELECT article_id, name FROM article_regions WHERE role = 'subject'"
-                                    f" AND {clause} ORDER BY article_id, rank", params):
+        for aid, name, zone in self._rows(f"SELECT article_id, name, zone FROM article_regions"
+                                          f" WHERE role = 'subject' AND {clause} ORDER BY article_id, rank",
+                                          params):
             names = labels.setdefault(aid, [])
             if len(names) < most:
-                names.append(name)
+                names.append(f"{name}（{zone}）" if zone and zone != name else name)
         return {aid: "、".join(names) for aid, names in labels.items()}
 
     @read

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ...text.textnorm import collapse_spaces, fold
 from ..search import INDEX_VERSION
 
-SCHEMA_VERSION = 3  # the server's own numbering, apart from the SQLite file's
+SCHEMA_VERSION = 4  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them
 INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the search columns' version
 
@@ -133,7 +133,11 @@ _V3 = [
     "CREATE INDEX figures_status ON figures(status)",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3}  # version reached -> statements that reach it
+# The functional zone (北戴河新区, 雄安新区) a figure or an article's region is about.
+_V4 = ["ALTER TABLE figures ADD COLUMN zone TEXT NOT NULL DEFAULT ''",
+       "ALTER TABLE article_regions ADD COLUMN zone TEXT NOT NULL DEFAULT ''"]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}  # version reached -> statements that reach it
 TABLES = ("meta", "sources", "articles", "figures", "article_regions")
 
 

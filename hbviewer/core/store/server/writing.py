@@ -14,7 +14,7 @@ import time
 import psycopg
 from psycopg import errors
 
-from ...model import Article
+from ...model import REGION_FIELDS, Article
 from ..errors import Cancelled
 from ..correction_writes import CorrectionWrites
 from ..records import analysis_rows, figure_rows_of, fingerprint, now
@@ -111,14 +111,15 @@ class ServerWrites(CorrectionWrites):
             with self._conn.cursor() as cur:
                 cur.executemany(
                     'INSERT INTO figures(article_id, start, "end", text, value, value_high, unit, kind, approx,'
-                    " indicator, change, as_of, region, region_code, prefecture, status)"
-                    " VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    " indicator, change, as_of, region, region_code, prefecture, zone, status)"
+                    " VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [(article_id, *row) for row in rows])
 
     def _insert_region_rows(self, article_id: int, rows: list[tuple]) -> None:
         if rows:
             with self._conn.cursor() as cur:
-                cur.executemany("INSERT INTO article_regions VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                cur.executemany(f"INSERT INTO article_regions(article_id, {', '.join(REGION_FIELDS)})"
+                                f" VALUES(%s{', %s' * len(REGION_FIELDS)})",
                                 [(article_id, *row) for row in rows])
 
     def _insert_analysis(self, article_id: int, analysis) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -139,4 +139,16 @@ def _migrate_4(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4}  # version reached -> function that reaches it
+def _migrate_5(db: sqlite3.Connection) -> None:
+    # The functional zone (北戴河新区, 雄安新区) a figure or an article's region is about.
+    _run_script(
+        db,
+        """
+        ALTER TABLE figures ADD COLUMN zone TEXT NOT NULL DEFAULT '';
+        ALTER TABLE article_regions ADD COLUMN zone TEXT NOT NULL DEFAULT ''
+        """,
+    )
+
+
+# version reached -> function that reaches it
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5}
