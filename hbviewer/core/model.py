@@ -21,7 +21,8 @@ class Article:
     byline: str = ""
     section: str = ""
     publication: str = ""
-    date: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    page: str = ""  # the printed page: "3" for 第3版, "A3"
     captions: tuple[str, ...] = ()
     position: int = 0
     original: str = ""

@@ -47,6 +47,13 @@ _LINE_BYLINE = re.compile(
     r"^[□■◇◆○●]?\s*(?:(?P<pub>[\u4e00-\u9fff]{2,8}(?:日报|晚报|报|电视台|网))|本报)?\s*"
     r"(?:特约|见习|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]"
 )
+# An author line that is not a byline: (记者 张三), （本报记者 李四 王五）, 作者:张三, 文/张三.
+_CREDIT = re.compile(
+    r"^(?:[(（]\s*(?:本报)?(?:特约|见习|实习)?记者\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s、,，]{0,30}[)）]"
+    r"|(?:作者|撰文|文字|文|文/图|图/文)\s*[:：/／]\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s、,，]{0,20})$")
+# Spaces a page's layout left in a headline: between two Chinese characters (or
+# a Chinese character and a digit) they are not part of the words.
+_LAYOUT_SPACE = re.compile(r"(?<![A-Za-z0-9.,!?%])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?![A-Za-z0-9])")
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}[·•][\u4e00-\u9fff]{2,10}$")
 
 
@@ -190,7 +197,9 @@ def _classify_alone(p: Para) -> None:
             if m.group("pub"):
                 p.publication = text[m.start("pub"):m.end("pub")]
             return
-    if folded in SECTION_LABELS:
+    if len(text) <= 40 and _CREDIT.match(folded):
+        p.kind, p.byline = "credit", text
+    elif folded in SECTION_LABELS:
         p.kind = "section"
     elif folded in INNER_LABELS:
         p.kind = "label"
@@ -285,3 +294,12 @@ def meta_date(text: str) -> str | None:
 def meta_source(text: str) -> str:
     m = re.search(r"(?:来源|來源|稿源)\s*[:：]\s*(.+?)(?:\s{1,}(?:日期|發布|发布|點擊|点击|作者)|$)", text)
     return m.group(1).strip() if m else ""
+
+
+def tidy_title(text: str) -> str:
+    """A headline rebuilt from page lines, without the spaces the layout left between Chinese words.
+
+    唐山 “四个一百”科研院所 进唐山 → 唐山“四个一百”科研院所进唐山; a space
+    between two Latin words or numbers stays (5G Pro 2).
+    """
+    return _LAYOUT_SPACE.sub("", text.strip())

@@ -1,0 +1,192 @@
+"""Where and when an article appeared: the rules of hbviewer.core.text.metadata, on made-up pages."""
+
+import io
+import zipfile
+
+import pytest
+
+from hbviewer.core.text.articles import split_articles
+from hbviewer.core.text.cleaning import tidy_title
+from hbviewer.core.text.formats import document_from_bytes
+from hbviewer.core.text.metadata import (
+    FileMeta, clean_source, date_in_name, find_date, paper_name, read_top_line, site_from_title,
+)
+
+
+@pytest.mark.parametrize("name", ["河北日报", "张家口日报", "衡水晚报", "燕赵都市报", "中国青年报", "某某商报"])
+def test_a_paper_is_a_name_ending_in_bao(name):
+    assert paper_name(name) == name
+
+
+@pytest.mark.parametrize("word", ["统计公报", "喜报", "工作简报", "天气预报", "情况通报", "日报", "河北日报讯"])
+def test_documents_and_notices_ending_in_bao_are_not_papers(word):
+    assert paper_name(word) == ""
+
+
+def test_masthead_line_gives_paper_date_and_page():
+    top = read_top_line("某城日报　2023年5月9日　星期二　第4版　经济")
+    assert (top.publication, top.date, top.page, top.section) == ("某城日报", "2023-05-09", "4", "经济")
+
+
+@pytest.mark.parametrize("line, page, section", [
+    ("第03版：要闻", "3", "要闻"), ("综合 第5版 责任编辑：某某", "5", "综合"), ("第十二版", "12", ""),
+    ("版次：07 版名：县域", "7", "县域"), ("第A2版", "A2", ""),
+])
+def test_page_lines(line, page, section):
+    top = read_top_line(line)
+    assert (top.page, top.section) == (page, section)
+
+
+@pytest.mark.parametrize("line", [
+    "某县多措并举推进乡村振兴", "3版方案近日出台", "下转第三版", "某城日报讯 近日，某县召开会议。",
+    "2023年5月9日，某县召开会议。",
+])
+def test_headlines_and_sentences_are_not_masthead_lines(line):
+    assert read_top_line(line) is None
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("2023年5月9日", "2023-05-09"), ("日期：2021-11-30", "2021-11-30"), ("发布时间 2022/1/2 08:00", "2022-01-02"),
+    ("2023年2月30日", None), ("共12345678人", None),
+])
+def test_dates_are_iso_and_real(text, iso):
+    assert find_date(text) == iso
+
+
+@pytest.mark.parametrize("name, iso", [
+    ("某报-2023-05-09-第4版.pdf", "2023-05-09"), ("mrb20230509_04.txt", "2023-05-09"),
+    ("/home/u/2023年5月9日/第4版.txt", "2023-05-09"), ("a.zip!/20230509/04.txt", "2023-05-09"),
+    ("000_1a2b3c4d5e.txt", None), ("2023113.txt", None), ("20231399.txt", None),
+])
+def test_dates_in_file_names(name, iso):
+    assert date_in_name(name) == iso
+
+
+def test_source_lines_and_site_names_lose_their_web_address():
+    assert clean_source("来源：某某新闻网 www.example.cn") == "某某新闻网"
+    assert clean_source("某某科技网（example.org）") == "某某科技网"
+    assert site_from_title("某县召开推进会_要闻_某某新闻网") == "某某新闻网"
+    assert site_from_title("某县召开推进会") == ""
+
+
+PAGE = """某城日报
+
+2023年5月9日 星期二
+
+第4版 经济
+
+某县新增企业120家
+
+某城日报讯（记者 甲乙）今年以来，某县新增企业120家。
+
+某区道路改造完工
+
+本报讯 某区道路改造工程近日完工，全长3公里。
+
+一句没有署名的短讯，某镇的集市重新开放。
+"""
+
+
+def test_the_masthead_speaks_for_every_article_of_the_page():
+    articles = split_articles(PAGE)
+    assert len(articles) >= 2
+    assert {(a.publication, a.date, a.page, a.section) for a in articles} == {("某城日报", "2023-05-09", "4", "经济")}
+    assert not any("星期二" in a.text or "星期二" in a.title for a in articles)
+    assert articles[0].title == "某县新增企业120家"
+
+
+def test_benbao_means_the_paper_the_pages_bylines_name():
+    page = ("# 甲\n\n某城日报讯（记者 甲乙）某县新增企业120家。\n\n"
+            "# 乙\n\n本报讯 某区道路改造工程近日完工。\n\n# 丙\n\n没有署名的一篇，某镇集市开放。\n")
+    assert [a.publication for a in split_articles(page)] == ["某城日报"] * 3
+
+
+def test_a_page_without_any_paper_leaves_the_publication_empty():
+    page = "# 甲\n\n本报讯 某县新增企业120家。\n\n# 乙\n\n本报讯 某区道路改造工程近日完工。\n"
+    assert [a.publication for a in split_articles(page)] == ["", ""]
+
+
+def test_an_articles_own_source_and_date_lines_come_before_the_files():
+    page = "# 某县召开会议\n\n来源：某某新闻网 日期：2022-03-04\n\n某县近日召开会议，部署全年工作。\n"
+    article = split_articles(page, "notes-2020-01-01.txt", FileMeta("某出版社", "2019-09-09"))[0]
+    assert (article.publication, article.date) == ("某某新闻网", "2022-03-04")
+
+
+def test_file_name_date_then_file_properties_when_the_page_says_none():
+    page = "# 某县召开会议\n\n某县近日召开会议，部署全年工作。\n"
+    assert split_articles(page, "notes-2020-01-01.txt", FileMeta(date="2019-09-09"))[0].date == "2020-01-01"
+    assert split_articles(page, "notes.txt", FileMeta("某某网", "2019-09-09"))[0].date == "2019-09-09"
+    assert split_articles(page, "notes.txt", FileMeta("某某网", "2019-09-09"))[0].publication == "某某网"
+
+
+def test_author_line_that_is_not_a_byline():
+    page = "# 某县召开会议\n\n某县近日召开会议，部署全年工作。会议要求抓好落实。\n\n（记者 甲乙 丙丁）\n"
+    article = split_articles(page)[0]
+    assert article.byline == "（记者 甲乙 丙丁）"
+    assert article.text.endswith("（记者 甲乙 丙丁）")
+
+
+def test_titles_from_page_lines_lose_layout_spaces_but_keep_latin_ones():
+    assert tidy_title("某县 “三个一批”项目 进展顺利") == "某县“三个一批”项目进展顺利"
+    assert tidy_title("5G Pro 2 发布 会召开") == "5G Pro 2发布会召开"
+    page = "上一篇的最后一句。\n\n某县\n\n加快建设 产业园区\n\n本报讯 某县近日加快建设产业园区。\n"
+    assert split_articles("# 上一篇\n\n本报讯 " + page)[-1].title == "某县加快建设产业园区"
+
+
+def test_a_heading_keeps_the_spaces_its_author_typed():
+    assert split_articles("# 上半句 下半句\n\n正文一句。\n")[0].title == "上半句 下半句"
+
+
+def _docx_with_created(created: str) -> bytes:
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("某县近日召开会议，部署全年工作，会议要求各部门抓好落实。")
+    out = io.BytesIO()
+    doc.save(out)
+    data = out.getvalue()
+    src = zipfile.ZipFile(io.BytesIO(data))
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(fixed, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "docProps/core.xml":
+                body = (b'<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/'
+                        b'package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" '
+                        b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dcterms:created '
+                        b'xsi:type="dcterms:W3CDTF">' + created.encode() + b'</dcterms:created></cp:coreProperties>')
+            dst.writestr(info, body)
+    return fixed.getvalue()
+
+
+def test_docx_creation_date_is_the_files_date():
+    decoded = document_from_bytes(_docx_with_created("2022-06-07T08:00:00Z"), "note.docx")
+    assert decoded.meta == FileMeta(date="2022-06-07")
+
+
+def test_pdf_creation_date_is_the_files_date():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, invariant=1)  # dated 2000-01-01: a fixed date to write over
+    c.setFont("STSong-Light", 10)
+    c.drawString(50, 700, "某县近日召开会议，部署全年工作，会议要求各部门抓好落实。")
+    c.save()
+    data = out.getvalue()
+    assert b"(D:20000101" in data
+    data = data.replace(b"/CreationDate (D:20000101", b"/CreationDate (D:20210304")
+    assert document_from_bytes(data, "page.pdf").meta.date == "2021-03-04"
+
+
+def test_web_page_site_name_from_its_meta_tag_or_title():
+    body = "<p>某县近日召开会议，部署全年工作，会议要求各部门抓好落实，确保各项任务按期完成。</p>"
+    tagged = (f'<html><head><meta charset="utf-8"><meta property="og:site_name" content="某某新闻网">'
+              f'<title>某县召开会议</title></head><body><article>{body}</article></body></html>')
+    titled = (f'<html><head><meta charset="utf-8"><title>某县召开会议_要闻_某某新闻网</title></head>'
+              f'<body><article>{body}</article></body></html>')
+    for page in (tagged, titled):
+        article = split_articles(document_from_bytes(page.encode(), "page.html").text)[0]
+        assert article.publication == "某某新闻网"
