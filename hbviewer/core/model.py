@@ -51,6 +51,7 @@ class StoredArticle:
     captions: tuple[str, ...] = ()
     title_inferred: bool = False
     original: str = ""
+    page: str = ""  # the printed page: "3" for 第3版
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class ArticleRecord:
     analysis_version: int
     figures: tuple[tuple, ...] = ()  # FIGURE_FIELDS, in stored order; ``change`` as stored JSON
     regions: tuple[tuple, ...] = ()  # REGION_FIELDS, by role and rank
+    page: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ...text.textnorm import collapse_spaces, fold
 from ..search import INDEX_VERSION
 
-SCHEMA_VERSION = 2  # the server's own numbering, apart from the SQLite file's
+SCHEMA_VERSION = 3  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them
 INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the search columns' version
 
@@ -112,7 +112,10 @@ _V1 = [
 # grams answer short terms alone and the server can count matches without reading the rows.
 _V2 = ["CREATE INDEX articles_oversized ON articles(id) WHERE oversized"]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}  # version reached -> statements that reach it
+# The printed page (第3版) an article appeared on, as in the SQLite file's migration 4.
+_V3 = ["ALTER TABLE articles ADD COLUMN page TEXT NOT NULL DEFAULT ''"]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3}  # version reached -> statements that reach it
 TABLES = ("meta", "sources", "articles", "figures", "article_regions")
 
 

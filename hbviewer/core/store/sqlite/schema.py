@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -112,4 +112,9 @@ def _migrate_3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}  # version reached -> function that reaches it
+def _migrate_4(db: sqlite3.Connection) -> None:
+    # The printed page (第3版) an article appeared on; older articles have none until imported again.
+    db.execute("ALTER TABLE articles ADD COLUMN page TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4}  # version reached -> function that reaches it
