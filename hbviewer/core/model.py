@@ -7,6 +7,22 @@ from dataclasses import dataclass, field
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
+def page_label(page: str) -> str:
+    """The page as a paper prints it: 3 → 第3版."""
+    return f"第{page}版" if page else ""
+
+
+def where_published(publication: str, page: str) -> str:
+    """Where an article appeared, as staff cite it: 河北日报 第3版; "" when neither is known."""
+    return " ".join(p for p in (publication, page_label(page)) if p)
+
+
+def source_label(publication: str, page: str, file_name: str) -> str:
+    """What a list shows as an article's source: where it appeared, else the file it came from."""
+    return where_published(publication, page) if publication else " ".join(
+        p for p in (file_name, page_label(page)) if p)
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as split from a source file, in display form.

@@ -275,10 +275,12 @@ class SqlSummaryReads(SqlDialect):
     @read
     def article_summary_rows(self, ids: set[int] | None = None) -> list[tuple]:
         where, params = self._and_ids(ids, "a.id")
-        rows = self._rows(f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT} FROM articles a"
-                          f" JOIN sources s ON s.id = a.source_id WHERE 1=1{where} ORDER BY {_LIBRARY_ORDER}", params)
+        rows = self._rows(f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT}, a.publication, a.page"
+                          f" FROM articles a JOIN sources s ON s.id = a.source_id WHERE 1=1{where}"
+                          f" ORDER BY {_LIBRARY_ORDER}", params)
         labels = self.region_labels([r[0] for r in rows], most=5) if len(rows) < 50000 else {}
-        return [(aid, title, date, source, labels.get(aid, ""), n) for aid, title, date, source, n in rows]
+        return [(aid, title, date, source, labels.get(aid, ""), n, publication, page)
+                for aid, title, date, source, n, publication, page in rows]
 
     @read
     def subject_counts(self, ids: set[int] | None = None) -> dict[str, int]:
