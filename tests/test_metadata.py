@@ -190,3 +190,24 @@ def test_web_page_site_name_from_its_meta_tag_or_title():
     for page in (tagged, titled):
         article = split_articles(document_from_bytes(page.encode(), "page.html").text)[0]
         assert article.publication == "某某新闻网"
+
+
+def test_a_pdf_title_over_two_lines_loses_the_spaces_between_chinese_words():
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    c.setFont("STSong-Light", 22)
+    c.drawString(50, 760, "某县 “三个一批”项目 ")
+    c.drawString(50, 730, "进展顺利 推动 5G Pro 应用")
+    c.setFont("STSong-Light", 10)
+    y = 690
+    for line in ("某县今年以来推进“三个一批”项目建设，新开工项目32个，完成投资", "45亿元，同比增长12%，各项工作进展顺利。"):
+        c.drawString(50, y, line)
+        y -= 15
+    c.save()
+    article = split_articles(document_from_bytes(out.getvalue(), "page.pdf").text)[0]
+    assert article.title == "某县“三个一批”项目进展顺利推动5G Pro应用"

@@ -15,6 +15,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from ..cleaning import tidy_title
 from ..metadata import FileMeta, read_top_line, valid_date
 from ..reading import UnreadableFile
 from .common import SPACES, as_body, damaged, ends_sentence, join_paragraphs
@@ -133,7 +134,7 @@ def _pdf_title(lines: list[_Line]) -> tuple[list[str], list[_Line]]:
         n += 1
     if not n:
         return [], lines
-    return ["# " + "".join(ln.text for ln in lines[:n])], lines[n:]
+    return ["# " + tidy_title("".join(ln.text for ln in lines[:n]))], lines[n:]
 
 
 def _page_lines(page) -> list[_Line]:
