@@ -211,3 +211,17 @@ def test_a_pdf_title_over_two_lines_loses_the_spaces_between_chinese_words():
     c.save()
     article = split_articles(document_from_bytes(out.getvalue(), "page.pdf").text)[0]
     assert article.title == "某县“三个一批”项目进展顺利推动5G Pro应用"
+
+
+def test_a_documents_signature_date_and_issuer_are_not_its_title():
+    page = ("某县2022年国民经济和社会发展统计公报\n\n某县统计局\n\n2023年3月1日\n\n"
+            "2022年，全县生产总值达到120亿元，比上年增长5%。\n")
+    (article,) = split_articles(page)
+    assert article.title == "某县2022年国民经济和社会发展统计公报"
+    assert article.date == "2023-03-01"
+    assert "2023年3月1日" not in article.text
+
+
+def test_a_date_inside_a_sentence_is_not_a_dateline():
+    page = "# 某县召开会议\n\n2023年3月1日，某县召开会议，部署全年工作。\n"
+    assert split_articles(page)[0].date is None

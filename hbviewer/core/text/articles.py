@@ -21,6 +21,7 @@ from ..model import Article
 from .metadata import FileMeta, Sources, date_in_name, page_head, page_paper, resolve
 from .textnorm import fold
 
+_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:统计局|调查队|委员会|办公室|办公厅|人民政府|管委会)$")
 _DECK_LIMIT = 300  # chars of un-bylined text a byline may still claim as its deck
 
 
@@ -141,6 +142,8 @@ def _resolve_header(d: _Draft) -> None:
         deck = others + [p for p in d.header[idx + 1:] if p.kind in ("title", "label") and p not in others]
     else:
         titles = [p for p in d.header if p.kind == "title"]
+        # A document's issuer under its title (某市统计局) is not the title.
+        titles = [p for p in titles if not _ISSUER.search(p.text)] or titles
         if titles:
             main = titles[-1]
             idx = d.header.index(main)

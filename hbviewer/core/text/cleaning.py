@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .metadata import dateline
 from .textnorm import fold, fold_together
 
 TERMINAL = set("。！？!?；;…”’」』:：")
@@ -181,6 +182,9 @@ def _classify_alone(p: Para) -> None:
         p.kind = "caption"
         return
     if len(text) <= 160 and _META.search(folded) and ("日期" in folded or "来源" in folded):
+        p.kind = "meta"
+        return
+    if len(text) <= 30 and dateline(text):  # a document's signature date: not a headline
         p.kind = "meta"
         return
     m = _INLINE_BYLINE.match(folded)

@@ -172,6 +172,14 @@ def read_top_line(text: str) -> PageMeta | None:
     return PageMeta(publication, found_date, page, section)
 
 
+def dateline(text: str) -> str | None:
+    """The date of a line that is only a date (2024年4月30日, 2024年4月30日 星期二), as a document signs it."""
+    if len(text) > 30:
+        return None
+    found = read_top_line(text)
+    return found.date if found is not None and not (found.publication or found.page) else None
+
+
 def clean_source(text: str) -> str:
     """The publication a 来源: line or a site name gives: 河北新闻网 (www.hebnews.cn) → 河北新闻网."""
     source = re.sub(r"^(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*", "", text.strip())
@@ -199,7 +207,7 @@ def page_head(paras: list) -> tuple[PageMeta, list]:
     """
     found = PageMeta()
     n = 0
-    while n < min(_TOP_LINES, len(paras)) and paras[n].kind not in ("heading", "byline", "meta"):
+    while n < min(_TOP_LINES, len(paras)) and paras[n].kind not in ("heading", "byline"):
         line = read_top_line(paras[n].text)
         if line is None:
             break
