@@ -62,6 +62,31 @@ def test_dates_in_file_names(name, iso):
     assert date_in_name(name) == iso
 
 
+@pytest.mark.parametrize("line, page, section", [
+    ("2023年5月9日 星期二 经济 4 责任编辑：某某", "4", "经济"), ("4 经济 2023年5月9日", "4", "经济"),
+])
+def test_beside_a_full_date_a_bare_number_is_the_page(line, page, section):
+    top = read_top_line(line)
+    assert (top.date, top.page, top.section) == ("2023-05-09", page, section)
+
+
+def test_a_bare_number_without_a_date_is_not_a_page():
+    assert read_top_line("经济 4") is None and read_top_line("2023年5月9日 12%") is None
+
+
+@pytest.mark.parametrize("line", [
+    "来源：某某新闻网 2023-05-09 08:00", "来源：某某新闻网 | 编辑：某某", "来源：某某新闻网  作者：某某",
+])
+def test_a_source_line_gives_the_source_without_what_follows_it(line):
+    assert clean_source(line) == "某某新闻网"
+
+
+def test_a_publication_time_line_dates_the_article_and_is_no_headline():
+    page = "# 某县召开会议\n\n发布时间：2023-05-09 08:00\n\n某县近日召开会议，部署全年工作。\n"
+    (article,) = split_articles(page)
+    assert (article.title, article.date, article.text) == ("某县召开会议", "2023-05-09", "某县近日召开会议，部署全年工作。")
+
+
 def test_source_lines_and_site_names_lose_their_web_address():
     assert clean_source("来源：某某新闻网 www.example.cn") == "某某新闻网"
     assert clean_source("某某科技网（example.org）") == "某某科技网"

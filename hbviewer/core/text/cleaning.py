@@ -181,7 +181,8 @@ def _classify_alone(p: Para) -> None:
             _CAPTION_CREDIT.search(text) or (_CAPTION_GROUP.match(text) and text.endswith("摄")))):
         p.kind = "caption"
         return
-    if len(text) <= 160 and _META.search(folded) and ("日期" in folded or "来源" in folded):
+    if len(text) <= 160 and _META.search(folded) and (
+            "日期" in folded or "来源" in folded or ("发布时间" in folded and _DATE.search(folded))):
         p.kind = "meta"
         return
     if len(text) <= 30 and dateline(text):  # a document's signature date: not a headline

@@ -59,6 +59,7 @@ _PAGE = re.compile(
     r"(?<![转接见至])(?:第\s*(?P<num>[A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版"
     r"|(?<![\w])(?P<bare>[A-Za-z]?\d{1,3})\s*版(?=\s|$))"
     rf"(?:\s*[:：\s]\s*(?P<name>[{_CJK}]{{2,6}})(?![{_CJK}]))?")
+_BARE_PAGE = re.compile(rf"(?:(?P<a>[{_CJK}]{{2,6}}) )?(?P<num>[A-Z]?\d{{1,2}})(?: (?P<b>[{_CJK}]{{2,6}}))?")
 _PAGE_FIELDS = re.compile(rf"版次\s*[:：]\s*(?P<num>[A-Za-z]?\d{{1,3}})|版名\s*[:：]\s*(?P<name>[{_CJK}]{{2,8}})")
 _FURNITURE = re.compile(
     rf"{_WEEKDAY}|{_LUNAR}|责任编辑\s*[:：]?\s*[{_CJK}]{{2,4}}|美术编辑\s*[:：]?\s*[{_CJK}]{{2,4}}"
@@ -164,6 +165,11 @@ def read_top_line(text: str) -> PageMeta | None:
         if m:
             page, section = page_number(m.group("num") or m.group("bare")), m.group("name") or ""
             line = line[:m.start()] + " " + line[m.end():]
+    if found_date and not page:
+        # 2024年10月13日 星期日 要闻 3: beside a full date, a bare number is the page.
+        m = _BARE_PAGE.fullmatch(re.sub(r"[\s|｜·•]+", " ", line).strip())
+        if m:
+            page, section, line = page_number(m.group("num")), m.group("a") or m.group("b") or "", ""
     rest = re.sub(r"[\s|｜/·•—\-:：,，()（）\[\]【】]+", "", line)
     if page and not section and re.fullmatch(rf"[{_CJK}]{{2,6}}", rest):
         section, rest = rest, ""  # 要闻 第3版: the page's name before its number
@@ -183,6 +189,8 @@ def dateline(text: str) -> str | None:
 def clean_source(text: str) -> str:
     """The publication a 来源: line or a site name gives: 河北新闻网 (www.hebnews.cn) → 河北新闻网."""
     source = re.sub(r"^(?:来源|來源|稿源|信息来源|文章来源)\s*[:：]\s*", "", text.strip())
+    # What a 来源: line goes on to say: the time, the editor, the author.
+    source = re.split(r"\s*[|｜]\s*|\s+(?=\d{4}\s*[-/.年])|\s*(?:作者|编辑|责任编辑|责编|记者)\s*[:：]", source)[0]
     source = _DOMAIN.sub("", source).strip()
     return source.strip(" -_|｜·")
 
