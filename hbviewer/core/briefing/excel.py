@@ -267,8 +267,12 @@ def _articles_sheet(ws, summary: Summary) -> None:
     w = _Writer(ws)
     w.setup(ARTICLE_HEADERS, _column_widths(ARTICLE_HEADERS, {"标题": 48, "报刊版面": 20, "来源文件": 26,
                                                                "地区": 24}))
-    for aid, title, date, source, regions, n, publication, page in summary.articles.itertuples(
-            index=False, name=None):
-        ws.append([int(aid), w.text(title), w.text(date), w.text(where_published(publication, page)),
+    frame = summary.articles
+    # A summary put together by another caller may come without either column.
+    publications = frame["publication"].tolist() if "publication" in frame else [""] * len(frame)
+    pages = frame["page"].tolist() if "page" in frame else [""] * len(frame)
+    rows = frame[["article_id", "title", "date", "source", "regions", "figures"]].itertuples(index=False, name=None)
+    for (aid, title, date, source, regions, n), publication, page in zip(rows, publications, pages):
+        ws.append([int(aid), w.text(title), w.text(date), w.text(where_published(publication or "", page or "")),
                    w.text(source), w.text(regions), int(n)])
     ws.auto_filter.ref = f"A1:G{len(summary.articles) + 1}"

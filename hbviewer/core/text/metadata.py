@@ -59,7 +59,7 @@ _PAGE = re.compile(
     r"(?<![转接见至])(?:第\s*(?P<num>[A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版"
     r"|(?<![\w])(?P<bare>[A-Za-z]?\d{1,3})\s*版(?=\s|$))"
     rf"(?:\s*[:：\s]\s*(?P<name>[{_CJK}]{{2,6}})(?![{_CJK}]))?")
-_BARE_PAGE = re.compile(rf"(?:(?P<a>[{_CJK}]{{2,6}}) )?(?P<num>[A-Z]?\d{{1,2}})(?: (?P<b>[{_CJK}]{{2,6}}))?")
+_BARE_PAGE = re.compile(rf"(?:(?P<a>[{_CJK}]{{2,6}}) )?(?P<num>[A-Za-z]?\d{{1,2}})(?: (?P<b>[{_CJK}]{{2,6}}))?")
 _PAGE_FIELDS = re.compile(rf"版次\s*[:：]\s*(?P<num>[A-Za-z]?\d{{1,3}})|版名\s*[:：]\s*(?P<name>[{_CJK}]{{2,8}})")
 _FURNITURE = re.compile(
     rf"{_WEEKDAY}|{_LUNAR}|责任编辑\s*[:：]?\s*[{_CJK}]{{2,4}}|美术编辑\s*[:：]?\s*[{_CJK}]{{2,4}}"
@@ -118,7 +118,7 @@ def date_in_name(name: str) -> str | None:
 def page_number(raw: str) -> str:
     """第03版 → 3, 第十二版 → 12, A3 → A3."""
     raw = raw.strip()
-    if raw and raw[0] in _CN_DIGITS or raw[:1] == "十":
+    if raw[:1] in _CN_DIGITS or raw[:1] == "十":
         return str(_chinese_number(raw))
     prefix = raw[0].upper() if raw[:1].isalpha() and raw[:1].isascii() else ""
     digits = raw[len(prefix):].lstrip("0") or "0"
@@ -179,7 +179,7 @@ def read_top_line(text: str) -> PageMeta | None:
 
 
 def dateline(text: str) -> str | None:
-    """The date of a line that is only a date (2024年4月30日, 2024年4月30日 星期二), as a document signs it."""
+    """The date of a line that is only a date, as a document signs it: 2024年4月30日 (星期二)."""
     if len(text) > 30:
         return None
     found = read_top_line(text)
