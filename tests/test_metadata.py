@@ -250,3 +250,11 @@ def test_a_documents_signature_date_and_issuer_are_not_its_title():
 def test_a_date_inside_a_sentence_is_not_a_dateline():
     page = "# 某县召开会议\n\n2023年3月1日，某县召开会议，部署全年工作。\n"
     assert split_articles(page)[0].date is None
+
+
+def test_a_masthead_over_several_lines_with_its_pinyin_name():
+    page = ("某城日报\n\nMOUCHENG RIBAO\n\n2023年5月9日\n\n星期二\n\n第4版\n\n某县新增企业\n\n"
+            "本报讯 某县今年新增企业120家。\n")
+    (article,) = split_articles(page)
+    assert (article.title, article.publication, article.date, article.page) == ("某县新增企业", "某城日报", "2023-05-09", "4")
+    assert "RIBAO" not in article.original

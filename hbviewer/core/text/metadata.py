@@ -66,6 +66,7 @@ _FURNITURE = re.compile(
     rf"|(?:校对|编辑|版式|制作|值班主任)\s*[:：]\s*[{_CJK}]{{2,4}}|国内统一连续出版物号\s*CN[\d\-—]+"
     rf"|CN\s*\d{{2}}\s*[-—]\s*\d{{4}}|代号\s*\d+\s*[-—]\s*\d+|(?:今日|本期)\s*\d+\s*版|[A-Z ]{{5,30}}DAILY"
     rf"|[第总]\s*\d+\s*期|\b(?:www\.)?[a-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?\b", re.IGNORECASE)
+_LATIN_MASTHEAD = re.compile(r"[A-Z][A-Z .&'·-]{3,40}[A-Z]")
 _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 _DOMAIN = re.compile(r"\s*[(（]?\s*(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/?\s*[)）]?\s*$")
 
@@ -137,8 +138,11 @@ def read_top_line(text: str) -> PageMeta | None:
 
     The line must be made only of masthead parts: the paper's name, the date,
     the weekday, the page and its name, the editor, the serial number. A line
-    with anything else (a headline) is not page furniture.
+    with anything else (a headline) is not page furniture; a line of furniture
+    alone (星期日, 责任编辑：某某) says nothing but is furniture all the same.
     """
+    if _LATIN_MASTHEAD.fullmatch(text.strip()):
+        return PageMeta()  # the paper's name in pinyin or English: HEBEI RIBAO
     line = fold(text).strip()
     if len(line) > 90:
         return None
@@ -173,9 +177,9 @@ def read_top_line(text: str) -> PageMeta | None:
     rest = re.sub(r"[\s|｜/·•—\-:：,，()（）\[\]【】]+", "", line)
     if page and not section and re.fullmatch(rf"[{_CJK}]{{2,6}}", rest):
         section, rest = rest, ""  # 要闻 第3版: the page's name before its number
-    if rest or not (publication or found_date or page):
+    if rest:
         return None
-    return PageMeta(publication, found_date, page, section)
+    return PageMeta(publication, found_date, page, section)  # all empty: furniture only (星期日)
 
 
 def dateline(text: str) -> str | None:
