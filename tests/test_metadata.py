@@ -18,7 +18,8 @@ def test_a_paper_is_a_name_ending_in_bao(name):
     assert paper_name(name) == name
 
 
-@pytest.mark.parametrize("word", ["统计公报", "喜报", "工作简报", "天气预报", "情况通报", "日报", "河北日报讯"])
+@pytest.mark.parametrize("word", ["统计公报", "喜报", "工作简报", "天气预报", "情况通报", "信息公开年报", "日报",
+                                  "河北日报讯"])
 def test_documents_and_notices_ending_in_bao_are_not_papers(word):
     assert paper_name(word) == ""
 
@@ -258,3 +259,8 @@ def test_a_masthead_over_several_lines_with_its_pinyin_name():
     (article,) = split_articles(page)
     assert (article.title, article.publication, article.date, article.page) == ("某县新增企业", "某城日报", "2023-05-09", "4")
     assert "RIBAO" not in article.original
+
+
+def test_a_news_flash_label_is_not_a_publication():
+    page = "# 甲\n\n某地快讯 某县新增企业120家。\n\n# 乙\n\n某城日报讯 某区道路改造工程完工。\n"
+    assert [a.publication for a in split_articles(page)] == ["某城日报", "某城日报"]

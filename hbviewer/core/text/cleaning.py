@@ -55,6 +55,7 @@ _CREDIT = re.compile(
 # Spaces a page's layout left in a headline: between two Chinese characters (or
 # a Chinese character and a digit) they are not part of the words.
 _LAYOUT_SPACE = re.compile(r"(?<![A-Za-z0-9.,!?%])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?![A-Za-z0-9])")
+_ITEM_KINDS = ("快", "简", "短", "通", "资", "喜", "要")  # the first half of 快讯, 简讯, 短讯, 通讯 …
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}[·•][\u4e00-\u9fff]{2,10}$")
 
 
@@ -193,7 +194,9 @@ def _classify_alone(p: Para) -> None:
         p.kind, p.inline_byline = "byline", True
         p.byline = text[:m.end()].strip()
         pub = m.group("pub") or m.group("pub2") or m.group("pub3") or ""
-        p.publication = "" if pub == "本报" else text[m.start():m.start() + len(pub)]
+        # 本报讯 names no paper, and 快讯/简讯/短讯 name the kind of item, not who printed it.
+        named = pub != "本报" and not pub.endswith(_ITEM_KINDS)
+        p.publication = text[m.start():m.start() + len(pub)] if named else ""
         return
     if len(text) <= 50 and not any(ch in TERMINAL for ch in text):
         m = _LINE_BYLINE.match(folded)

@@ -47,10 +47,11 @@ _CJK = "\u4e00-\u9fff"
 # kind of document or notice (统计公报, 喜报, 海报) are not papers.
 _PAPER = re.compile(rf"[{_CJK}]{{1,10}}(?:日报|晚报|早报|晨报|商报|时报|周报|报)")
 _NOT_PAPER_ENDINGS = (
-    "公报", "通报", "喜报", "捷报", "海报", "情报", "预报", "汇报", "举报", "申报", "电报",
+    "公报", "通报", "喜报", "捷报", "海报", "情报", "预报", "年报", "汇报", "举报", "申报", "电报",
     "上报", "填报", "呈报", "警报", "回报", "战报", "月报", "季报", "简报", "快报", "画报", "板报",
     "墙报", "黑板报", "值班报", "报报",
 )
+_PAPER_AFTER_ALL = ("青年报", "少年报", "老年报")  # 年报 is a report, but these are papers
 _MASTHEAD_LINE = re.compile(rf"^(?P<pub>{_PAPER.pattern})(?:\s+|$)")
 _WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天]"
 _LUNAR = rf"(?:农历)?[{_CJK}]{{2}}年[{_CJK}]{{1,3}}月[{_CJK}]{{1,3}}"
@@ -74,7 +75,9 @@ _DOMAIN = re.compile(r"\s*[(（]?\s*(?:https?://)?(?:www\.)?[A-Za-z0-9-]+(?:\.[A
 def paper_name(text: str) -> str:
     """``text`` when it is a newspaper's name (河北日报, 燕赵都市报), else ""."""
     name = text.strip()
-    if not _PAPER.fullmatch(name) or len(name) < 3 or name.endswith(_NOT_PAPER_ENDINGS):
+    if not _PAPER.fullmatch(name) or len(name) < 3:
+        return ""
+    if name.endswith(_NOT_PAPER_ENDINGS) and not name.endswith(_PAPER_AFTER_ALL):
         return ""
     return name
 
