@@ -190,6 +190,16 @@ def test_docx_creation_date_is_the_files_date():
     assert decoded.meta == FileMeta(date="2022-06-07")
 
 
+def test_a_docx_made_from_python_docxs_template_has_no_date_of_its_own():
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("某县近日召开会议，部署全年工作，会议要求各部门抓好落实。")
+    out = io.BytesIO()
+    doc.save(out)
+    assert document_from_bytes(out.getvalue(), "note.docx").meta == FileMeta()
+
+
 def test_pdf_creation_date_is_the_files_date():
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont

@@ -18,6 +18,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
+# python-docx writes new documents from a template created at this moment: a
+# document made by a script says nothing about its own date.
+_PYTHON_DOCX_TEMPLATE_CREATED = "2013-12-23T23:15:00Z"
 _CORE_CREATED = re.compile(r"<dcterms:created[^>]*>\s*([^<]+)<")
 
 
@@ -32,7 +35,9 @@ def docx_meta(data: bytes) -> FileMeta:
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
         return FileMeta()
     m = _CORE_CREATED.search(core)
-    return FileMeta(date=find_date(m.group(1))) if m else FileMeta()
+    if not m or m.group(1).strip() == _PYTHON_DOCX_TEMPLATE_CREATED:
+        return FileMeta()
+    return FileMeta(date=find_date(m.group(1)))
 
 
 def _check_zip_sizes(zf: zipfile.ZipFile, name: str, max_bytes: int) -> None:
