@@ -186,7 +186,7 @@ def _classify_alone(p: Para) -> None:
             "日期" in folded or "来源" in folded or ("发布时间" in folded and _DATE.search(folded))):
         p.kind = "meta"
         return
-    if len(text) <= 30 and dateline(text):  # a document's signature date: not a headline
+    if len(text) <= 30 and dateline(text, folded):  # a document's signature date: not a headline
         p.kind = "meta"
         return
     m = _INLINE_BYLINE.match(folded)

@@ -136,7 +136,7 @@ def _chinese_number(raw: str) -> int:
     return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
 
 
-def read_top_line(text: str) -> PageMeta | None:
+def read_top_line(text: str, folded: str | None = None) -> PageMeta | None:
     """What one line at the top of a page says about the page, or None if it is not such a line.
 
     The line must be made only of masthead parts: the paper's name, the date,
@@ -146,7 +146,9 @@ def read_top_line(text: str) -> PageMeta | None:
     """
     if _LATIN_MASTHEAD.fullmatch(text.strip()):
         return PageMeta()  # the paper's name in pinyin or English: HEBEI RIBAO
-    line = fold(text).strip()
+    if len(text) > 90:
+        return None
+    line = (fold(text) if folded is None else folded).strip()
     if len(line) > 90:
         return None
     publication = ""
@@ -185,11 +187,11 @@ def read_top_line(text: str) -> PageMeta | None:
     return PageMeta(publication, found_date, page, section)  # all empty: furniture only (星期日)
 
 
-def dateline(text: str) -> str | None:
+def dateline(text: str, folded: str | None = None) -> str | None:
     """The date of a line that is only a date, as a document signs it: 2024年4月30日 (星期二)."""
-    if len(text) > 30:
+    if len(text) > 30 or not _YMD.search(text):
         return None
-    found = read_top_line(text)
+    found = read_top_line(text, folded)
     return found.date if found is not None and not (found.publication or found.page) else None
 
 
@@ -223,7 +225,7 @@ def page_head(paras: list) -> tuple[PageMeta, list]:
     found = PageMeta()
     n = 0
     while n < min(_TOP_LINES, len(paras)) and paras[n].kind not in ("heading", "byline"):
-        line = read_top_line(paras[n].text)
+        line = read_top_line(paras[n].text, paras[n].folded)
         if line is None:
             break
         found = found.merged(line)
