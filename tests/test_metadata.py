@@ -274,3 +274,39 @@ def test_a_masthead_over_several_lines_with_its_pinyin_name():
 def test_a_news_flash_label_is_not_a_publication():
     page = "# 甲\n\n某地快讯 某县新增企业120家。\n\n# 乙\n\n某城日报讯 某区道路改造工程完工。\n"
     assert [a.publication for a in split_articles(page)] == ["某城日报", "某城日报"]
+
+
+def _pdf_with_heads(heads: list[str]) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out)
+    stories = [("甲县道路改造完工", "本报讯 甲县道路改造工程近日完工，全长3公里，总投资1.2亿元。"),
+               ("乙区新增企业", "本报讯 乙区今年新增企业120家，同比增长12%，带动就业两千人。")]
+    for head, (title, body) in zip(heads, stories):
+        c.setFont("STSong-Light", 9)
+        c.drawString(50, 800, head)
+        c.setFont("STSong-Light", 16)
+        c.drawString(50, 760, title)
+        c.setFont("STSong-Light", 10)
+        c.drawString(50, 730, body)
+        c.drawString(50, 715, "各项工作正在有序推进之中，相关部门表示将继续加大力度。")
+        c.drawString(50, 100, f"某地新闻 {len(title)}")  # a foot line of its own on each page
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_a_pdfs_running_masthead_with_one_page_number_gives_it():
+    text = document_from_bytes(_pdf_with_heads(["某城日报 2023年5月9日 第4版"] * 2), "p.pdf").text
+    assert {(a.publication, a.date, a.page) for a in split_articles(text)} == {("某城日报", "2023-05-09", "4")}
+
+
+def test_a_pdfs_running_masthead_with_changing_page_numbers_gives_no_page():
+    heads = ["某城日报 2023年5月9日 第1版", "某城日报 2023年5月9日 第2版"]
+    articles = split_articles(document_from_bytes(_pdf_with_heads(heads), "p.pdf").text)
+    assert len(articles) == 2
+    assert {(a.publication, a.date, a.page) for a in articles} == {("某城日报", "2023-05-09", "")}

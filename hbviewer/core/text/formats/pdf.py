@@ -180,6 +180,10 @@ def _drop_running_heads(pages: list[list[_Line]]) -> list[str]:
     for end in (0, 1):
         counts = Counter(k for zone in zones for k in {_head_key(ln.text) for ln in zone[end]})
         repeated |= {(end, k) for k, n in counts.items() if n >= need}
+    texts: dict[str, set[str]] = {}  # a running head's key -> its texts on the pages
+    for zone in zones:
+        for ln in zone[0]:
+            texts.setdefault(_head_key(ln.text), set()).add(ln.text)
     masthead: list[str] = []
     for number, (lines, zone) in enumerate(zip(pages, zones)):
         drop = set()
@@ -190,12 +194,27 @@ def _drop_running_heads(pages: list[list[_Line]]) -> list[str]:
                 if (end, _head_key(ln.text)) in repeated and (
                         _letters(ln.text) or _PAGE_NUMBER.match(ln.text)):
                     drop.add(id(ln))
-                    if number == 0 and end == 0 and read_top_line(ln.text) is not None:
-                        masthead.append(ln.text)
+                    if number == 0 and end == 0:
+                        masthead += _masthead_line(ln.text, len(texts[_head_key(ln.text)]) > 1)
                 elif i == 0 and _PAGE_NUMBER.match(ln.text):
                     drop.add(id(ln))
         lines[:] = [ln for ln in lines if id(ln) not in drop]
     return masthead
+
+
+def _masthead_line(text: str, varies: bool) -> list[str]:
+    """A running head kept for what it says of the page, if it is a masthead line.
+
+    A head whose numbers change from page to page (第1版, 第2版) would give every
+    article the first page's number: then only the paper and the date are kept.
+    """
+    found = read_top_line(text)
+    if found is None:
+        return []
+    if not varies:
+        return [text]
+    rest = " ".join(p for p in (found.publication, found.date or "") if p)
+    return [rest] if rest else []
 
 
 def _bands(lines: list[_Line]) -> list[list[_Line]]:
