@@ -275,3 +275,42 @@ def open_window(qtbot, path, settings):
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+# What each schema migration added, to take a library back to an older version in migration
+# tests (the SQLite file's numbering, then the server's).
+SQLITE_UNDO = {
+    4: ["DROP TABLE corrections", "DROP INDEX figures_status", "ALTER TABLE figures DROP COLUMN status"],
+    5: ["ALTER TABLE figures DROP COLUMN zone", "ALTER TABLE article_regions DROP COLUMN zone"],
+    6: ["ALTER TABLE articles DROP COLUMN page"],
+}
+SERVER_UNDO = {3: SQLITE_UNDO[4], 4: SQLITE_UNDO[5], 5: SQLITE_UNDO[6]}
+
+
+def downgrade_sqlite(path, version: int) -> None:
+    """The closed library file at ``path`` as schema ``version`` wrote it (its later columns gone)."""
+    import sqlite3
+
+    from hbviewer.core.store.sqlite.schema import SCHEMA_VERSION
+
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        for v in range(SCHEMA_VERSION, version, -1):
+            for statement in SQLITE_UNDO[v]:
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version={version}")
+    finally:
+        db.close()
+
+
+def downgrade_server(url: str, version: int) -> None:
+    """The server library at ``url`` (closed) as its schema ``version`` made it."""
+    import psycopg
+
+    from hbviewer.core.store.server.schema import SCHEMA_VERSION
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for v in range(SCHEMA_VERSION, version, -1):
+            for statement in SERVER_UNDO[v]:
+                conn.execute(statement)
+        conn.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(version),))

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import psycopg
 import pytest
+from conftest import downgrade_server
 
 from hbviewer.core.briefing.excel import write_workbook
 from hbviewer.core.importer import import_file, import_paths
@@ -549,10 +550,7 @@ def test_a_library_from_before_zones_opens_with_everything_kept(pg_url, tmp_path
     article = lib.articles()[0].id
     figures, regions = lib.figures(article), lib.article_regions(article)
     lib.close()
-    with admin(pg_url) as conn:  # the tables as version 3 made them
-        conn.execute("ALTER TABLE figures DROP COLUMN zone")
-        conn.execute("ALTER TABLE article_regions DROP COLUMN zone")
-        conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    downgrade_server(pg_url, 3)  # the tables as the version before zones made them
     lib = ServerLibrary.open(pg_url)
     assert lib.meta("schema_version") == str(SCHEMA_VERSION)
     assert lib.figures(article) == figures and lib.article_regions(article) == regions

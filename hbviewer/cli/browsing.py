@@ -42,17 +42,23 @@ def cmd_search(args, lib) -> int:
 
 
 def cmd_list(args, lib) -> int:
+    from ..core.model import source_label
+
     articles = lib.articles(_query(args))
     if args.json:
         print_json([{"id": a.id, "title": a.title, "source": a.source_name, "date": a.date,
-                      "position": a.position} for a in articles])
+                     "publication": a.publication, "page": a.page, "section": a.section,
+                     "position": a.position} for a in articles])
     else:
         for a in articles:
-            print(f"[{a.id}] {a.title}  ({a.source_name}{', ' + a.date if a.date else ''})")
+            where = source_label(a.publication, a.page, a.source_name)
+            print(f"[{a.id}] {a.title}  ({where}{', ' + a.date if a.date else ''})")
     return EXIT_OK if articles else EXIT_NOTHING
 
 
 def cmd_show(args, lib) -> int:
+    from ..core.model import page_label
+
     article = lib.article(args.id)
     if article is None:
         print(f"error: no article with id {args.id}.", file=sys.stderr)
@@ -63,6 +69,7 @@ def cmd_show(args, lib) -> int:
     print(article.title)
     for label, value in (("subtitle", article.subtitle), ("byline", article.byline),
                          ("date", article.date), ("publication", article.publication),
+                         ("page", page_label(article.page)), ("section", article.section),
                          ("source", article.source_name)):
         if value:
             print(f"{label}: {value}")

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCharForma
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from ..core.extract.figures import Figure
-from ..core.model import StoredArticle
+from ..core.model import StoredArticle, where_published
 from ..core.store.search import find_spans, parse_query, QueryError, SearchQuery
 from .safe_text import rich_literal
 
@@ -97,7 +97,8 @@ class ArticleView(QTextBrowser):
         title_format.setFontPointSize(self.font().pointSizeF() * 1.5)
         title_format.setFontWeight(QFont.Bold)
         cursor.insertText(article.title, title_format)
-        meta = [article.byline, article.date or "", article.publication, article.source_name]
+        meta = [article.byline, article.date or "", where_published(article.publication, article.page),
+                article.section, article.source_name]
         meta_format = QTextCharFormat()
         meta_format.setForeground(QColor("#555555"))
         cursor.insertBlock()

@@ -4,29 +4,34 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Figures</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="80"/>
+        <source>File: {0}</source>
+        <translation>文件：{0}</translation>
     </message>
 </context>
 <context>
@@ -127,7 +132,7 @@
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="115"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="116"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>

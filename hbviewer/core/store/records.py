@@ -69,11 +69,11 @@ def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: st
     articles = tuple(
         ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
                       captions, unpack(original), fp, version, tuple(figures.get(aid, ())),
-                      tuple(regions.get(aid, ())), tuple(corrections.get(aid, ())))
+                      tuple(regions.get(aid, ())), page, tuple(corrections.get(aid, ())))
         for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
-        original, fp, version in execute(
+        original, fp, version, page in execute(
             "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
-            f" captions, original, fingerprint, analysis_version FROM articles WHERE source_id = {mark}"
+            f" captions, original, fingerprint, analysis_version, page FROM articles WHERE source_id = {mark}"
             " ORDER BY position, id", (head[0],)))
     return SourceRecord(*head, articles=articles)
 

@@ -280,6 +280,8 @@ class ArticleRow:
     figure_count: int
     score: float = 0.0
     snippet: Snippet | None = None
+    publication: str = ""
+    page: str = ""
 
 
 def search_hit(row, score: float, parsed: ParsedQuery, offsets: bool) -> SearchHit:

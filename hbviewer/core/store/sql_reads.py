@@ -19,7 +19,7 @@ from .records import FIGURE_ROWS, NOT_REJECTED
 from .search import ArticleRow, SearchHit, SearchQuery, SearchResult, make_snippet
 
 _ARTICLE_COLUMNS = ("a.id, a.source_id, s.name, a.position, a.title, a.text, a.subtitle, a.byline,"
-                    " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original")
+                    " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original, a.page")
 _FIGURE_COUNT = "(SELECT count(*) FROM figures f WHERE f.article_id = a.id AND f.status <> 'rejected')"
 _LIBRARY_ORDER = "s.path, a.position, a.id"
 
@@ -114,9 +114,10 @@ class SqlReads(SqlDialect):
     # -- articles and sources ----------------------------------------------------------------
     def _article(self, row) -> StoredArticle:
         (aid, sid, sname, pos, title, text, subtitle, byline, section, publication, date,
-         captions, inferred, original) = row
+         captions, inferred, original, page) = row
         return StoredArticle(aid, sid, sname, pos, title, text, subtitle, byline, section,
-                             publication, date, tuple(json.loads(captions)), bool(inferred), self._unpack(original))
+                             publication, date, tuple(json.loads(captions)), bool(inferred), self._unpack(original),
+                             page)
 
     @read
     def article(self, article_id: int) -> StoredArticle | None:
@@ -247,15 +248,21 @@ class SqlReads(SqlDialect):
             result = self.search(query)
             ids = [h.article_id for h in result.hits]
             clause, params = self._ids_in("a.id", ids)
-            counts = dict(self._rows(f"SELECT a.id, {_FIGURE_COUNT} FROM articles a WHERE {clause}", params)
-                          ) if ids else {}
-            return result.total, [ArticleRow(h.article_id, h.title, h.date, h.source_name,
-                                             counts.get(h.article_id, 0), h.score, h.snippet)
-                                  for h in result.hits]
+            details = {aid: (n, publication, page) for aid, n, publication, page in self._rows(
+                f"SELECT a.id, {_FIGURE_COUNT}, a.publication, a.page FROM articles a WHERE {clause}", params)
+            } if ids else {}
+            out = []
+            for h in result.hits:
+                n, publication, page = details.get(h.article_id, (0, "", ""))
+                out.append(ArticleRow(h.article_id, h.title, h.date, h.source_name, n, h.score, h.snippet,
+                                      publication, page))
+            return result.total, out
         where, params = self._filters(query)
-        rows = [ArticleRow(aid, title, date, source, n) for aid, title, date, source, n in self._rows(
-            f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT} FROM articles a"
-            f" JOIN sources s ON s.id = a.source_id{where} ORDER BY {_LIBRARY_ORDER}{self._page(query)}", params)]
+        rows = [ArticleRow(aid, title, date, source, n, publication=publication, page=page)
+                for aid, title, date, source, n, publication, page in self._rows(
+                    f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT}, a.publication, a.page FROM articles a"
+                    f" JOIN sources s ON s.id = a.source_id{where} ORDER BY {_LIBRARY_ORDER}{self._page(query)}",
+                    params)]
         return self._count(query), rows
 
     def _text_search(self, query: SearchQuery, offsets: bool) -> SearchResult:
@@ -277,10 +284,12 @@ class SqlSummaryReads(SqlDialect):
     @read
     def article_summary_rows(self, ids: set[int] | None = None) -> list[tuple]:
         where, params = self._and_ids(ids, "a.id")
-        rows = self._rows(f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT} FROM articles a"
-                          f" JOIN sources s ON s.id = a.source_id WHERE 1=1{where} ORDER BY {_LIBRARY_ORDER}", params)
+        rows = self._rows(f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT}, a.publication, a.page"
+                          f" FROM articles a JOIN sources s ON s.id = a.source_id WHERE 1=1{where}"
+                          f" ORDER BY {_LIBRARY_ORDER}", params)
         labels = self.region_labels([r[0] for r in rows], most=5) if len(rows) < 50000 else {}
-        return [(aid, title, date, source, labels.get(aid, ""), n) for aid, title, date, source, n in rows]
+        return [(aid, title, date, source, labels.get(aid, ""), n, publication, page)
+                for aid, title, date, source, n, publication, page in rows]
 
     @read
     def subject_counts(self, ids: set[int] | None = None) -> dict[str, int]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ...text.textnorm import collapse_spaces, fold
 from ..search import INDEX_VERSION
 
-SCHEMA_VERSION = 4  # the server's own numbering, apart from the SQLite file's
+SCHEMA_VERSION = 5  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them
 INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the search columns' version
 
@@ -137,7 +137,10 @@ _V3 = [
 _V4 = ["ALTER TABLE figures ADD COLUMN zone TEXT NOT NULL DEFAULT ''",
        "ALTER TABLE article_regions ADD COLUMN zone TEXT NOT NULL DEFAULT ''"]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4}  # version reached -> statements that reach it
+# The printed page (第3版) an article appeared on, as in the SQLite file's migration 6.
+_V5 = ["ALTER TABLE articles ADD COLUMN page TEXT NOT NULL DEFAULT ''"]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}  # version reached -> statements that reach it
 TABLES = ("meta", "sources", "articles", "figures", "article_regions")
 
 

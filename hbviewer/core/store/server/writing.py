@@ -42,8 +42,8 @@ def search_columns(title: str, text: str) -> tuple[str, str, str, bool]:
 INSERT_ARTICLE = (
     "INSERT INTO articles(source_id, position, title, title_inferred, subtitle, byline, section,"
     " publication, date, text, captions, original, fingerprint, analysis_version, title_folded,"
-    " text_folded, grams, oversized{id_column}) VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-    " %s, %s, %s::tsvector, %s{id_value}) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")
+    " text_folded, grams, oversized, page{id_column}) VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+    " %s, %s, %s, %s::tsvector, %s, %s{id_value}) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")
 
 
 class ServerWrites(CorrectionWrites):
@@ -63,7 +63,7 @@ class ServerWrites(CorrectionWrites):
         rows = [(a.position, pg_text(a.title), a.title_inferred, pg_text(a.subtitle), pg_text(a.byline),
                  pg_text(a.section), pg_text(a.publication), a.date, pg_text(a.text),
                  pg_text(json.dumps(list(a.captions), ensure_ascii=False)), pg_text(a.original),
-                 fingerprint(a), version, *search_columns(a.title, a.text)) for a in articles]
+                 fingerprint(a), version, *search_columns(a.title, a.text), pg_text(a.page)) for a in articles]
         for attempt in range(_RETRIES):
             try:
                 return self._store_file(path, name, sha256, size, encoding, articles, rows, should_stop,

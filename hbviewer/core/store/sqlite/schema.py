@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -150,5 +150,10 @@ def _migrate_5(db: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_6(db: sqlite3.Connection) -> None:
+    # The printed page (第3版) an article appeared on; older articles have none until imported again.
+    db.execute("ALTER TABLE articles ADD COLUMN page TEXT NOT NULL DEFAULT ''")
+
+
 # version reached -> function that reaches it
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5}
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5, 6: _migrate_6}

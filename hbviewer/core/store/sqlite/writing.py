@@ -21,8 +21,8 @@ _INSERT_REGION = (f"INSERT INTO article_regions(article_id, {', '.join(REGION_FI
 _INSERT_CORRECTION = (f"INSERT INTO corrections(article_id, {', '.join(CORRECTION_FIELDS)})"
                       f" VALUES(?{',?' * len(CORRECTION_FIELDS)})")
 _INSERT_ARTICLE = ("INSERT INTO articles(id, source_id, position, title, title_inferred, subtitle, byline,"
-                   " section, publication, date, text, captions, original, fingerprint, analysis_version)"
-                   " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                   " section, publication, date, text, captions, original, fingerprint, analysis_version, page)"
+                   " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 
 
 def pack(original: str) -> bytes:
@@ -63,7 +63,7 @@ class SqliteWrites(CorrectionWrites):
                     None, source_id, article.position, article.title, int(article.title_inferred),
                     article.subtitle, article.byline, article.section, article.publication, article.date,
                     article.text, json.dumps(list(article.captions), ensure_ascii=False), pack(article.original),
-                    fp, analysis_version if analyses is not None else 0)).lastrowid
+                    fp, analysis_version if analyses is not None else 0, article.page)).lastrowid
                 if analyses is not None:
                     self._insert_rows(article_id, *analysis_rows(analyses[i]))
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
@@ -166,7 +166,7 @@ class SqliteWrites(CorrectionWrites):
                 article_id = db.execute(_INSERT_ARTICLE, (
                     a.id if keep_ids else None, source_id, a.position, a.title, int(a.title_inferred),
                     a.subtitle, a.byline, a.section, a.publication, a.date, a.text, a.captions,
-                    pack(a.original), a.fingerprint, a.analysis_version)).lastrowid
+                    pack(a.original), a.fingerprint, a.analysis_version, a.page)).lastrowid
                 self._insert_rows(article_id, list(a.figures), list(a.regions))
                 db.executemany(_INSERT_CORRECTION, [(article_id, *row) for row in a.corrections])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
