@@ -23,7 +23,7 @@ from __future__ import annotations
 from ...text.textnorm import collapse_spaces, fold
 from ..search import INDEX_VERSION
 
-SCHEMA_VERSION = 2  # the server's own numbering, apart from the SQLite file's
+SCHEMA_VERSION = 5  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them
 INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the search columns' version
 
@@ -112,8 +112,26 @@ _V1 = [
 # grams answer short terms alone and the server can count matches without reading the rows.
 _V2 = ["CREATE INDEX articles_oversized ON articles(id) WHERE oversized"]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}  # version reached -> statements that reach it
-TABLES = ("meta", "sources", "articles", "figures", "article_regions")
+# Versions 3 and 4 are being written apart from this one: these empty placeholders are replaced by them.
+_V3: list[str] = []
+_V4: list[str] = []
+
+# The library's words with their pinyin (store/vocabulary.py); "C" collation: keys and words are
+# ordered by their bytes, as in SQLite, so both read the same candidates. And an index for kind:.
+_V5 = [
+    """CREATE TABLE search_words(
+        word TEXT COLLATE "C" NOT NULL,
+        pinyin TEXT COLLATE "C" NOT NULL,
+        initials TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY(word, pinyin)
+    )""",
+    "CREATE INDEX search_words_pinyin ON search_words(pinyin, word)",
+    "CREATE INDEX search_words_initials ON search_words(initials, word)",
+    "CREATE INDEX figures_kind ON figures(kind, article_id)",
+]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5}  # version reached -> statements
+TABLES = ("meta", "sources", "articles", "figures", "article_regions", "search_words")
 
 
 def matching_form(text: str) -> str:

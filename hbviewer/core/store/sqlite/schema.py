@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -112,4 +112,28 @@ def _migrate_3(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3}  # version reached -> function that reaches it
+def _placeholder(db: sqlite3.Connection) -> None:
+    """Migrations 4 and 5 are being written apart from this one; these placeholders are replaced by them."""
+
+
+def _migrate_6(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        -- the library's words with their pinyin (store/vocabulary.py), filled on open and at import
+        CREATE TABLE search_words(
+            word TEXT NOT NULL,
+            pinyin TEXT NOT NULL,
+            initials TEXT NOT NULL,
+            PRIMARY KEY(word, pinyin)
+        ) WITHOUT ROWID;
+        CREATE INDEX search_words_pinyin ON search_words(pinyin, word);
+        CREATE INDEX search_words_initials ON search_words(initials, word);
+        -- kind: filters articles by the kinds of their figures
+        CREATE INDEX figures_kind ON figures(kind, article_id)
+        """,
+    )
+
+
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _placeholder, 5: _placeholder,
+              6: _migrate_6}  # version reached -> function that reaches it

@@ -10,7 +10,10 @@ from ...model import FIGURE_FIELDS, REGION_FIELDS, Article, SourceRecord
 from ...text.textnorm import fold_together
 from ..errors import Cancelled
 from ..records import analysis_rows, fingerprint, now, read_source_record
+from ...text.textnorm import fold
 from ..search import INDEX_VERSION, folded_index_tokens, index_tokens
+from ..vocabulary import VOCABULARY_VERSION, reading_rows, words_of
+from ..vocabulary_store import INSERT_WORD
 
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
 _INSERT_FIGURE = f"INSERT INTO figures(article_id, {_FIGURE_COLUMNS}) VALUES(?{',?' * len(FIGURE_FIELDS)})"
@@ -64,6 +67,7 @@ class SqliteWrites:
                     self._insert_rows(article_id, *analysis_rows(analyses[i]))
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, *map(folded_index_tokens, folded)))
+                db.executemany(INSERT_WORD, self._new_word_rows(folded))
                 stored += 1
             return stored, duplicates, replaced
 
@@ -113,6 +117,25 @@ class SqliteWrites:
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(title), index_tokens(text)))
             db.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+        self.rebuild_vocabulary()
+
+    def rebuild_vocabulary(self) -> None:
+        """The words of every stored article, found again (an older library, or other rules)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM search_words")
+            words: set[str] = set()
+            last = 0
+            while True:  # in pieces: all the texts at once would be the library's size in memory
+                rows = db.execute("SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT 2000",
+                                  (last,)).fetchall()
+                if not rows:
+                    break
+                for article_id, title, text in rows:
+                    words |= words_of(fold(title), fold(text))
+                last = rows[-1][0]
+            db.executemany(INSERT_WORD, reading_rows(words))
+            db.execute("INSERT OR REPLACE INTO meta VALUES('vocabulary_version', ?)", (str(VOCABULARY_VERSION),))
+        self._forget_known_words()
 
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction() as db:
@@ -158,5 +181,6 @@ class SqliteWrites:
                 self._insert_rows(article_id, list(a.figures), list(a.regions))
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(a.title), index_tokens(a.text)))
+                db.executemany(INSERT_WORD, self._new_word_rows((fold(a.title), fold(a.text))))
                 stored += 1
             return stored, duplicates
