@@ -225,3 +225,8 @@ def without_filter(text: str, index: int) -> str:
         return text
     s, e = spans[index]
     return " ".join((text[:s] + text[e:]).split())
+
+
+def filter_terms(text: str) -> list[str]:
+    """The filters of a query as typed, values unread: what the window shows as chips."""
+    return [m.group(0) for m in _tokens(text) if m.group("name") is not None]
