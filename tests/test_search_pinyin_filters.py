@@ -13,7 +13,8 @@ from hbviewer.core.model import Article
 from hbviewer.core.store.query_filters import split_filters, without_filter
 from hbviewer.core.store.search import QueryError, SearchQuery
 from hbviewer.core.store.sqlite import SqliteLibrary
-from hbviewer.core.store.vocabulary import choose_words, pinyin_key, readings, words_of
+from hbviewer.core.extract.words import words_in
+from hbviewer.core.store.vocabulary import choose_words, pinyin_key, readings
 from hbviewer.core.text.textnorm import fold
 
 ARTICLES = [  # title, text, date, publication
@@ -165,7 +166,7 @@ def test_seed_library_zjk_finds_what_zhangjiakou_finds(seeded_any):
     assert chinese and chinese <= zjk
     for aid in zjk - chinese:  # anything more is a true pinyin match: a word spelled z-j-k…
         article = seeded_any.article(aid)
-        words = words_of(fold(article.title), fold(article.text))
+        words = words_in(fold(article.title), fold(article.text))
         assert any(key.startswith("zjk") for w in words for r in readings(w) for key in r), article.title
 
 

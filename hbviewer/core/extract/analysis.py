@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..text.textnorm import fold_together
 from .figures import EXTRACTOR_VERSION, Figure, extract_figures
 from .regions import RegionRef, RegionResolver
+from .words import words_in
 
 REGIONS_VERSION = 2
 ANALYSIS_VERSION = EXTRACTOR_VERSION * 100 + REGIONS_VERSION
@@ -22,6 +24,7 @@ class ArticleAnalysis:
     figures: list[Figure]
     subjects: list[tuple[RegionRef, float]]  # what the article is about, best first
     mentioned: list[RegionRef]  # places it merely names
+    words: frozenset[str] = frozenset()  # dictionary words it holds, for pinyin search (words.py)
 
 
 def analyse(title: str, text: str, byline: str = "") -> ArticleAnalysis:
@@ -39,7 +42,8 @@ def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -
             f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "")
         figures.append(f)
     regions = resolver.regions
-    return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned))
+    return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned),
+                           words_in(*fold_together(title, text)))
 
 
 _NO_VERSION = -1  # no article is analysed by this version: asking for the others asks for all

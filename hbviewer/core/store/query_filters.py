@@ -203,10 +203,12 @@ def _tokens(text: str):
     return _TOKEN.finditer(text)
 
 
+@lru_cache(maxsize=256)
 def split_filters(text: str) -> tuple[str, tuple[QueryFilter, ...]]:
     """The query without its filters, and the filters in the order typed.
 
-    A filter inside double quotes stays text: ``"note:x"`` searches for that string.
+    A filter inside double quotes stays text: ``"note:x"`` searches for that string. Kept
+    for the latest queries: one search reads its filters several times (count, page, ids).
     """
     kept, filters = [], []
     for m in _tokens(text):

@@ -6,19 +6,16 @@ articles are stored. A Latin search term is matched against it — a prefix of t
 full pinyin or of the initials, spaces ignored — and the search then looks for
 the matching Chinese words as well, with the usual exact substring semantics.
 
-Which words: those of jieba's dictionary (2 to 5 characters, seen at least three
-times in its corpus) and every region name of the gazetteer, wherever they occur
-in a title or a text. Finding them is set arithmetic on the text's n-grams, done
-in C: a segmenter (jieba) costs about ten times more per article than the whole
-rest of an import. A word has its word-level reading (长安区 chang'anqu, 重庆
-chongqing); a single character has every reading (长: chang, zhang).
+Which words: those of jieba's dictionary and the gazetteer's region names, wherever
+they occur in a title or a text (``extract/words.py``, found as articles are analysed).
+A word has its word-level reading (长安区 chang'anqu, 重庆 chongqing); a single
+character has every reading (长: chang, zhang).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Callable
 
 from .search import ParsedQuery
@@ -29,38 +26,6 @@ _CANDIDATES = 400  # rows read from the table for one term before choosing
 _SHORTEST_KEY = 2  # a single letter would stand for thousands of words
 
 _LATIN = re.compile(r"[a-z]+(?: [a-z]+)*")
-_NGRAMS = [re.compile(r"(?=([\u3400-\u9fff]{%d}))" % n) for n in (2, 3, 4, 5)]
-_DICT_LINE = re.compile(r"^([\u3400-\u9fff]{2,5}) (?:[3-9]|[1-9]\d+) ", re.M)
-
-
-@lru_cache(maxsize=1)
-def dictionary() -> frozenset[str]:
-    """The words looked for in articles: jieba's dictionary and the gazetteer's names.
-
-    jieba's file is read with one expression, not through jieba's loader (which holds the
-    interpreter for a second; see ``text/cleaning.py``).
-    """
-    import importlib.util
-    from pathlib import Path
-
-    from ..extract.gazetteer import gazetteer
-
-    words: set[str] = set()
-    spec = importlib.util.find_spec("jieba")
-    if spec is not None and spec.origin is not None:
-        words.update(_DICT_LINE.findall((Path(spec.origin).parent / "dict.txt").read_text(encoding="utf-8")))
-    for region in gazetteer().regions:
-        words.update(n for n in (region.name, *region.short_names) if len(n) >= 2)
-    return frozenset(words)
-
-
-def words_of(*texts: str) -> set[str]:
-    """The dictionary's words that occur in these texts (folded)."""
-    grams: set[str] = set()
-    for text in texts:
-        for pattern in _NGRAMS:
-            grams.update(pattern.findall(text))
-    return grams & dictionary()
 
 
 def readings(word: str) -> list[tuple[str, str]]:

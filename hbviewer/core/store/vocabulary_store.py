@@ -8,7 +8,8 @@ Words of removed articles stay: a word no article holds any more finds nothing.
 
 from __future__ import annotations
 
-from .vocabulary import _CANDIDATES, choose_words, key_range, reading_rows, words_of
+from ..extract.words import words_in
+from .vocabulary import _CANDIDATES, choose_words, key_range, reading_rows
 
 INSERT_WORD = "INSERT INTO search_words(word, pinyin, initials) VALUES(?, ?, ?) ON CONFLICT DO NOTHING"
 _COLUMNS = "SELECT word, pinyin, initials FROM search_words"
@@ -26,10 +27,13 @@ class SqlVocabulary:
                                          f" ORDER BY {column}, word LIMIT {_CANDIDATES}"), (low, high))
         return choose_words(key, rows)
 
-    def _new_word_rows(self, folded_texts) -> list[tuple[str, str, str]]:
-        """Rows for the words of these (folded) texts that this instance has not added yet."""
+    def _new_word_rows(self, folded_texts, words: frozenset[str] | None = None) -> list[tuple[str, str, str]]:
+        """Rows for the words of these (folded) texts that this instance has not added yet.
+
+        ``words``: those the analysis found already (in an import's worker processes).
+        """
         known = self.__dict__.setdefault("_known_words", set())
-        words = words_of(*folded_texts) - known
+        words = (words if words is not None else words_in(*folded_texts)) - known
         known.update(words)
         return reading_rows(words)
 

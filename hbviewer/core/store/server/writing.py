@@ -18,7 +18,8 @@ from ...model import Article
 from ..errors import Cancelled
 from ..records import analysis_rows, fingerprint, now
 from .connection import writes
-from ..vocabulary import VOCABULARY_VERSION, reading_rows, words_of
+from ...extract.words import words_in
+from ..vocabulary import VOCABULARY_VERSION, reading_rows
 from ..vocabulary_store import INSERT_WORD
 from .schema import INDEX_KEY, PATH_LOCK_SPACE, SCHEMA_LOCK, grams, matching_form
 
@@ -103,7 +104,8 @@ class ServerWrites:
                     continue
                 if analyses is not None:
                     self._insert_analysis(new[0], analyses[i])
-                self._insert_words(self._new_word_rows((row[13], row[14])))  # the matching forms
+                self._insert_words(self._new_word_rows(  # the matching forms
+                    (row[13], row[14]), analyses[i].words if analyses is not None else None))
                 stored += 1
             return stored, duplicates, replaced
 
@@ -192,7 +194,7 @@ class ServerWrites:
                 if not rows:
                     break
                 for _id, title, text in rows:
-                    words |= words_of(title, text)
+                    words |= words_in(title, text)
                 last = rows[-1][0]
             self._insert_words(reading_rows(words))
             self._put_meta("vocabulary_version", str(VOCABULARY_VERSION))

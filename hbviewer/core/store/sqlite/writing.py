@@ -12,7 +12,8 @@ from ..errors import Cancelled
 from ..records import analysis_rows, fingerprint, now, read_source_record
 from ...text.textnorm import fold
 from ..search import INDEX_VERSION, folded_index_tokens, index_tokens
-from ..vocabulary import VOCABULARY_VERSION, reading_rows, words_of
+from ...extract.words import words_in
+from ..vocabulary import VOCABULARY_VERSION, reading_rows
 from ..vocabulary_store import INSERT_WORD
 
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
@@ -67,7 +68,8 @@ class SqliteWrites:
                     self._insert_rows(article_id, *analysis_rows(analyses[i]))
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, *map(folded_index_tokens, folded)))
-                db.executemany(INSERT_WORD, self._new_word_rows(folded))
+                db.executemany(INSERT_WORD, self._new_word_rows(
+                    folded, analyses[i].words if analyses is not None else None))
                 stored += 1
             return stored, duplicates, replaced
 
@@ -131,7 +133,7 @@ class SqliteWrites:
                 if not rows:
                     break
                 for article_id, title, text in rows:
-                    words |= words_of(fold(title), fold(text))
+                    words |= words_in(fold(title), fold(text))
                 last = rows[-1][0]
             db.executemany(INSERT_WORD, reading_rows(words))
             db.execute("INSERT OR REPLACE INTO meta VALUES('vocabulary_version', ?)", (str(VOCABULARY_VERSION),))
