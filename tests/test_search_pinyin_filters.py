@@ -173,3 +173,20 @@ def test_seed_library_zjk_finds_what_zhangjiakou_finds(seeded_any):
 @pytest.fixture(params=["sqlite", "server"])
 def seeded_any(request):
     return request.getfixturevalue("seed_library" if request.param == "sqlite" else "server_seed_library")
+
+
+def test_an_older_server_library_gets_its_vocabulary_on_open(pg_url):
+    from hbviewer.core.store.server import ServerLibrary
+
+    lib = ServerLibrary.open(pg_url)
+    _store(lib)
+    with lib._conn.transaction():  # as a library of version 2 was: no word table
+        lib._conn.execute("DROP TABLE search_words")
+        lib._conn.execute("DROP INDEX figures_kind")
+        lib._conn.execute("DELETE FROM meta WHERE key = 'vocabulary_version'")
+        lib._conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    lib.close()
+    lib = ServerLibrary.open(pg_url)
+    assert lib.meta("schema_version") == "5" and lib.meta("vocabulary_version") is not None
+    assert found(lib, "zjk") == found(lib, "张家口") != set()
+    lib.close()

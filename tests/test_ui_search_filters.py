@@ -52,3 +52,14 @@ def test_pinyin_hits_are_marked_in_the_list(qtbot, window):
     assert pane.model.row_at(0).by_pinyin and shown != pane.model.row_at(0).title
     search(qtbot, window, "张家口")
     assert pane.model.data(pane.model.index(0, 0), Qt.DisplayRole) == pane.model.row_at(0).title
+
+
+def test_reading_a_pinyin_hit_underlines_the_chinese_words(qtbot, window):
+    search(qtbot, window, "zjk")
+    view = window.article_view
+    first = window.library_pane.model.row_at(0)
+    window.library_pane.select_article(first.article_id)
+    qtbot.waitUntil(lambda: view.article is not None and view.article.id == first.article_id and bool(view.hits),
+                    timeout=10000)
+    s, e = view.hits[0]
+    assert view.article.text[s:e] in ("张家口", "張家口")

@@ -167,7 +167,10 @@ class LibraryPane(QWidget):
             self.snippet.setText(highlighted(row.snippet.text, row.snippet.hits))
         else:
             self.snippet.clear()
-        self.articleSelected.emit(row.article_id, getattr(self, "shown_query", self.query))
+        query = getattr(self, "shown_query", self.query)
+        if row.by_pinyin and row.terms:  # the view underlines the Chinese words the pinyin stood for
+            query = query.with_text(" OR ".join(f'"{t}"' for t in row.terms if '"' not in t))
+        self.articleSelected.emit(row.article_id, query)
 
 
 class FilterChips(QWidget):

@@ -278,6 +278,7 @@ class SearchHit:
     title_hits: tuple[tuple[int, int], ...] = ()
     text_hits: tuple[tuple[int, int], ...] = ()
     by_pinyin: bool = False  # found only by the Chinese words a Latin term spells
+    terms: tuple[str, ...] = ()  # for a pinyin hit, the terms its hits are of (those words too)
 
 
 @dataclass(frozen=True)
@@ -299,6 +300,7 @@ class ArticleRow:
     score: float = 0.0
     snippet: Snippet | None = None
     by_pinyin: bool = False
+    terms: tuple[str, ...] = ()  # as SearchHit.terms: what the article view underlines
 
 
 def search_hit(row, score: float, parsed: ParsedQuery, offsets: bool, by_pinyin: bool = False) -> SearchHit:
@@ -316,4 +318,4 @@ def search_hit(row, score: float, parsed: ParsedQuery, offsets: bool, by_pinyin:
         text_spans = []
         snippet = make_snippet(text, first_spans(text, parsed.terms))
     return SearchHit(article_id, title, source_name, date, float(score), snippet, tuple(title_spans),
-                     tuple(text_spans), by_pinyin)
+                     tuple(text_spans), by_pinyin, parsed.terms if by_pinyin else ())

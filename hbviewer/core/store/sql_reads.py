@@ -255,7 +255,8 @@ class SqlReads(TextSearch, SqlVocabulary, SqlDialect):
             counts = dict(self._rows(f"SELECT a.id, {_FIGURE_COUNT} FROM articles a WHERE {clause}", params)
                           ) if ids else {}
             return result.total, [ArticleRow(h.article_id, h.title, h.date, h.source_name,
-                                             counts.get(h.article_id, 0), h.score, h.snippet, h.by_pinyin)
+                                             counts.get(h.article_id, 0), h.score, h.snippet, h.by_pinyin,
+                                             h.terms)
                                   for h in result.hits]
         where, params = self._filters(query)
         rows = [ArticleRow(aid, title, date, source, n) for aid, title, date, source, n in self._rows(
