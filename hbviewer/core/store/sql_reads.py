@@ -65,8 +65,14 @@ class SqlDialect:
         return sql if self._mark == "?" else sql.replace("?", self._mark)
 
     # -- conditions ---------------------------------------------------------------------------
-    def _conditions(self, query: SearchQuery) -> tuple[list[str], list]:
-        """The query's filters (sources, dates, ids) as conditions on articles ``a``."""
+    def _conditions(self, query: SearchQuery, per_match: bool | None = None) -> tuple[list[str], list]:
+        """The query's filters (sources, dates, ids, those typed) as conditions on articles ``a``.
+
+        ``per_match`` True: only the typed filters checked article by article; False: only
+        the others (sets an index gives); None: all.
+        """
+        if per_match:
+            return self._typed_conditions(query, True)
         clauses, params = [], []
         if query.sources:
             clause, extra = self._ids_in("a.source_id", query.sources)
@@ -82,10 +88,17 @@ class SqlDialect:
             clause, extra = self._ids_in("a.id", query.article_ids)
             clauses.append(clause)
             params += extra
-        for f in query.filters():  # region:, date: … typed in the query (query_filters.py)
-            clause, extra = f.condition()
-            clauses.append(self._sql(clause))
-            params += extra
+        typed, extra = self._typed_conditions(query, None if per_match is None else False)
+        return clauses + typed, params + extra
+
+    def _typed_conditions(self, query: SearchQuery, per_match: bool | None) -> tuple[list[str], list]:
+        """region:, date: … typed in the query (query_filters.py), of one kind or (None) all."""
+        clauses, params = [], []
+        for f in query.filters():
+            if per_match is None or f.per_match == per_match:
+                clause, extra = f.condition()
+                clauses.append(self._sql(clause))
+                params += extra
         return clauses, params
 
     @staticmethod

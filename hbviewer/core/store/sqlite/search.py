@@ -96,8 +96,20 @@ class SqliteSearch:
         return self._db.execute(sql, [expression, *params]).fetchall()
 
     def _restriction(self, query: SearchQuery) -> tuple[str, list]:
-        """Filters as a condition on the index rowid (nothing when there are none)."""
-        where, params = self._filters(query)
-        if not where:
-            return "", []
-        return f" AND rowid IN (SELECT a.id FROM articles a{where})", params
+        """Filters as conditions on the index rowid (nothing when there are none).
+
+        Those an index answers as a set (sources, a period, a region's articles) restrict the
+        rowids up front; the others (kind:, has: …) are checked for each match only: as a set
+        they would read every article.
+        """
+        sql, params = "", []
+        sets, set_params = self._conditions(query, per_match=False)
+        if sets:
+            sql += f" AND rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(sets)})"
+            params += set_params
+        each, each_params = self._conditions(query, per_match=True)
+        if each:
+            sql += (" AND EXISTS (SELECT 1 FROM articles a WHERE a.id = article_index.rowid"
+                    f" AND {' AND '.join(each)})")
+            params += each_params
+        return sql, params
