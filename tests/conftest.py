@@ -214,13 +214,35 @@ def seeded_file(tmp_path_factory):
     return path
 
 
+def _pages_in_use(path) -> set[int] | None:
+    """The file's b-tree pages (0-based), or None when SQLite cannot say (no dbstat).
+
+    Not free pages, where damage harms nothing, nor overflow pages, whose content no check reads.
+    """
+    import sqlite3
+
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {r[0] - 1 for r in db.execute("SELECT DISTINCT pageno FROM dbstat WHERE pagetype <> 'overflow'")}
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+
+
 def damaged_copy(seeded_file, tmp_path, fractions=(0.35, 0.55, 0.75)):
+    """A copy with a page overwritten at each of these fractions of the file, or the next b-tree
+    page after it: where free and overflow pages lie changes with the tables a library has."""
     path = tmp_path / "library.sqlite3"
     shutil.copy(seeded_file, path)
     size = path.stat().st_size
+    used = _pages_in_use(path)
     with open(path, "r+b") as f:
         for fraction in fractions:
-            f.seek(int(size * fraction) // 4096 * 4096 + 100)
+            page = int(size * fraction) // 4096
+            while used and page not in used and page < size // 4096:
+                page += 1
+            f.seek(page * 4096 + 100)
             f.write(b"\xa5" * 3000)
     return path
 
