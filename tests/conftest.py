@@ -283,8 +283,9 @@ SQLITE_UNDO = {
     4: ["DROP TABLE corrections", "DROP INDEX figures_status", "ALTER TABLE figures DROP COLUMN status"],
     5: ["ALTER TABLE figures DROP COLUMN zone", "ALTER TABLE article_regions DROP COLUMN zone"],
     6: ["ALTER TABLE articles DROP COLUMN page"],
+    7: ["DROP TABLE search_words", "DROP INDEX figures_kind"],
 }
-SERVER_UNDO = {3: SQLITE_UNDO[4], 4: SQLITE_UNDO[5], 5: SQLITE_UNDO[6]}
+SERVER_UNDO = {3: SQLITE_UNDO[4], 4: SQLITE_UNDO[5], 5: SQLITE_UNDO[6], 6: SQLITE_UNDO[7]}
 
 
 def downgrade_sqlite(path, version: int) -> None:

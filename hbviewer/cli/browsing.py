@@ -14,7 +14,8 @@ def _query(args):
     return SearchQuery(text=getattr(args, "query", "") or "", date_from=args.date_from,
                        date_to=args.date_to,
                        sources=tuple(args.source) if getattr(args, "source", None) else (),
-                       limit=args.limit)
+                       limit=args.limit, sort=getattr(args, "sort", "relevance"),
+                       pinyin=getattr(args, "pinyin", True))
 
 
 def cmd_search(args, lib) -> int:
@@ -28,13 +29,14 @@ def cmd_search(args, lib) -> int:
     if args.json:
         print_json({"query": args.query, "total": result.total, "hits": [
             {"id": h.article_id, "title": h.title, "source": h.source_name, "date": h.date,
-             "score": round(h.score, 4), "snippet": h.snippet.text,
+             "score": round(h.score, 4), "by_pinyin": h.by_pinyin, "snippet": h.snippet.text,
              "snippet_hits": [list(s) for s in h.snippet.hits],
              "title_hits": [list(s) for s in h.title_hits],
              "text_hits": [list(s) for s in h.text_hits]} for h in result.hits]})
     else:
         for h in result.hits:
-            print(f"[{h.article_id}] {h.title}  ({h.source_name}{', ' + h.date if h.date else ''})")
+            flag = "  [pinyin]" if h.by_pinyin else ""
+            print(f"[{h.article_id}] {h.title}  ({h.source_name}{', ' + h.date if h.date else ''}){flag}")
             print(f"    {h.snippet.text}")
         shown = len(result.hits)
         print(f"{result.total} articles found" + (f", {shown} shown" if shown < result.total else ""))

@@ -62,6 +62,8 @@ class ArticleTableModel(QAbstractTableModel):
         col = index.column()
         if role == ARTICLE_ID_ROLE:
             return r.article_id
+        if role == Qt.DisplayRole and col == self.TITLE and r.by_pinyin:
+            return r.title + self.tr("  · pinyin")  # found through the Chinese words a Latin term spells
         if role in (Qt.DisplayRole, SORT_ROLE):
             if col == self.TITLE:
                 return r.title
@@ -74,6 +76,8 @@ class ArticleTableModel(QAbstractTableModel):
             if col == self.FIGURES:
                 return r.figure_count
         if role == Qt.ToolTipRole and col == self.TITLE:
+            if r.by_pinyin:
+                return rich_literal(r.title + "\n" + self.tr("Found by pinyin"))
             return rich_literal(r.title)
         if role == Qt.ToolTipRole and col == self.SOURCE:
             # The file an article came from, when the column shows where it appeared.

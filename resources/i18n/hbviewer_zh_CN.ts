@@ -29,7 +29,17 @@
         <translation>数据</translation>
     </message>
     <message>
+        <location filename="../../hbviewer/ui/models.py" line="66"/>
+        <source>  · pinyin</source>
+        <translation>  · 拼音</translation>
+    </message>
+    <message>
         <location filename="../../hbviewer/ui/models.py" line="80"/>
+        <source>Found by pinyin</source>
+        <translation>按拼音找到</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="84"/>
         <source>File: {0}</source>
         <translation>文件：{0}</translation>
     </message>
@@ -461,6 +471,14 @@
     </message>
 </context>
 <context>
+    <name>FilterChips</name>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="201"/>
+        <source>Remove this filter</source>
+        <translation>去掉这个筛选条件</translation>
+    </message>
+</context>
+<context>
     <name>ImportFlow</name>
     <message>
         <location filename="../../hbviewer/ui/import_flow.py" line="32"/>
@@ -530,26 +548,46 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="32"/>
-        <source>Search: 科技  张家口 科技  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州</source>
-        <translation>搜索:科技  张家口 科技  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州</translation>
+        <location filename="../../hbviewer/ui/library_pane.py" line="34"/>
+        <source>Search: 张家口 科技  zjk  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州  region:张家口市  date:2024-01..2024-03  kind:money</source>
+        <translation>搜索:张家口 科技  zjk  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州  region:张家口市  date:2024-01..2024-03  kind:money</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="38"/>
+        <source>Best match</source>
+        <translation>最相关</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="38"/>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="39"/>
+        <source>Most figures</source>
+        <translation>数据最多</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="41"/>
+        <source>Order of the list</source>
+        <translation>列表顺序</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="108"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="134"/>
         <source>%n article(s) found</source>
         <translation>
             <numerusform>找到 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="110"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="136"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="112"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="138"/>
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>

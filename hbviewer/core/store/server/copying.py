@@ -76,6 +76,7 @@ class ServerCopies:
                     if a.corrections:
                         with conn.cursor() as cur:
                             cur.executemany(_INSERT_CORRECTION, [(new[0], *row) for row in a.corrections])
+                    self._insert_words(self._new_word_rows(row[14:16]))  # the matching forms
                     stored += 1
                 if keep_ids:  # identities go on after the largest id copied
                     for table in ("sources", "articles"):

@@ -98,6 +98,12 @@ def _records(db: sqlite3.Connection, report: RecoveryReport) -> list[SourceRecor
         by_source.setdefault(sid, []).append(ArticleRecord(
             aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text, captions,
             original, fp, version, tuple(figures.get(aid, ())), tuple(regions.get(aid, ())), page))
+    # A damaged table page may drop rows without an error; their figures and regions still name them.
+    read = {row[0] for row in articles}
+    vanished = (set(figures) | set(regions)) - read
+    if vanished:
+        report.lost["articles"] = report.lost.get("articles", 0) + len(vanished)
+        report.problems.append(f"{len(vanished)} article(s) whose figures or regions remain could not be read")
     known = {row[0] for row in sources}
     orphans = sum(len(v) for sid, v in by_source.items() if sid not in known)
     if orphans:

@@ -7,12 +7,15 @@ import sqlite3
 import zlib
 
 from ...model import FIGURE_FIELDS, REGION_FIELDS, Article, SourceRecord
-from ...text.textnorm import fold_together
+from ...text.textnorm import fold, fold_together
 from ..errors import Cancelled
 from ..corrections import CORRECTION_FIELDS
 from ..correction_writes import CorrectionWrites
 from ..records import analysis_rows, figure_rows_of, fingerprint, now, os_user, read_source_record
 from ..search import INDEX_VERSION, folded_index_tokens, index_tokens
+from ...extract.words import words_in
+from ..vocabulary import VOCABULARY_VERSION, reading_rows
+from ..vocabulary_store import INSERT_WORD
 
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
 _INSERT_FIGURE = f"INSERT INTO figures(article_id, {_FIGURE_COLUMNS}) VALUES(?{',?' * len(FIGURE_FIELDS)})"
@@ -68,6 +71,8 @@ class SqliteWrites(CorrectionWrites):
                     self._insert_rows(article_id, *analysis_rows(analyses[i]))
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, *map(folded_index_tokens, folded)))
+                db.executemany(INSERT_WORD, self._new_word_rows(
+                    folded, analyses[i].words if analyses is not None else None))
                 stored += 1
             return stored, duplicates, replaced
 
@@ -125,6 +130,25 @@ class SqliteWrites(CorrectionWrites):
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(title), index_tokens(text)))
             db.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+        self.rebuild_vocabulary()
+
+    def rebuild_vocabulary(self) -> None:
+        """The words of every stored article, found again (an older library, or other rules)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM search_words")
+            words: set[str] = set()
+            last = 0
+            while True:  # in pieces: all the texts at once would be the library's size in memory
+                rows = db.execute("SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT 2000",
+                                  (last,)).fetchall()
+                if not rows:
+                    break
+                for article_id, title, text in rows:
+                    words |= words_in(fold(title), fold(text))
+                last = rows[-1][0]
+            db.executemany(INSERT_WORD, reading_rows(words))
+            db.execute("INSERT OR REPLACE INTO meta VALUES('vocabulary_version', ?)", (str(VOCABULARY_VERSION),))
+        self._forget_known_words()
 
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction() as db:
@@ -171,5 +195,6 @@ class SqliteWrites(CorrectionWrites):
                 db.executemany(_INSERT_CORRECTION, [(article_id, *row) for row in a.corrections])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(a.title), index_tokens(a.text)))
+                db.executemany(INSERT_WORD, self._new_word_rows((fold(a.title), fold(a.text))))
                 stored += 1
             return stored, duplicates
