@@ -124,6 +124,7 @@ class ArticleRecord:
     analysis_version: int
     figures: tuple[tuple, ...] = ()  # FIGURE_FIELDS, in stored order; ``change`` as stored JSON
     regions: tuple[tuple, ...] = ()  # REGION_FIELDS, by role and rank
+    tags: tuple[str, ...] = ()  # the automatic tags, best first
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""What the library keeps about each article besides its text: figures and regions.
+"""What the library keeps about each article besides its text: figures, regions and tags.
 
 Analysis runs at import. When the figure extractor or the region rules change
 (``ANALYSIS_VERSION``), articles analysed by an older version are analysed again
@@ -7,14 +7,15 @@ by :func:`refresh_stale`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .figures import EXTRACTOR_VERSION, Figure, extract_figures
+from .keywords import TAGS_VERSION, keywords
 from .regions import RegionRef, RegionResolver
 
 REGIONS_VERSION = 2
-ANALYSIS_VERSION = EXTRACTOR_VERSION * 100 + REGIONS_VERSION
+ANALYSIS_VERSION = EXTRACTOR_VERSION * 1000 + TAGS_VERSION * 100 + REGIONS_VERSION
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,12 @@ class ArticleAnalysis:
     figures: list[Figure]
     subjects: list[tuple[RegionRef, float]]  # what the article is about, best first
     mentioned: list[RegionRef]  # places it merely names
+    tags: list[str] = field(default_factory=list)  # its keywords, best first (the automatic tags)
 
 
 def analyse(title: str, text: str, byline: str = "") -> ArticleAnalysis:
-    """Figures with the region each belongs to, and the article's regions."""
-    return place_figures(title, text, byline, extract_figures(text))
+    """Figures with the region each belongs to, the article's regions and its tags."""
+    return replace(place_figures(title, text, byline, extract_figures(text)), tags=keywords(title, text))
 
 
 def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -> ArticleAnalysis:

@@ -46,10 +46,14 @@ def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: st
                              f" ON a.id = r.article_id WHERE a.source_id = {mark}"
                              " ORDER BY r.article_id, r.role DESC, r.rank", (head[0],)):
         regions.setdefault(aid, []).append(tuple(row))
+    tags: dict[int, list[str]] = {}
+    for aid, tag in execute(f"SELECT t.article_id, t.tag FROM article_tags t JOIN articles a ON a.id = t.article_id"
+                            f" WHERE a.source_id = {mark} ORDER BY t.article_id, t.rank", (head[0],)):
+        tags.setdefault(aid, []).append(tag)
     articles = tuple(
         ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
                       captions, unpack(original), fp, version, tuple(figures.get(aid, ())),
-                      tuple(regions.get(aid, ())))
+                      tuple(regions.get(aid, ())), tuple(tags.get(aid, ())))
         for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
         original, fp, version in execute(
             "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
@@ -71,3 +75,8 @@ def analysis_rows(analysis, clean=lambda text: text) -> tuple[list[tuple], list[
     regions += [("mentioned", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
                  r.province_code, 0.0) for rank, r in enumerate(analysis.mentioned)]
     return figures, regions
+
+
+def tag_rows(tags, clean=lambda text: text) -> list[tuple[int, str]]:
+    """An article's automatic tags as ``(rank, tag)`` rows."""
+    return [(rank, clean(tag)) for rank, tag in enumerate(tags)]

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import replace
 
 from ..extract.figures import Figure
 from ..model import SourceInfo, StoredArticle
 from .records import FIGURE_ROWS
-from .search import ArticleRow, SearchHit, SearchQuery, SearchResult, make_snippet
+from .search import ArticleRow, SearchHit, SearchQuery, SearchResult, make_snippet, parse_query
 
 _ARTICLE_COLUMNS = ("a.id, a.source_id, s.name, a.position, a.title, a.text, a.subtitle, a.byline,"
                     " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original")
@@ -219,22 +220,43 @@ class SqlReads(SqlDialect):
     # -- lists and searches -----------------------------------------------------------------------
     @read
     def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
+        asked, query = query, self._keep_scope(query)
         if not query.text.strip():
             hits = tuple(SearchHit(a.id, a.title, a.source_name, a.date, 0.0, make_snippet(a.text, []))
                          for a in self.articles(query))
-            return SearchResult(query, self._count(query), hits)
-        return self._text_search(query, offsets)
+            return SearchResult(asked, self._count(query), hits)
+        return replace(self._with_notes(query, offsets), query=asked)
 
     @read
     def search_ids(self, query: SearchQuery) -> set[int]:
+        query = self._keep_scope(query)
         if not query.text.strip():
             where, params = self._filters(query)
             return {r[0] for r in self._rows(f"SELECT a.id FROM articles a{where}", params)}
-        return self._matching_ids(query)
+        return self._matching_ids(query) | self._note_matching_ids(parse_query(query.text), query)
+
+    def _with_notes(self, query: SearchQuery, offsets: bool) -> SearchResult:
+        """The text search, and before its hits the articles only their notes hold the query in."""
+        parsed = parse_query(query.text)
+        by_notes = self._note_matching_ids(parsed, query)
+        if by_notes:
+            by_notes -= self._matching_ids(query)
+        if not by_notes:
+            return self._text_search(query, offsets)
+        extra = sorted(by_notes, reverse=True)
+        start = min(query.offset, len(extra))
+        end = len(extra) if query.limit is None else min(len(extra), query.offset + query.limit)
+        shown = self._note_hits(extra[start:end], parsed)
+        rest_limit = None if query.limit is None else query.limit - len(shown)
+        rest = self._text_search(replace(query, offset=max(0, query.offset - len(extra)),
+                                         limit=max(rest_limit, 0) if rest_limit is not None else None), offsets)
+        hits = tuple(shown) + (rest.hits if rest_limit is None or rest_limit > 0 else ())
+        return SearchResult(query, rest.total + len(extra), hits)
 
     @read
     def rows(self, query: SearchQuery) -> tuple[int, list[ArticleRow]]:
         # Only light columns are read without a text query, so listing a large library stays quick.
+        query = self._keep_scope(query)
         if query.text.strip():
             result = self.search(query)
             ids = [h.article_id for h in result.hits]
@@ -255,6 +277,16 @@ class SqlReads(SqlDialect):
 
     def _matching_ids(self, query: SearchQuery) -> set[int]:
         raise NotImplementedError
+
+    # what people keep (keep_sql.py): tag:, note: and is:bookmarked, and text found in notes
+    def _keep_scope(self, query: SearchQuery) -> SearchQuery:
+        return query
+
+    def _note_matching_ids(self, parsed, query: SearchQuery) -> set[int]:
+        return set()
+
+    def _note_hits(self, ids: list[int], parsed) -> list[SearchHit]:
+        return []
 
 
 class SqlSummaryReads(SqlDialect):

@@ -69,6 +69,7 @@ class ServerCopies:
                         continue
                     self._insert_figure_rows(new[0], list(a.figures))
                     self._insert_region_rows(new[0], list(a.regions))
+                    self._insert_tag_rows(new[0], a.tags)
                     stored += 1
                 if keep_ids:  # identities go on after the largest id copied
                     for table in ("sources", "articles"):

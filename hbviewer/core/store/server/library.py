@@ -14,16 +14,17 @@ in explicit transactions. A dropped connection is opened again on the next call.
 from __future__ import annotations
 
 from ..contract import CheckReport
+from ..keep_sql import SqlKeeping
 from ..sql_reads import SqlReads, SqlSummaryReads, read
-from .connection import ServerConnection
+from .connection import ServerConnection, writes
 from .copying import ServerCopies
 from .opening import ServerOpening
 from .schema import INDEX_KEY, SCHEMA_VERSION
 from .search import ServerSearch
 from .writing import ServerWrites
 
-class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies, ServerSearch, SqlReads,
-                    SqlSummaryReads):
+class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies, ServerSearch, SqlKeeping,
+                    SqlReads, SqlSummaryReads):
     """A library in a PostgreSQL database. Safe to share between threads (calls are serialised)."""
 
     _mark = "%s"
@@ -65,6 +66,16 @@ class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies,
     # -- how the shared reads run here ---------------------------------------------------
     def _rows(self, sql: str, params=()) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
+
+    @writes
+    def _keep_write(self, fn):
+        with self._transaction() as conn:
+            return fn(conn)
+
+    @read
+    def _author(self) -> str:
+        """Who writes a note on a server: the role the library is opened as."""
+        return self._conn.execute("SELECT current_user").fetchone()[0]
 
     @staticmethod
     def _ids_in(column: str, ids) -> tuple[str, list]:

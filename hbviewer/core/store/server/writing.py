@@ -16,7 +16,7 @@ from psycopg import errors
 
 from ...model import Article
 from ..errors import Cancelled
-from ..records import analysis_rows, fingerprint, now
+from ..records import analysis_rows, fingerprint, now, tag_rows
 from .connection import writes
 from .schema import INDEX_KEY, PATH_LOCK_SPACE, SCHEMA_LOCK, grams, matching_form
 
@@ -120,10 +120,18 @@ class ServerWrites:
                 cur.executemany("INSERT INTO article_regions VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                                 [(article_id, *row) for row in rows])
 
+    def _insert_tag_rows(self, article_id: int, tags) -> None:
+        rows = tag_rows(tags, pg_text)
+        if rows:
+            with self._conn.cursor() as cur:
+                cur.executemany("INSERT INTO article_tags(article_id, rank, tag) VALUES(%s, %s, %s)",
+                                [(article_id, *row) for row in rows])
+
     def _insert_analysis(self, article_id: int, analysis) -> None:
         figures, regions = analysis_rows(analysis, pg_text)
         self._insert_figure_rows(article_id, figures)
         self._insert_region_rows(article_id, regions)
+        self._insert_tag_rows(article_id, getattr(analysis, "tags", ()))
 
     @writes
     def replace_analysis(self, updates: list, version: int) -> None:
@@ -132,6 +140,7 @@ class ServerWrites:
             for article_id, analysis in updates:
                 conn.execute("DELETE FROM figures WHERE article_id = %s", (article_id,))
                 conn.execute("DELETE FROM article_regions WHERE article_id = %s", (article_id,))
+                conn.execute("DELETE FROM article_tags WHERE article_id = %s", (article_id,))  # the user's stay
                 self._insert_analysis(article_id, analysis)
                 conn.execute("UPDATE articles SET analysis_version = %s WHERE id = %s", (version, article_id))
 

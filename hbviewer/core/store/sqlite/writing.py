@@ -9,7 +9,7 @@ import zlib
 from ...model import FIGURE_FIELDS, REGION_FIELDS, Article, SourceRecord
 from ...text.textnorm import fold_together
 from ..errors import Cancelled
-from ..records import analysis_rows, fingerprint, now, read_source_record
+from ..records import analysis_rows, fingerprint, now, read_source_record, tag_rows
 from ..search import INDEX_VERSION, folded_index_tokens, index_tokens
 
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
@@ -61,7 +61,7 @@ class SqliteWrites:
                     article.text, json.dumps(list(article.captions), ensure_ascii=False), pack(article.original),
                     fp, analysis_version if analyses is not None else 0)).lastrowid
                 if analyses is not None:
-                    self._insert_rows(article_id, *analysis_rows(analyses[i]))
+                    self._insert_rows(article_id, *analysis_rows(analyses[i]), getattr(analyses[i], "tags", ()))
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, *map(folded_index_tokens, folded)))
                 stored += 1
@@ -79,9 +79,11 @@ class SqliteWrites:
                    (name, sha256, size, encoding, now(), old[0]))
         return old[0], True
 
-    def _insert_rows(self, article_id: int, figures: list[tuple], regions: list[tuple]) -> None:
+    def _insert_rows(self, article_id: int, figures: list[tuple], regions: list[tuple], tags=()) -> None:
         self._db.executemany(_INSERT_FIGURE, [(article_id, *row) for row in figures])
         self._db.executemany(_INSERT_REGION, [(article_id, *row) for row in regions])
+        self._db.executemany("INSERT INTO article_tags(article_id, rank, tag) VALUES(?,?,?)",
+                             [(article_id, *row) for row in tag_rows(tags)])
 
     def replace_analysis(self, updates: list, version: int) -> None:
         """Store a fresh analysis (figures, regions) for articles, in one transaction."""
@@ -89,7 +91,8 @@ class SqliteWrites:
             for article_id, analysis in updates:
                 db.execute("DELETE FROM figures WHERE article_id=?", (article_id,))
                 db.execute("DELETE FROM article_regions WHERE article_id=?", (article_id,))
-                self._insert_rows(article_id, *analysis_rows(analysis))
+                db.execute("DELETE FROM article_tags WHERE article_id=?", (article_id,))  # the user's stay
+                self._insert_rows(article_id, *analysis_rows(analysis), analysis.tags)
                 db.execute("UPDATE articles SET analysis_version=? WHERE id=?", (version, article_id))
 
     def _delete_source_articles(self, source_id: int) -> None:
@@ -155,7 +158,7 @@ class SqliteWrites:
                     a.id if keep_ids else None, source_id, a.position, a.title, int(a.title_inferred),
                     a.subtitle, a.byline, a.section, a.publication, a.date, a.text, a.captions,
                     pack(a.original), a.fingerprint, a.analysis_version)).lastrowid
-                self._insert_rows(article_id, list(a.figures), list(a.regions))
+                self._insert_rows(article_id, list(a.figures), list(a.regions), a.tags)
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(a.title), index_tokens(a.text)))
                 stored += 1
