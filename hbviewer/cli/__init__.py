@@ -5,7 +5,7 @@ library that cannot be opened). ``--json`` prints machine-readable output.
 
 Here are the parser and :func:`main`; the commands live by what they do:
 ``importing``, ``browsing`` (search, list, show), ``analysis`` (figures,
-regions, reanalyse), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
+regions, reanalyse), ``keeping`` (tags, notes, bookmarks, saved searches), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
 (backups, restore, check, recover), with
 ``opening`` (the library and its password) and ``output`` (exit codes, JSON,
 progress) shared. Each command imports the core only when it runs, so that
@@ -22,6 +22,7 @@ from .analysis import cmd_figures, cmd_reanalyse, cmd_regions
 from .briefing import cmd_briefing, cmd_export, cmd_summary
 from .browsing import cmd_list, cmd_search, cmd_show
 from .importing import cmd_import
+from .keeping import add_commands as _keeping_commands
 from .library import cmd_library_copy, cmd_stats
 from .opening import library_from_args, open_location
 from .safety import cmd_backup, cmd_backups, cmd_check, cmd_recover, cmd_restore
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common, filters], help="search the library")
     p.add_argument("terms", nargs="+", metavar="QUERY",
-                   help='words (all must occur), "a phrase", -excluded, a OR b')
+                   help='words (all must occur), "a phrase", -excluded, a OR b, tag:T, note:WORD, is:bookmarked')
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_search)
 
@@ -87,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="every article, not only those analysed by an older version")
     p.set_defaults(func=cmd_reanalyse)
 
+    _keeping_commands(sub, common, filters)
     _briefing_commands(sub, common)
 
     p = sub.add_parser("stats", parents=[common], help="library statistics")

@@ -19,11 +19,14 @@ import re
 import threading
 from functools import lru_cache
 
+from ..text.textnorm import simplify
+
 TAGS_VERSION = 1  # bump when tags are chosen otherwise: stored articles are analysed again
 MOST_TAGS = 5
-LEAD_CHARACTERS = 1200
+LEAD_CHARACTERS = 600
 _CANDIDATES = 20  # asked of jieba, before the words a tag cannot be are dropped
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_AMOUNT = re.compile(r"^[万亿千百十][\u3400-\u9fff]$")  # 万元, 亿吨, 万株: the unit of a number
 _lock = threading.Lock()
 
 
@@ -51,12 +54,13 @@ def _extractor():
 
 def _usable(word: str) -> bool:
     # Numbers, web addresses and single characters are never what an article is about.
-    return len(word) >= 2 and bool(_CJK.search(word))
+    return len(word) >= 2 and bool(_CJK.search(word)) and not _AMOUNT.match(word)
 
 
 def keywords(title: str, text: str, most: int = MOST_TAGS) -> list[str]:
     """The article's tags, best first."""
-    lead = f"{title}\n{text[:LEAD_CHARACTERS]}"
+    # Simplified, so that the stop list and the tags are the same words in 張家口 and 张家口.
+    lead = simplify(f"{title}\n{text[:LEAD_CHARACTERS]}")
     if not _CJK.search(lead):
         return []
     with _lock:  # jieba's tokenizer initialises itself on first use, once
