@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .atomic import WriteError, write_atomically
 from .summary import Summary, all_key_indicators
+from .wording import note_label
 
 NUMBER_FORMAT = "#,##0.####"
 FONT_NAME = "Microsoft YaHei"  # a CJK font Excel and WPS have; LibreOffice substitutes its own
@@ -133,12 +134,13 @@ def write_workbook(summary: Summary, path: str | os.PathLike, *, per_region_shee
             _use_cjk_default_font(wb)
             taken: set[str] = set()
             _overview_sheet(wb, summary, taken, chart_indicator)
-            _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures)
+            figure_notes = _notes_by(summary.notes)[1]
+            _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures, figure_notes)
             _articles_sheet(wb.create_sheet(sheet_name("文章", taken)), summary)
             if per_region_sheets:
                 for node in _regions_with_figures(summary):
                     rows = summary.figures[summary.figures["region_code"] == node.code]
-                    _figures_sheet(wb.create_sheet(sheet_name(node.name, taken)), rows)
+                    _figures_sheet(wb.create_sheet(sheet_name(node.name, taken)), rows, figure_notes)
             # Zipped in memory, then written in one go: a disk that fills mid-way leaves no zip file and no
             # XML writers half-open, which Python would close again later, complaining on the terminal.
             buffer = io.BytesIO()
@@ -179,8 +181,20 @@ def _regions_with_figures(summary: Summary):
 
 OVERVIEW_HEADERS = ["地区", "级别", "所属地市", "文章数", "数据条数", "其中本级", "主要指标"]
 FIGURE_HEADERS = ["地区", "所属地市", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
-                  "文章编号", "文章标题", "来源文件", "所在句子"]
-ARTICLE_HEADERS = ["文章编号", "标题", "日期", "来源文件", "地区", "数据条数"]
+                  "文章编号", "文章标题", "来源文件", "所在句子", "批注"]
+ARTICLE_HEADERS = ["文章编号", "标题", "日期", "来源文件", "地区", "数据条数", "标签", "批注"]
+
+
+def _notes_by(notes) -> tuple[dict[int, str], dict[tuple[int, int, int], str]]:
+    """The notes as cell text: an article's own, and each figure's by (article id, start, end)."""
+    articles: dict[int, list[str]] = {}
+    figures: dict[tuple[int, int, int], list[str]] = {}
+    for n in notes:
+        if n.span is None:
+            articles.setdefault(n.article_id, []).append(note_label(n))
+        else:
+            figures.setdefault((n.article_id, *n.span), []).append(note_label(n))
+    return ({k: "\n".join(v) for k, v in articles.items()}, {k: "\n".join(v) for k, v in figures.items()})
 
 
 def _overview_sheet(wb, summary: Summary, taken: set[str], chart_indicator: str | None) -> None:
@@ -239,11 +253,11 @@ def _chart(wb, summary: Summary, taken: set[str], indicator: str | None) -> None
     ws.add_chart(chart, "D2")
 
 
-def _figures_sheet(ws, figures) -> None:
+def _figures_sheet(ws, figures, notes: dict | None = None) -> None:
     w = _Writer(ws)
     w.setup(FIGURE_HEADERS, _column_widths(FIGURE_HEADERS, {
         "地区": 14, "所属地市": 12, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
-        "来源文件": 24, "所在句子": 80}))
+        "来源文件": 24, "所在句子": 80, "批注": 40}))
     # Column by column: most text columns repeat a few values (region, unit, title), which
     # are made safe once; only formula-like text becomes a cell of its own.
     columns = {c: w.text_column(figures[c].tolist()) for c in
@@ -254,17 +268,24 @@ def _figures_sheet(ws, figures) -> None:
     highs = [None if h is None or h != h else number(h) for h in figures["value_high"].tolist()]
     kinds = [KIND_NAMES.get(k, k) for k in figures["kind"].tolist()]
     ids = [int(a) for a in figures["article_id"].tolist()]
+    notes = notes or {}
+    noted = w.text_column([notes.get((a, int(s), int(e))) for a, s, e in
+                           zip(ids, figures["start"].tolist(), figures["end"].tolist())] if notes else [None] * len(ids))
     append = ws.append
     for row in zip(columns["region"], columns["prefecture"], columns["indicator"], values, highs,
                    columns["unit"], columns["approx"], kinds, columns["as_of"], columns["text"], ids,
-                   columns["title"], columns["source"], columns["sentence"]):
+                   columns["title"], columns["source"], columns["sentence"], noted):
         append(row)
-    ws.auto_filter.ref = f"A1:N{len(figures) + 1}"
+    ws.auto_filter.ref = f"A1:O{len(figures) + 1}"
 
 
 def _articles_sheet(ws, summary: Summary) -> None:
     w = _Writer(ws)
-    w.setup(ARTICLE_HEADERS, _column_widths(ARTICLE_HEADERS, {"标题": 48, "来源文件": 26, "地区": 24}))
+    w.setup(ARTICLE_HEADERS, _column_widths(ARTICLE_HEADERS, {"标题": 48, "来源文件": 26, "地区": 24, "标签": 30,
+                                                               "批注": 40}))
+    notes = _notes_by(summary.notes)[0]
     for aid, title, date, source, regions, n in summary.articles.itertuples(index=False, name=None):
-        ws.append([int(aid), w.text(title), w.text(date), w.text(source), w.text(regions), int(n)])
-    ws.auto_filter.ref = f"A1:F{len(summary.articles) + 1}"
+        tags = "、".join(summary.tags.get(int(aid), ()))
+        ws.append([int(aid), w.text(title), w.text(date), w.text(source), w.text(regions), int(n),
+                   w.text(tags or None), w.text(notes.get(int(aid)))])
+    ws.auto_filter.ref = f"A1:H{len(summary.articles) + 1}"
