@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCompleter, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
 
 from ..core.store.search import SearchQuery
@@ -30,6 +30,12 @@ class LibraryPane(QWidget):
         self.search_box = QLineEdit(self)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("Search: 科技  张家口 科技  \"高新技术企业\"  -北京  廊坊 OR 涿州"))
+        # The latest searches, offered as one types (the window keeps them in the settings).
+        self.recent = QStringListModel(self)
+        self.completer = QCompleter(self.recent, self)
+        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchContains)
+        self.search_box.setCompleter(self.completer)
         self.count_label = QLabel(self)
         self.model = ArticleTableModel(self)
         self.proxy = ArticleSortProxy(self)
@@ -51,6 +57,7 @@ class LibraryPane(QWidget):
         header.resizeSection(ArticleTableModel.FIGURES, self.fontMetrics().horizontalAdvance("数据数") + 16)
         header.resizeSection(ArticleTableModel.SOURCE, 90)
         header.resizeSection(ArticleTableModel.REGIONS, 90)
+        header.resizeSection(ArticleTableModel.TAGS, 120)
         header.setMinimumSectionSize(36)
         self.table.setTextElideMode(Qt.ElideRight)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -70,12 +77,16 @@ class LibraryPane(QWidget):
         self._debounce.timeout.connect(self.run_search)
         self.search_box.textEdited.connect(lambda _text: self._debounce.start())
         self.search_box.returnPressed.connect(self.run_search)
+        self.completer.activated.connect(lambda _text: self.run_search())
         QShortcut(QKeySequence(Qt.Key_Escape), self.search_box, activated=self.clear_search)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         controller.libraryChanged.connect(self.run_search)
         self._total_in_library = 0
 
     # -- searching -------------------------------------------------------------------------
+    def set_recent(self, searches: list[str]) -> None:
+        self.recent.setStringList(list(searches))
+
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.ShortcutFocusReason)
         self.search_box.selectAll()
@@ -98,9 +109,10 @@ class LibraryPane(QWidget):
         self.count_label.setText(message.split("\n\n")[0])  # the first paragraph; all of it on hover
         self.count_label.setToolTip(message if "\n\n" in message else "")
 
-    def show_results(self, total: int, rows: list, regions: dict, library_size: int, query: SearchQuery) -> None:
+    def show_results(self, total: int, rows: list, regions: dict, library_size: int, query: SearchQuery,
+                     tags: dict | None = None) -> None:
         current = self.current_article_id()
-        self.model.set_rows(rows, regions)
+        self.model.set_rows(rows, regions, tags)
         self.shown_query = query
         self._total_in_library = library_size
         shown = len(rows)

@@ -47,7 +47,8 @@ def _extractor():
     jieba.setLogLevel(logging.WARNING)  # not the dictionary's loading messages on every import
     import jieba.analyse
 
-    extractor = jieba.analyse.TFIDF()
+    # jieba.analyse's own extractor: a new one would read the 6 MB of word weights again.
+    extractor = jieba.analyse.default_tfidf
     extractor.stop_words = set(extractor.stop_words) | stop_words()
     return extractor
 
