@@ -4,125 +4,130 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Figures</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="28"/>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
 </context>
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
         <source>Qualifier</source>
         <translation>修饰</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>increase</source>
         <translation>增长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>decrease</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>multiple</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>measure</source>
         <translation>计量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="85"/>
         <source>Select an article to read it.</source>
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="113"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="115"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>
@@ -513,6 +518,44 @@
     </message>
 </context>
 <context>
+    <name>KeepPanel</name>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="36"/>
+        <source>Add a tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="38"/>
+        <source>Bookmarked</source>
+        <translation>已收藏</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="46"/>
+        <source>Write a note and press Enter</source>
+        <translation>输入批注后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="49"/>
+        <source>Remove note</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="79"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="96"/>
+        <source>Note on the article:</source>
+        <translation>批注本文：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="98"/>
+        <source>Note on %1:</source>
+        <translation>批注 %1：</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
         <location filename="../../hbviewer/ui/library_pane.py" line="32"/>
@@ -520,21 +563,21 @@
         <translation>搜索:科技  张家口 科技  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="108"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="120"/>
         <source>%n article(s) found</source>
         <translation>
             <numerusform>找到 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="110"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="122"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="112"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="124"/>
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>
@@ -542,22 +585,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="42"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="46"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="178"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="199"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="170"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="191"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="171"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="192"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -867,6 +910,47 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <location filename="../../hbviewer/ui/safety_flow.py" line="257"/>
         <source>Opened the recovered library %1.</source>
         <translation>已打开抢救出的文库 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/keep_models.py" line="77"/>
+        <source>★ Bookmarked articles</source>
+        <translation>★ 收藏的文章</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_models.py" line="79"/>
+        <source>%1 (%2 new)</source>
+        <translation>%1（新增 %2 篇）</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchPanel</name>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="25"/>
+        <source>Save search…</source>
+        <translation>保存搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="27"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="30"/>
+        <source>Saved searches</source>
+        <translation>已保存的搜索</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="39"/>
+        <source>Save search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="40"/>
+        <source>Name of the search (kept in the library, for everyone who uses it):</source>
+        <translation>搜索名称（保存在文库中，使用该文库的人都能看到）：</translation>
     </message>
 </context>
 <context>
