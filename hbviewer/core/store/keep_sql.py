@@ -195,6 +195,16 @@ class SqlKeeping(SqlDialect):
                 self._sql("UPDATE saved_searches SET opened_at = ? WHERE name = ?"), (when, name)))
         return replace(found[0], opened_at=when, new=0)
 
+
+class SqlKeptSearch(SqlDialect):
+    """Searching what people keep, and copying it: the other keeping part of both libraries."""
+
+    def _keep_write(self, fn):
+        raise NotImplementedError
+
+    def _one(self, conn, sql: str, params=()):
+        return conn.execute(self._sql(sql), params).fetchone()
+
     # -- searching what people keep --------------------------------------------------------------------
     def _keep_scope(self, query: SearchQuery) -> SearchQuery:
         """The query without its tag:, note: and is:bookmarked words, narrowed to the articles they allow."""
@@ -297,4 +307,4 @@ class SqlKeeping(SqlDialect):
         return self._keep_write(write)
 
 
-__all__ = ["AUTOMATIC", "SqlKeeping"]
+__all__ = ["AUTOMATIC", "SqlKeeping", "SqlKeptSearch"]

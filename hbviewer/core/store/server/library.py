@@ -14,7 +14,7 @@ in explicit transactions. A dropped connection is opened again on the next call.
 from __future__ import annotations
 
 from ..contract import CheckReport
-from ..keep_sql import SqlKeeping
+from ..keep_sql import SqlKeeping, SqlKeptSearch
 from ..sql_reads import SqlReads, SqlSummaryReads, read
 from .connection import ServerConnection, writes
 from .copying import ServerCopies
@@ -24,7 +24,7 @@ from .search import ServerSearch
 from .writing import ServerWrites
 
 class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies, ServerSearch, SqlKeeping,
-                    SqlReads, SqlSummaryReads):
+                    SqlKeptSearch, SqlReads, SqlSummaryReads):
     """A library in a PostgreSQL database. Safe to share between threads (calls are serialised)."""
 
     _mark = "%s"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..contract import CheckReport, WriteGroup
 from ..errors import LibraryError
-from ..keep_sql import SqlKeeping
+from ..keep_sql import SqlKeeping, SqlKeptSearch
 from ..search import INDEX_VERSION
 from ..sql_reads import SqlReads, SqlSummaryReads, read
 from .integrity import check_file
@@ -28,7 +28,8 @@ from .transactions import SqliteTransactions, damage_error, is_damage
 from .writing import SqliteWrites, unpack
 
 
-class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlKeeping, SqlReads, SqlSummaryReads):
+class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlKeeping, SqlKeptSearch, SqlReads,
+                    SqlSummaryReads):
     """An open library file. Safe to use from one thread at a time per instance."""
 
     def __init__(self, db: sqlite3.Connection, path: Path):
