@@ -214,13 +214,38 @@ def seeded_file(tmp_path_factory):
     return path
 
 
+def _row_pages(path) -> list[int]:
+    """Leaf pages of the articles and figures tables, but the last of each (which their highest rowid
+    is read from), in file order; [] if SQLite cannot say."""
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    try:
+        pages = []
+        for table in ("articles", "figures"):
+            pages += [r[0] for r in db.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno", (table,))][:-1]
+        return sorted(pages)
+    except sqlite3.Error:  # an SQLite built without dbstat
+        return []
+    finally:
+        db.close()
+
+
 def damaged_copy(seeded_file, tmp_path, fractions=(0.35, 0.55, 0.75)):
+    """A copy of the library with a page overwritten at each of these fractions: of the pages holding
+    articles and figures where SQLite can say which they are (so that the damage is the library's
+    whatever else the file holds), else of the file."""
     path = tmp_path / "library.sqlite3"
     shutil.copy(seeded_file, path)
     size = path.stat().st_size
+    rows = _row_pages(path)
     with open(path, "r+b") as f:
         for fraction in fractions:
-            f.seek(int(size * fraction) // 4096 * 4096 + 100)
+            if rows:  # from its header on: reading the page fails, as it does after a torn write
+                f.seek((rows[int(len(rows) * fraction)] - 1) * 4096)
+            else:
+                f.seek(int(size * fraction) // 4096 * 4096 + 100)
             f.write(b"\xa5" * 3000)
     return path
 
