@@ -171,3 +171,23 @@ def test_an_older_server_library_opens_without_loss(pg_url, tmp_path):
         assert len(lib.notes()) == 1
     finally:
         lib.close()
+
+
+def test_a_file_copied_to_a_server_keeps_its_notes_and_tags(pg_url, tmp_path):
+    source = SqliteLibrary.open(tmp_path / "file.sqlite3")
+    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
+    import_file(source, tmp_path / "page.txt")
+    tangshan, cangzhou = _ids(source)
+    automatic = source.tags(tangshan)[0][0]
+    source.edit_tags(tangshan, add=("港航",), remove=(automatic,))
+    figure = source.figures(cangzhou)[0]
+    source.add_note(cangzhou, "产值待核实", span=(figure.start, figure.end))
+    server = ServerLibrary.open(pg_url)
+    try:
+        copy_library(source, server)
+        assert library_content(server) == library_content(source)
+        assert server.tags(tangshan) == source.tags(tangshan) and automatic not in dict(server.tags(tangshan))
+        assert [(n.text, n.span) for n in server.notes()] == [("产值待核实", (figure.start, figure.end))]
+    finally:
+        server.close()
+        source.close()
