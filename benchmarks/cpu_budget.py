@@ -15,6 +15,7 @@ in the same run. Each figure is the median of --repeat passes. The steps:
 * split: cleaning and splitting the page into articles;
 * figures: ``extract_figures`` on each article;
 * regions: the article's places, and the place of each figure;
+* tags: the article's keywords (``extract.keywords``, jieba's TF-IDF);
 * store: ``Library.store_file`` into a fresh library, nine files to a
   transaction as an import of this corpus commits, FTS5 index included (the
   index alone is measured by index_write.py).
@@ -41,7 +42,7 @@ sys.path.append(str(BENCH.parent))  # last: PYTHONPATH may name the hbviewer tre
 import corpus  # noqa: E402
 import report  # noqa: E402
 
-STEPS = ("read", "split", "figures", "regions", "store")
+STEPS = ("read", "split", "figures", "regions", "tags", "store")
 # An import commits when half a second has passed since the transaction began, and
 # its storing process runs beside the workers: importing the 10,000-article corpus
 # made 247 commits for 2,210 files. One process alone would commit far less often.
@@ -50,7 +51,10 @@ FILES_PER_COMMIT = 9
 
 def one_pass(pages: list[Path], folder: Path) -> tuple[dict[str, float], list[tuple[str, str]]]:
     """CPU seconds per step for all pages, and the articles split (title, text)."""
+    from dataclasses import replace
+
     from hbviewer.core.extract.analysis import ANALYSIS_VERSION, place_figures
+    from hbviewer.core.extract.keywords import keywords
     from hbviewer.core.text.articles import split_articles
     from hbviewer.core.extract.figures import extract_figures
     from hbviewer.core.store.sqlite import SqliteLibrary as Library
@@ -73,10 +77,13 @@ def one_pass(pages: list[Path], folder: Path) -> tuple[dict[str, float], list[tu
                 t3 = clock()
                 figures = extract_figures(a.text)
                 t4 = clock()
-                analyses.append(place_figures(a.title, a.text, a.byline, figures))
+                placed = place_figures(a.title, a.text, a.byline, figures)
                 t5 = clock()
+                analyses.append(replace(placed, tags=keywords(a.title, a.text)))
+                t5b = clock()
                 spent["figures"] += t4 - t3
                 spent["regions"] += t5 - t4
+                spent["tags"] += t5b - t5
             t6 = clock()
             library.source_sha256(str(path))  # as importer.store_prepared asks first
             library.store_file(str(path), path.name, decoded.sha256, decoded.size, decoded.encoding, split,

@@ -34,6 +34,7 @@ def run_self_test() -> str:
     started = time.perf_counter()
     _check(resource("gazetteer", "regions.csv").is_file(), "the gazetteer resource is missing")
     _check(resource("i18n", "hbviewer_zh_CN.qm").is_file(), "the Chinese translation is missing")
+    _check(resource("keywords", "stopwords.txt").is_file(), "the tags' stop list is missing")
     seeds = sorted(seeds_dir().glob("*.txt"))
     _check(len(seeds) >= 5, f"the sample pages are missing ({len(seeds)} found)")
     with tempfile.TemporaryDirectory(prefix="hbviewer-selftest-") as tmp:
@@ -49,6 +50,8 @@ def run_self_test() -> str:
             stats = lib.stats()
             _check(stats["figures"] > 100, f"only {stats['figures']} figures were extracted")
             _check(stats["regions"] > 5, f"only {stats['regions']} regions were found")
+            tagged = lib.tag_labels([a.id for a in lib.articles()])
+            _check(len(tagged) >= articles // 2, f"only {len(tagged)} articles were given tags")
             summary = build_summary(lib)
             out = write_workbook(summary, Path(tmp) / "briefing.xlsx")
             _check(out.stat().st_size > 5000, "the briefing workbook is empty")

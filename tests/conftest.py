@@ -284,8 +284,9 @@ SQLITE_UNDO = {
     5: ["ALTER TABLE figures DROP COLUMN zone", "ALTER TABLE article_regions DROP COLUMN zone"],
     6: ["ALTER TABLE articles DROP COLUMN page"],
     7: ["DROP TABLE search_words", "DROP INDEX figures_kind"],
+    8: [f"DROP TABLE {t}" for t in ("article_tags", "user_tags", "notes", "bookmarks", "saved_searches")],
 }
-SERVER_UNDO = {3: SQLITE_UNDO[4], 4: SQLITE_UNDO[5], 5: SQLITE_UNDO[6], 6: SQLITE_UNDO[7]}
+SERVER_UNDO = {3: SQLITE_UNDO[4], 4: SQLITE_UNDO[5], 5: SQLITE_UNDO[6], 6: SQLITE_UNDO[7], 7: SQLITE_UNDO[8]}
 
 
 def downgrade_sqlite(path, version: int) -> None:

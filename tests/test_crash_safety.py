@@ -21,6 +21,9 @@ from pathlib import Path
 from hbviewer.core.importer import import_file
 from hbviewer.core.store.sqlite import SqliteLibrary as Library
 lib = Library.open(sys.argv[1])
+from hbviewer.core.extract.keywords import keywords
+keywords("标题", "正文")  # jieba's start (seconds on a busy machine) comes before the kills' clock starts
+print("ready -", flush=True)
 for path in sys.argv[2:]:
     result = import_file(lib, path)
     print(result.status, Path(path).name, flush=True)
@@ -90,7 +93,8 @@ def test_import_killed_at_random_moments_keeps_the_library_whole(tmp_path):
         rng.shuffle(todo)
         proc = subprocess.Popen([sys.executable, "-c", IMPORTER, str(library), *map(str, todo)],
                                 stdout=subprocess.PIPE, text=True)
-        time.sleep(rng.uniform(0.6, 2.5))  # start-up takes about a second; then files commit
+        proc.stdout.readline()  # "ready": started, jieba loaded
+        time.sleep(rng.uniform(0.6, 2.5))  # then files commit
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
         committed |= {line.split()[1] for line in out.splitlines() if line.split()[0] in ("imported", "replaced")}

@@ -41,6 +41,7 @@ def test_package_and_data_come_from_the_wheel(installed):
     assert Path(out[1]).is_relative_to(target) and Path(out[2]).is_relative_to(target)
     assert out[3] == "5"
     assert (target / "hbviewer" / "_resources" / "gazetteer" / "regions.csv").is_file()
+    assert (target / "hbviewer" / "_resources" / "keywords" / "stopwords.txt").is_file()
 
 
 def test_cli_imports_and_searches_from_another_directory(installed):

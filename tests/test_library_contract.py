@@ -75,6 +75,7 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     _searching(lib, articles, sources)
     _summaries(lib, articles, zjk_code)
     _correcting(lib, articles)
+    _keeping(lib, articles)
     _writing(lib, articles, sources["hs.txt"])
     _copying(lib, tmp_path, sources["zjk.txt"])
     lib.close()
@@ -173,6 +174,41 @@ def _correcting(lib, articles):
     lib.set_correction_state(edit, "applied")
     assert lib.figures(first.id)[0].value == 300.0
     assert [c.id for c in lib.corrections()] == [edit, reject, added]
+
+
+def _keeping(lib, articles):
+    """Tags, notes, bookmarks and saved searches."""
+    hs, first = articles[0], articles[1]
+    automatic = [t for t, origin in lib.tags(first.id) if origin == "auto"]
+    assert automatic and "张家口市" in automatic and "工作" not in automatic
+    assert lib.tag_labels([first.id])[first.id] == automatic
+    shown = lib.edit_tags(first.id, add=("重点关注",), remove=(automatic[0],))
+    assert ("重点关注", "user") in shown and automatic[0] not in [t for t, _ in shown]
+    assert lib.search_ids(SearchQuery("tag:重点关注")) == {first.id}
+    assert lib.search_ids(SearchQuery(f"tag:{automatic[0]}")) == set()
+    figure = lib.figures(first.id)[0]
+    note = lib.add_note(first.id, "数字待核实", span=(figure.start, figure.end))
+    assert note.span == (figure.start, figure.end) and note.created_at and note.article_id == first.id
+    other = lib.add_note(hs.id, "请联系衡水市统计局")
+    assert [n.id for n in lib.notes()] == [other.id, note.id] and lib.notes([first.id]) == [note]
+    assert lib.search_ids(SearchQuery("统计局")) == {hs.id}  # found in its note
+    assert lib.search(SearchQuery("统计局")).hits[0].snippet.text == "请联系衡水市统计局"
+    assert lib.search_ids(SearchQuery("note:核实")) == {first.id} and lib.search_ids(SearchQuery("note:")) == {
+        first.id, hs.id}
+    assert lib.remove_note(other.id) and not lib.remove_note(other.id)
+    lib.set_bookmark(hs.id)
+    lib.set_bookmark(hs.id)
+    assert lib.bookmarked_ids() == {hs.id} and lib.search_ids(SearchQuery("is:bookmarked")) == {hs.id}
+    lib.set_bookmark(hs.id, False)
+    assert lib.bookmarked_ids() == set()
+    lib.save_search("科技", SearchQuery("科技", date_from="2020-01-01"))
+    (saved,) = lib.saved_searches()
+    assert (saved.name, saved.query.text, saved.query.date_from, saved.new) == ("科技", "科技", "2020-01-01", 0)
+    assert lib.open_saved_search("科技").name == "科技" and lib.open_saved_search("无") is None
+    kept = lib.dump_kept()
+    assert len(kept.notes) == 1 and len(kept.saved_searches) == 1 and len(kept.user_tags) == 2
+    assert lib.store_kept(kept) == {"user_tags": 0, "notes": 0, "bookmarks": 0, "saved_searches": 0}
+    assert lib.delete_saved_search("科技") and lib.saved_searches() == []
 
 
 def _writing(lib, articles, hs):

@@ -94,7 +94,7 @@ def test_workbook_has_formatted_sheets_and_a_chart(workbook):
     assert wb.sheetnames[:4] == ["概览", "图表", "数据", "文章"]
     assert "张家口市" in wb.sheetnames and "宣化区" in wb.sheetnames
     data = wb["数据"]
-    assert data.freeze_panes == "A2" and data.auto_filter.ref.startswith("A1:Q")
+    assert data.freeze_panes == "A2" and data.auto_filter.ref.startswith("A1:R")
     assert data["A1"].font.b and data["A2"].font.name == "Microsoft YaHei"
     assert data["C1"].value == "功能区"
     assert data["E2"].number_format == "#,##0.####" and isinstance(data["E2"].value, (int, float))

@@ -5,8 +5,8 @@ library that cannot be opened). ``--json`` prints machine-readable output.
 
 Here are the parser and :func:`main`; the commands live by what they do:
 ``importing``, ``watching`` (a watched folder), ``browsing`` (search, list, show), ``analysis`` (figures,
-regions, reanalyse), ``review`` (correct, add-figure, undo, review, corrections, conflicts), ``briefing``
-(summary, export, briefing), ``library`` (stats, copy) and ``safety``
+regions, reanalyse), ``review`` (correct, add-figure, undo, review, corrections, conflicts), ``keeping`` (tags,
+notes, bookmarks, saved searches), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
 (backups, restore, check, recover), with
 ``opening`` (the library and its password) and ``output`` (exit codes, JSON,
 progress) shared. Each command imports the core only when it runs, so that
@@ -24,6 +24,7 @@ from .analysis import cmd_figures, cmd_reanalyse, cmd_regions
 from .briefing import cmd_briefing, cmd_export, cmd_summary
 from .browsing import cmd_list, cmd_search, cmd_show
 from .importing import cmd_import
+from .keeping import add_commands as _keeping_commands
 from .library import cmd_library_copy, cmd_stats
 from .opening import library_from_args, open_location
 from .watching import cmd_watch
@@ -77,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", parents=[common, filters], help="search the library")
     p.add_argument("terms", nargs="+", metavar="QUERY",
                    help='words (all must occur), "a phrase", -excluded, a OR b, pinyin (zjk, zhangjiakou), '
-                        'filters: region:张家口市 source:河北日报 date:2024-01..2024-03 kind:money has:figures')
+                        'filters: region:张家口市 source:河北日报 date:2024-01..2024-03 kind:money has:figures '
+                        'tag:T note:WORD is:bookmarked')
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--sort", choices=("relevance", "date", "figures"), default="relevance",
                    help="best match first (default), newest first, or most figures first")
@@ -108,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_reanalyse)
 
     _review_commands(sub, common)
+    _keeping_commands(sub, common, filters)
     _briefing_commands(sub, common)
 
     p = sub.add_parser("stats", parents=[common], help="library statistics")

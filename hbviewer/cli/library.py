@@ -41,4 +41,6 @@ def cmd_library_copy(args, lib) -> int:
         print(f"copied {report.copied} of {report.sources} files ({report.articles} articles) to {target.path}"
               + (f"; {report.skipped} already there" if report.skipped else "")
               + ("; ids kept" if report.ids_kept else ""))
+        if report.kept and any(report.kept.values()):
+            print("with " + ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in report.kept.items()))
     return EXIT_OK

@@ -144,6 +144,7 @@ class ArticleRecord:
     regions: tuple[tuple, ...] = ()  # REGION_FIELDS, by role and rank
     page: str = ""
     corrections: tuple[tuple, ...] = ()  # store.corrections.CORRECTION_FIELDS, in the order made
+    tags: tuple[str, ...] = ()  # the automatic tags, best first
 
 
 @dataclass(frozen=True)

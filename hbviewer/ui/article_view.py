@@ -52,6 +52,7 @@ def figure_tooltip(f: Figure, labels: dict[str, str]) -> str:
 
 class ArticleView(QTextBrowser):
     figureActivated = Signal(int)
+    articleShown = Signal(object)  # the id of the article now shown, None for none
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -84,6 +85,7 @@ class ArticleView(QTextBrowser):
         self.hits = []
         self.clear()
         self.setPlaceholderText(self.tr("Select an article to read it."))
+        self.articleShown.emit(None)
 
     # -- building the document ---------------------------------------------------------------
     def show_article(self, article: StoredArticle, figures: list[Figure], query: SearchQuery | None = None) -> None:
@@ -121,6 +123,7 @@ class ArticleView(QTextBrowser):
         cursor.endEditBlock()
         self.moveCursor(QTextCursor.Start)
         self.ensureCursorVisible()
+        self.articleShown.emit(article.id)
 
     def _insert_body(self, cursor: QTextCursor, text: str, figures: list[Figure]) -> None:
         plain = QTextCharFormat()
@@ -184,6 +187,11 @@ class ArticleView(QTextBrowser):
         if 0 <= index < len(self.figures):
             f = self.figures[index]
             self.select_span(f.start, f.end)
+
+    def figure_at_cursor(self) -> int | None:
+        """The index of the figure the text cursor is in (or ends a selection of), if any."""
+        fmt = self.textCursor().charFormat()
+        return int(fmt.property(FIGURE_PROPERTY)) if fmt.hasProperty(FIGURE_PROPERTY) else None
 
     # -- what is shown where (used by tests and tooltips) -------------------------------------
     def spans_with(self, prop: int) -> list[tuple[int, int]]:

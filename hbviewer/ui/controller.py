@@ -172,7 +172,7 @@ class LibraryController(QObject):
 
         return self.runner.start(work, on_done, failed, on_progress)
 
-    def search(self, query: SearchQuery, on_done: Callable[[int, list, dict, int, SearchQuery], None],
+    def search(self, query: SearchQuery, on_done: Callable[[int, list, dict, int, SearchQuery, dict], None],
                on_error: Callable[[str], None]) -> Task:
         """Search in the background; results of an older search than the latest are dropped."""
         self._search_seq += 1
@@ -180,8 +180,8 @@ class LibraryController(QObject):
 
         def deliver(result):
             if seq == self._search_seq:
-                total, rows, labels, size = result
-                on_done(total, rows, labels, size, query)
+                total, rows, labels, size, tags = result
+                on_done(total, rows, labels, size, query, tags)
 
         def fail(message, _details):
             if seq == self._search_seq:
@@ -189,7 +189,8 @@ class LibraryController(QObject):
 
         def work(lib, _progress, _stop):
             total, rows = lib.rows(query)
-            return total, rows, lib.region_labels([r.article_id for r in rows]), lib.article_count()
+            ids = [r.article_id for r in rows]
+            return total, rows, lib.region_labels(ids), lib.article_count(), lib.tag_labels(ids)
 
         return self.run(work, deliver, fail)
 

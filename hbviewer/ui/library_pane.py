@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QToolButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QCompleter, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView,
+    QToolButton, QVBoxLayout, QWidget,
 )
 
 from ..core.store.query_filters import filter_terms, without_filter
@@ -33,6 +33,12 @@ class LibraryPane(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setPlaceholderText(self.tr("Search: 张家口 科技  zjk  \"高新技术企业\"  -北京  廊坊 OR 涿州"
                                                "  region:张家口市  date:2024-01..2024-03  kind:money"))
+        # The latest searches, offered as one types (the window keeps them in the settings).
+        self.recent = QStringListModel(self)
+        self.completer = QCompleter(self.recent, self)
+        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.completer.setFilterMode(Qt.MatchContains)
+        self.search_box.setCompleter(self.completer)
         self.count_label = QLabel(self)
         self.sort_box = QComboBox(self)
         for label, key in ((self.tr("Best match"), "relevance"), (self.tr("Newest first"), "date"),
@@ -60,6 +66,7 @@ class LibraryPane(QWidget):
         header.resizeSection(ArticleTableModel.FIGURES, self.fontMetrics().horizontalAdvance("数据数") + 16)
         header.resizeSection(ArticleTableModel.SOURCE, 90)
         header.resizeSection(ArticleTableModel.REGIONS, 90)
+        header.resizeSection(ArticleTableModel.TAGS, 120)
         header.setMinimumSectionSize(36)
         self.table.setTextElideMode(Qt.ElideRight)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -86,12 +93,16 @@ class LibraryPane(QWidget):
         self.search_box.textChanged.connect(self.chips.show_filters)
         self.chips.removed.connect(self.remove_filter)
         self.sort_box.currentIndexChanged.connect(self._sort_changed)
+        self.completer.activated.connect(lambda _text: self.run_search())
         QShortcut(QKeySequence(Qt.Key_Escape), self.search_box, activated=self.clear_search)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         controller.libraryChanged.connect(self.run_search)
         self._total_in_library = 0
 
     # -- searching -------------------------------------------------------------------------
+    def set_recent(self, searches: list[str]) -> None:
+        self.recent.setStringList(list(searches))
+
     def focus_search(self) -> None:
         self.search_box.setFocus(Qt.ShortcutFocusReason)
         self.search_box.selectAll()
@@ -124,9 +135,10 @@ class LibraryPane(QWidget):
         self.count_label.setText(message.split("\n\n")[0])  # the first paragraph; all of it on hover
         self.count_label.setToolTip(message if "\n\n" in message else "")
 
-    def show_results(self, total: int, rows: list, regions: dict, library_size: int, query: SearchQuery) -> None:
+    def show_results(self, total: int, rows: list, regions: dict, library_size: int, query: SearchQuery,
+                     tags: dict | None = None) -> None:
         current = self.current_article_id()
-        self.model.set_rows(rows, regions)
+        self.model.set_rows(rows, regions, tags)
         self.shown_query = query
         self._total_in_library = library_size
         shown = len(rows)

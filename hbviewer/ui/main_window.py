@@ -5,7 +5,9 @@ needs: ``menus`` (the actions, menu bar and toolbar), ``status_bar``,
 ``reading_flow`` (showing an article), ``region_flow`` (the region panel's
 counts and the list filtered to a region), ``import_flow``, ``export_flow``,
 ``briefing_flow`` (the Word briefing dialog), ``watch_flow`` (the watched
-folder) and ``safety_flow`` (backups, checks, a damaged library).
+folder), ``safety_flow`` (backups, checks, a damaged library) and ``keep_flow``
+(tags, notes, bookmarks and saved searches: ``keep_panel`` under the article,
+``saved_panel`` under the list).
 """
 
 from __future__ import annotations
@@ -19,12 +21,15 @@ from .controller import LibraryController
 from .dialogs import open_warning
 from .export_flow import ExportFlow
 from .import_flow import ImportFlow
+from .keep_flow import KeepFlow
+from .keep_panel import KeepPanel
 from .library_pane import LibraryPane
 from .menus import WindowMenus
 from .reading_flow import ReadingFlow
 from .region_flow import RegionFlow
 from .region_panel import RegionPanel
 from .safety_flow import SafetyFlow
+from .saved_panel import SavedSearchPanel
 from .safe_text import rich_literal
 from .settings import AppSettings
 from .status_bar import WindowStatus
@@ -46,9 +51,11 @@ class MainWindow(QMainWindow):
         self.library_pane = LibraryPane(controller, self)
         self.article_view = ArticleView(self)
         self.region_panel = RegionPanel(self)
+        self.keep_panel = KeepPanel(self.article_view, self)
+        self.saved_panel = SavedSearchPanel(self)
         self.splitter = QSplitter(Qt.Horizontal, self)
-        self.splitter.addWidget(self.library_pane)
-        self.splitter.addWidget(self.article_view)
+        self.splitter.addWidget(self._column(self.library_pane, self.saved_panel, 5))
+        self.splitter.addWidget(self._column(self.article_view, self.keep_panel, 3))
         self.splitter.addWidget(self.region_panel)
         for pane, stretch in ((0, 3), (1, 4), (2, 3)):
             self.splitter.setStretchFactor(pane, stretch)
@@ -69,14 +76,26 @@ class MainWindow(QMainWindow):
         self.safety_flow = SafetyFlow(controller, settings, self.menus, self.status, self)
         self.briefing_flow = BriefingFlow(controller, settings, self.library_pane, self)
         self.watch_flow = WatchFlow(controller, self.import_flow, self)
+        self.keep_flow = KeepFlow(controller, self.keep_panel, self.library_pane, self.saved_panel, self)
         self._connect_menus()
         self._connect_panes()
         self._restore()
+        self.library_pane.set_recent(settings.recent_searches)
         self.watch_flow.watch(settings.watched_folder)
         self.library_pane.run_search()
+        self.keep_flow.refresh_saved()
         # The region tree (counts over every figure) waits for the first list to be shown:
         # built at the same time it would slow the start.
         self.library_pane.resultsChanged.connect(self._first_results)
+
+    def _column(self, top, bottom, stretch: int) -> QSplitter:
+        """A pane with a smaller one under it, the user sizing them."""
+        column = QSplitter(Qt.Vertical, self)
+        column.addWidget(top)
+        column.addWidget(bottom)
+        column.setStretchFactor(0, stretch)
+        column.setStretchFactor(1, 1)
+        return column
 
     def _keep_names(self) -> None:
         """The actions, menus and labels, where scripts and tests have always found them."""
@@ -115,8 +134,7 @@ class MainWindow(QMainWindow):
     def _connect_panes(self) -> None:
         self.library_pane.articleSelected.connect(self.reading_flow.show_article)
         self.library_pane.resultsChanged.connect(self.status.show_counts)
-        self.library_pane.search_box.returnPressed.connect(
-            lambda: self.settings.remember_search(self.library_pane.search_box.text()))
+        self.library_pane.search_box.returnPressed.connect(self._remember_search)
         self.controller.taskFailed.connect(self._task_failed)
         self.controller.libraryChanged.connect(self.region_flow.refresh_summary)
         self.region_panel.regionSelected.connect(self.region_flow.filter_by_region)
@@ -128,8 +146,13 @@ class MainWindow(QMainWindow):
         self.import_flow.finished.connect(self.importFinished)
         self.import_flow.finished.connect(self.safety_flow.imported)
         self.export_flow.finished.connect(self.exportFinished)
-        for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow, self.watch_flow):
+        for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow, self.watch_flow,
+                     self.keep_flow):
             flow.statusMessage.connect(self.status.say)
+
+    def _remember_search(self) -> None:
+        self.settings.remember_search(self.library_pane.search_box.text())
+        self.library_pane.set_recent(self.settings.recent_searches)
 
     def _first_results(self, *_args) -> None:
         self.library_pane.resultsChanged.disconnect(self._first_results)

@@ -13,23 +13,27 @@ SORT_ROLE = Qt.UserRole + 2
 
 
 class ArticleTableModel(QAbstractTableModel):
-    """Articles of the library or of a search: title, date, source, regions, figures."""
+    """Articles of the library or of a search: title, date, source, regions, figures, tags."""
 
-    TITLE, DATE, SOURCE, REGIONS, FIGURES = range(5)
+    TITLE, DATE, SOURCE, REGIONS, FIGURES, TAGS = range(6)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[ArticleRow] = []
         self._regions: dict[int, str] = {}
+        self._tags: dict[int, str] = {}
         self._row_of: dict[int, int] = {}  # article id -> row
 
     def headers(self) -> list[str]:
-        return [self.tr("Title"), self.tr("Date"), self.tr("Source"), self.tr("Regions"), self.tr("Figures")]
+        return [self.tr("Title"), self.tr("Date"), self.tr("Source"), self.tr("Regions"), self.tr("Figures"),
+                self.tr("Tags")]
 
-    def set_rows(self, rows: list[ArticleRow], regions: dict[int, str] | None = None) -> None:
+    def set_rows(self, rows: list[ArticleRow], regions: dict[int, str] | None = None,
+                 tags: dict[int, list[str]] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._regions = regions or {}
+        self._tags = {aid: "、".join(t) for aid, t in (tags or {}).items()}
         self._row_of = {r.article_id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 
@@ -48,7 +52,7 @@ class ArticleTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
@@ -75,6 +79,8 @@ class ArticleTableModel(QAbstractTableModel):
                 return self._regions.get(r.article_id, "")
             if col == self.FIGURES:
                 return r.figure_count
+            if col == self.TAGS:
+                return self._tags.get(r.article_id, "")
         if role == Qt.ToolTipRole and col == self.TITLE:
             if r.by_pinyin:
                 return rich_literal(r.title + "\n" + self.tr("Found by pinyin"))

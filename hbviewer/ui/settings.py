@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from ..core.store.locations import display_location, is_server_location
 
 SETTINGS_VERSION = 1
-MAX_RECENT_SEARCHES = 15
+MAX_RECENT_SEARCHES = 20
 LANGUAGES = ("system", "zh_CN", "en")
 LIBRARY_KINDS = ("file", "server")
 

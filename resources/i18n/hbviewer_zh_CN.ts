@@ -4,42 +4,47 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="27"/>
+        <location filename="../../hbviewer/ui/models.py" line="28"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="27"/>
+        <location filename="../../hbviewer/ui/models.py" line="28"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="27"/>
+        <location filename="../../hbviewer/ui/models.py" line="28"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="27"/>
+        <location filename="../../hbviewer/ui/models.py" line="28"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="27"/>
+        <location filename="../../hbviewer/ui/models.py" line="28"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="66"/>
+        <location filename="../../hbviewer/ui/models.py" line="29"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="70"/>
         <source>  · pinyin</source>
         <translation>  · 拼音</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="80"/>
+        <location filename="../../hbviewer/ui/models.py" line="86"/>
         <source>Found by pinyin</source>
         <translation>按拼音找到</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="84"/>
+        <location filename="../../hbviewer/ui/models.py" line="90"/>
         <source>File: {0}</source>
         <translation>文件：{0}</translation>
     </message>
@@ -47,102 +52,102 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Qualifier</source>
         <translation>修饰</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>increase</source>
         <translation>增长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>decrease</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>Zone</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>multiple</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
         <source>measure</source>
         <translation>计量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="86"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="87"/>
         <source>Select an article to read it.</source>
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="116"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="118"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>
@@ -473,7 +478,7 @@
 <context>
     <name>FilterChips</name>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="201"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="213"/>
         <source>Remove this filter</source>
         <translation>去掉这个筛选条件</translation>
     </message>
@@ -546,6 +551,44 @@
     </message>
 </context>
 <context>
+    <name>KeepPanel</name>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="36"/>
+        <source>Add a tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="38"/>
+        <source>Bookmarked</source>
+        <translation>已收藏</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="46"/>
+        <source>Write a note and press Enter</source>
+        <translation>输入批注后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="49"/>
+        <source>Remove note</source>
+        <translation>删除批注</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="79"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="96"/>
+        <source>Note on the article:</source>
+        <translation>批注本文：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_panel.py" line="98"/>
+        <source>Note on %1:</source>
+        <translation>批注 %1：</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
         <location filename="../../hbviewer/ui/library_pane.py" line="34"/>
@@ -553,41 +596,41 @@
         <translation>搜索:张家口 科技  zjk  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州  region:张家口市  date:2024-01..2024-03  kind:money</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="38"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="44"/>
         <source>Best match</source>
         <translation>最相关</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="38"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="44"/>
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="39"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="45"/>
         <source>Most figures</source>
         <translation>数据最多</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="41"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="47"/>
         <source>Order of the list</source>
         <translation>列表顺序</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="134"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="146"/>
         <source>%n article(s) found</source>
         <translation>
             <numerusform>找到 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="136"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="148"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="138"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="150"/>
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>
@@ -595,22 +638,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="43"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="48"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="182"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="205"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="174"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="197"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="175"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="198"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -946,6 +989,47 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <location filename="../../hbviewer/ui/safety_flow.py" line="259"/>
         <source>Opened the recovered library %1.</source>
         <translation>已打开抢救出的文库 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/keep_models.py" line="77"/>
+        <source>★ Bookmarked articles</source>
+        <translation>★ 收藏的文章</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/keep_models.py" line="79"/>
+        <source>%1 (%2 new)</source>
+        <translation>%1（新增 %2 篇）</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchPanel</name>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="25"/>
+        <source>Save search…</source>
+        <translation>保存搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="27"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="30"/>
+        <source>Saved searches</source>
+        <translation>已保存的搜索</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="39"/>
+        <source>Save search</source>
+        <translation>保存搜索</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/saved_panel.py" line="40"/>
+        <source>Name of the search (kept in the library, for everyone who uses it):</source>
+        <translation>搜索名称（保存在文库中，使用该文库的人都能看到）：</translation>
     </message>
 </context>
 <context>

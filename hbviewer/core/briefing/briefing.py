@@ -73,6 +73,7 @@ def build_briefing(library, scope: BriefingScope = BriefingScope(), made: date |
     order = section_order(gaz)
     order += sorted(code for code in placed if code not in order)  # none today; never drop figures
     sections = [_section(gaz, code, placed[code], articles) for code in order if code in placed]
+    _attach_notes(library, sections)
     dates = sorted({articles[r["article_id"]].date for r in rows if articles[r["article_id"]].date})
     first, last = (dates[0], dates[-1]) if dates else (None, None)
     period = month_period(first, last)
@@ -215,6 +216,25 @@ def _section(gaz, code: str, parts: dict[str, list[dict]], articles: dict) -> Se
         name = region.name if code != OUTSIDE else _full_name(gaz, region)
         section.subsections.append(Section(sub, name, _paragraphs(gaz, sub, parts[sub], articles)))
     return section
+
+
+def _attach_notes(library, sections: list[Section]) -> None:
+    """Give each paragraph the notes on its figures, and the first paragraph from an article its notes."""
+    paragraphs = [p for s in sections for part in (s, *s.subsections) for p in part.paragraphs if p.figures]
+    ids = sorted({p.figures[0].article_id for p in paragraphs})
+    if not ids:
+        return
+    by_article: dict[int, list] = defaultdict(list)
+    for note in library.notes(ids):
+        by_article[note.article_id].append(note)
+    given: set[int] = set()
+    for p in paragraphs:
+        aid = p.figures[0].article_id
+        spans = {(f.start, f.end) for f in p.figures}
+        for note in by_article.get(aid, ()):
+            if (note.span is None and aid not in given) or note.span in spans:
+                p.notes.append(note)
+        given.add(aid)
 
 
 def _full_name(gaz, region) -> str:

@@ -70,6 +70,7 @@ class Paragraph:
     sentences: list[str]
     source: SourceRef
     figures: list[DraftFigure]
+    notes: list = field(default_factory=list)  # store.keeping.Note: its article's, and its figures'
 
     @property
     def text(self) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..model import where_published
 from .atomic import WriteError, write_atomically
 from .summary import Summary, all_key_indicators
+from .wording import note_label
 
 NUMBER_FORMAT = "#,##0.####"
 FONT_NAME = "Microsoft YaHei"  # a CJK font Excel and WPS have; LibreOffice substitutes its own
@@ -136,12 +137,13 @@ def write_workbook(summary: Summary, path: str | os.PathLike, *, per_region_shee
             _use_cjk_default_font(wb)
             taken: set[str] = set()
             _overview_sheet(wb, summary, taken, chart_indicator)
-            _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures)
+            figure_notes = _notes_by(summary.notes)[1]
+            _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures, figure_notes)
             _articles_sheet(wb.create_sheet(sheet_name("文章", taken)), summary)
             if per_region_sheets:
                 for node in _regions_with_figures(summary):
                     rows = summary.figures[summary.figures["region_code"] == node.code]
-                    _figures_sheet(wb.create_sheet(sheet_name(node.name, taken)), rows)
+                    _figures_sheet(wb.create_sheet(sheet_name(node.name, taken)), rows, figure_notes)
             # Zipped in memory, then written in one go: a disk that fills mid-way leaves no zip file and no
             # XML writers half-open, which Python would close again later, complaining on the terminal.
             buffer = io.BytesIO()
@@ -182,8 +184,20 @@ def _regions_with_figures(summary: Summary):
 
 OVERVIEW_HEADERS = ["地区", "级别", "所属地市", "文章数", "数据条数", "其中本级", "主要指标"]
 FIGURE_HEADERS = ["地区", "所属地市", "功能区", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
-                  "文章编号", "文章标题", "来源文件", "所在句子", "文章日期", "核对状态"]
-ARTICLE_HEADERS = ["文章编号", "标题", "日期", "报刊版面", "来源文件", "地区", "数据条数"]
+                  "文章编号", "文章标题", "来源文件", "所在句子", "文章日期", "核对状态", "批注"]
+ARTICLE_HEADERS = ["文章编号", "标题", "日期", "报刊版面", "来源文件", "地区", "数据条数", "标签", "批注"]
+
+
+def _notes_by(notes) -> tuple[dict[int, str], dict[tuple[int, int, int], str]]:
+    """The notes as cell text: an article's own, and each figure's by (article id, start, end)."""
+    articles: dict[int, list[str]] = {}
+    figures: dict[tuple[int, int, int], list[str]] = {}
+    for n in notes:
+        if n.span is None:
+            articles.setdefault(n.article_id, []).append(note_label(n))
+        else:
+            figures.setdefault((n.article_id, *n.span), []).append(note_label(n))
+    return ({k: "\n".join(v) for k, v in articles.items()}, {k: "\n".join(v) for k, v in figures.items()})
 
 
 def _overview_sheet(wb, summary: Summary, taken: set[str], chart_indicator: str | None) -> None:
@@ -242,13 +256,13 @@ def _chart(wb, summary: Summary, taken: set[str], indicator: str | None) -> None
     ws.add_chart(chart, "D2")
 
 
-def _figures_sheet(ws, figures) -> None:
+def _figures_sheet(ws, figures, notes: dict | None = None) -> None:
     from openpyxl.utils import get_column_letter
 
     w = _Writer(ws)
     w.setup(FIGURE_HEADERS, _column_widths(FIGURE_HEADERS, {
         "地区": 14, "所属地市": 12, "功能区": 16, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
-        "来源文件": 24, "所在句子": 80}))
+        "来源文件": 24, "所在句子": 80, "批注": 40}))
     # Column by column: most text columns repeat a few values (region, unit, title), which
     # are made safe once; only formula-like text becomes a cell of its own.
     columns = {c: w.text_column(figures[c].tolist()) for c in
@@ -260,24 +274,31 @@ def _figures_sheet(ws, figures) -> None:
     kinds = [KIND_NAMES.get(k, k) for k in figures["kind"].tolist()]
     ids = [int(a) for a in figures["article_id"].tolist()]
     statuses = [STATUS_NAMES.get(s, s) for s in figures["status"].tolist()]
+    notes = notes or {}
+    noted = w.text_column([notes.get((a, int(s), int(e))) for a, s, e in
+                           zip(ids, figures["start"].tolist(), figures["end"].tolist())] if notes else [None] * len(ids))
     append = ws.append
     for row in zip(columns["region"], columns["prefecture"], columns["zone"], columns["indicator"], values, highs,
                    columns["unit"], columns["approx"], kinds, columns["as_of"], columns["text"], ids,
-                   columns["title"], columns["source"], columns["sentence"], columns["date"], statuses):
+                   columns["title"], columns["source"], columns["sentence"], columns["date"], statuses, noted):
         append(row)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FIGURE_HEADERS))}{len(figures) + 1}"
 
 
 def _articles_sheet(ws, summary: Summary) -> None:
+    from openpyxl.utils import get_column_letter
+
     w = _Writer(ws)
     w.setup(ARTICLE_HEADERS, _column_widths(ARTICLE_HEADERS, {"标题": 48, "报刊版面": 20, "来源文件": 26,
-                                                               "地区": 24}))
+                                                               "地区": 24, "标签": 30, "批注": 40}))
     frame = summary.articles
+    notes = _notes_by(summary.notes)[0]
     # A summary put together by another caller may come without either column.
     publications = frame["publication"].tolist() if "publication" in frame else [""] * len(frame)
     pages = frame["page"].tolist() if "page" in frame else [""] * len(frame)
     rows = frame[["article_id", "title", "date", "source", "regions", "figures"]].itertuples(index=False, name=None)
     for (aid, title, date, source, regions, n), publication, page in zip(rows, publications, pages):
+        tags = "、".join(summary.tags.get(int(aid), ()))
         ws.append([int(aid), w.text(title), w.text(date), w.text(where_published(publication or "", page or "")),
-                   w.text(source), w.text(regions), int(n)])
-    ws.auto_filter.ref = f"A1:G{len(summary.articles) + 1}"
+                   w.text(source), w.text(regions), int(n), w.text(tags or None), w.text(notes.get(int(aid)))])
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(ARTICLE_HEADERS))}{len(summary.articles) + 1}"

@@ -76,6 +76,8 @@ class Summary:
     figures: "object"  # pandas.DataFrame, one row per figure (FIGURE_COLUMNS + sentence)
     articles: "object"  # pandas.DataFrame, one row per article in scope
     tree: list[RegionNode]
+    notes: list = field(default_factory=list)  # store.keeping.Note of the articles in scope
+    tags: dict = field(default_factory=dict)  # article id -> the tags it shows
 
     def node(self, code: str) -> RegionNode | None:
         return find_node(self.tree, code)
@@ -140,7 +142,10 @@ def build_summary(library, scope: SummaryScope = SummaryScope()) -> Summary:
     about = library.subject_counts(ids)
     own = figures.groupby("region_code").size().to_dict() if len(figures) else {}
     tree = _tree(gazetteer(), own, about)
-    return Summary(scope, figures.reset_index(drop=True), articles, tree)
+    in_scope = [int(a) for a in articles["article_id"].tolist()]
+    notes = library.notes(in_scope) if ids is not None else library.notes()
+    tags = library.tag_labels(in_scope) if len(in_scope) < 50000 else {}
+    return Summary(scope, figures.reset_index(drop=True), articles, tree, notes, tags)
 
 
 def region_and_below(gaz, codes) -> set[str]:

@@ -100,8 +100,10 @@ def _write_body(doc, draft: BriefingDraft, own_styles: bool) -> None:
         if block.kind == "heading":
             body.paragraph(f"Heading {block.level}", [(block.text, HEADING_FONTS[block.level])])
         elif block.kind == "paragraph":
-            body.paragraph("Normal", [(block.paragraph.text, BODY_FONT),
-                                      (block.paragraph.source.reference, SOURCE_FONT)])
+            element = body.paragraph("Normal", [(block.paragraph.text, BODY_FONT),
+                                                (block.paragraph.source.reference, SOURCE_FONT)])
+            for note in block.paragraph.notes:
+                body.comment(element, note, block.paragraph)
         elif block.kind == "table":
             body.table(block.rows)
         elif block.kind == "title":
@@ -135,9 +137,24 @@ class _Body:
             self.doc.element.body.append(element)
         return element
 
-    def paragraph(self, style: str, pieces, p_pr: str = "") -> None:
+    def paragraph(self, style: str, pieces, p_pr: str = ""):
         runs = "".join(self.runs(text, font) for text, font in pieces)
-        self._add(f'<w:p {self.ns}><w:pPr><w:pStyle w:val="{self.ids[style]}"/>{p_pr}</w:pPr>{runs}</w:p>')
+        return self._add(f'<w:p {self.ns}><w:pPr><w:pStyle w:val="{self.ids[style]}"/>{p_pr}</w:pPr>{runs}</w:p>')
+
+    def comment(self, element, note, paragraph) -> None:
+        """A note as a Word comment on the paragraph: its author and time, and the figure it is about."""
+        from docx.oxml.ns import qn
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        runs = DocxParagraph(element, self.doc._body).runs
+        if not runs:
+            return
+        about = next((f.text for f in paragraph.figures if note.span == (f.start, f.end)), "")
+        text = _clean(f"【{about}】{note.text}" if about else note.text)
+        author = _clean(note.author) or "hbviewer"
+        made = self.doc.add_comment(runs, text=text, author=author, initials=author[:2])
+        if note.created_at:  # when the note was written, not when the briefing was
+            made._comment_elm.set(qn("w:date"), note.created_at.replace("+00:00", "Z"))
 
     def runs(self, text: str, east_asia: str, size: float | None = None) -> str:
         """``text`` as runs; a conflict mark highlighted so the writer finds it."""

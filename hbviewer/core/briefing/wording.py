@@ -135,3 +135,9 @@ def _parse(iso: str | None) -> date | None:
         return date.fromisoformat(iso[:10]) if iso else None
     except ValueError:
         return None
+
+
+def note_label(note) -> str:
+    """``数字待核实（王明，2024-10-13）``: a note (``store.keeping.Note``) as a cell gives it."""
+    who = "，".join(p for p in (note.author, note.created_at[:10]) if p)
+    return f"{note.text}（{who}）" if who else note.text

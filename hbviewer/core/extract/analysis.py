@@ -1,4 +1,4 @@
-"""What the library keeps about each article besides its text: figures and regions.
+"""What the library keeps about each article besides its text: figures, regions and tags.
 
 Analysis runs at import. When the figure extractor or the region rules change
 (``ANALYSIS_VERSION``), articles analysed by an older version are analysed again
@@ -7,7 +7,7 @@ by :func:`refresh_stale`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .confidence import with_confidence
@@ -15,11 +15,12 @@ from ..text.textnorm import fold_together
 from .figures import EXTRACTOR_VERSION, Figure, extract_figures
 from .gazetteer import gazetteer
 from .indicators import without_region
+from .keywords import TAGS_VERSION, keywords
 from .regions import RegionRef, RegionResolver
 from .words import words_in
 
 REGIONS_VERSION = 3
-ANALYSIS_VERSION = EXTRACTOR_VERSION * 100 + REGIONS_VERSION
+ANALYSIS_VERSION = EXTRACTOR_VERSION * 1000 + TAGS_VERSION * 100 + REGIONS_VERSION
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,12 @@ class ArticleAnalysis:
     subjects: list[tuple[RegionRef, float]]  # what the article is about, best first
     mentioned: list[RegionRef]  # places it merely names
     words: frozenset[str] = frozenset()  # dictionary words it holds, for pinyin search (words.py)
+    tags: list[str] = field(default_factory=list)  # its keywords, best first (the automatic tags)
 
 
 def analyse(title: str, text: str, byline: str = "") -> ArticleAnalysis:
-    """Figures with the region each belongs to, and the article's regions."""
-    return place_figures(title, text, byline, extract_figures(text))
+    """Figures with the region each belongs to, the article's regions and its tags."""
+    return replace(place_figures(title, text, byline, extract_figures(text)), tags=keywords(title, text))
 
 
 def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -> ArticleAnalysis:

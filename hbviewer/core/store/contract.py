@@ -20,6 +20,7 @@ from typing import Callable, Iterator, Protocol, runtime_checkable
 from ..extract.figures import Figure
 from ..model import Article, SourceInfo, SourceRecord, StoredArticle
 from .corrections import Correction
+from .keeping import KeptRecord, Note, SavedSearch
 from .search import ArticleRow, SearchQuery, SearchResult
 
 ShouldStop = Callable[[], bool]
@@ -97,6 +98,12 @@ class Library(Protocol):
     def store_copied(self, record: SourceRecord, keep_ids: bool = False,
                      should_stop: ShouldStop | None = None) -> tuple[int, int] | None:
         """A source from another library as it was: ``(stored, duplicates)``, None if its path is here."""
+
+    def dump_kept(self) -> KeptRecord:
+        """The user tags, notes, bookmarks and saved searches, keyed by article fingerprint."""
+
+    def store_kept(self, record: KeptRecord) -> dict:
+        """Add what another library kept (what is here stays); how many of each were added."""
 
     # -- reading -------------------------------------------------------------------------
     def article(self, article_id: int) -> StoredArticle | None: ...
@@ -177,6 +184,40 @@ class Library(Protocol):
 
     def unreviewed_figures(self, limit: int | None = 100) -> list[tuple[int, Figure]]:
         """``(article id, figure)`` nobody has reviewed, of the newest imports, least certain first."""
+
+    # -- what people keep (store/keeping.py) ----------------------------------------------------
+    # A wrong argument (no such article, an empty tag or note) raises ValueError with a message.
+    def tags(self, article_id: int) -> list[tuple[str, str]]:
+        """(tag, 'auto' | 'user') of the tags an article shows: the automatic ones kept, then the user's."""
+
+    def tag_labels(self, article_ids: list[int]) -> dict[int, list[str]]:
+        """The tags each of these articles shows, for lists."""
+
+    def edit_tags(self, article_id: int, add: tuple = (), remove: tuple = ()) -> list[tuple[str, str]]:
+        """Add tags of the user's and remove tags (an automatic one stays removed); the tags now shown."""
+
+    def add_note(self, article_id: int, text: str, span: tuple[int, int] | None = None) -> Note:
+        """A note on the article, or on the figure at ``span`` (its start and end in the text)."""
+
+    def remove_note(self, note_id: int) -> bool: ...
+
+    def notes(self, article_ids: list[int] | None = None) -> list[Note]:
+        """Notes of these articles (None: every article), in library order, oldest first."""
+
+    def set_bookmark(self, article_id: int, bookmarked: bool = True) -> None: ...
+
+    def bookmarked_ids(self) -> set[int]: ...
+
+    def save_search(self, name: str, query: SearchQuery) -> None:
+        """Keep the query's text, sources and dates under ``name`` (replacing one of that name)."""
+
+    def delete_saved_search(self, name: str) -> bool: ...
+
+    def saved_searches(self) -> list[SavedSearch]:
+        """By name, each with the articles it finds that were imported since it was last opened."""
+
+    def open_saved_search(self, name: str) -> SavedSearch | None:
+        """The saved search, marked as opened now; None if there is none of that name."""
 
 
 def operations() -> list[str]:

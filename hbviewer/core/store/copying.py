@@ -3,7 +3,10 @@
 Everything stored is copied as it is: each source file's record (path, name,
 checksum, size, encoding, import time), each article with all its columns
 (including the page text it came from, its fingerprint and the version of its
-analysis) and its figures and regions. Nothing is read or analysed again.
+analysis) and its figures, regions and tags. Nothing is read or analysed again.
+Then what people kept: the tags they added or removed, notes, bookmarks and saved
+searches (keyed by article fingerprint, so a merge finds their articles whatever
+their ids); a saved search whose name the target has already is left as it is there.
 
 Ids: into an empty library, sources and articles keep their ids, so anything
 that refers to an article by id (a saved selection, a note) still finds it.
@@ -36,6 +39,7 @@ class CopyReport:
     duplicates: int = 0  # articles the target already held under another source (merge)
     ids_kept: bool = False
     cancelled: bool = False
+    kept: dict | None = None  # user tags, notes, bookmarks, saved searches added to the target
 
 
 def copy_library(source: Library, target: Library, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
@@ -75,6 +79,8 @@ def copy_library(source: Library, target: Library, progress: Progress | None = N
         report.copied += 1
         report.articles += result[0]
         report.duplicates += result[1]
+    if not report.cancelled:
+        report.kept = target.store_kept(source.dump_kept())
     if progress is not None and not report.cancelled:
         progress(total, total, "")
     return report
@@ -91,4 +97,8 @@ def library_content(library) -> list[tuple]:
                         a.publication, a.date, a.text, a.captions, a.original, a.analysis_version, a.page))
             out.extend(("figure", *key, *f) for f in a.figures)
             out.extend(("region", *key, *r) for r in a.regions)
+            out.extend(("tag", *key, rank, t) for rank, t in enumerate(a.tags))
+    kept = library.dump_kept()
+    for kind in ("user_tags", "notes", "bookmarks", "saved_searches"):
+        out.extend((kind, *row) for row in sorted(getattr(kept, kind), key=repr))
     return out

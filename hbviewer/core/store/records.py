@@ -66,10 +66,15 @@ def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: st
     for aid, *row in execute(f"SELECT c.article_id, {columns} FROM corrections c JOIN articles a"
                              f" ON a.id = c.article_id WHERE a.source_id = {mark} ORDER BY c.id", (head[0],)):
         corrections.setdefault(aid, []).append(tuple(row))
+    tags: dict[int, list[str]] = {}
+    for aid, tag in execute(f"SELECT t.article_id, t.tag FROM article_tags t JOIN articles a ON a.id = t.article_id"
+                            f" WHERE a.source_id = {mark} ORDER BY t.article_id, t.rank", (head[0],)):
+        tags.setdefault(aid, []).append(tag)
     articles = tuple(
         ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
                       captions, unpack(original), fp, version, tuple(figures.get(aid, ())),
-                      tuple(regions.get(aid, ())), page, tuple(corrections.get(aid, ())))
+                      tuple(regions.get(aid, ())), page, tuple(corrections.get(aid, ())),
+                      tuple(tags.get(aid, ())))
         for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
         original, fp, version, page in execute(
             "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
@@ -96,3 +101,8 @@ def figure_rows_of(figures, clean=lambda text: text) -> list[tuple]:
     return [(f.start, f.end, clean(f.text), f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator,
              None if f.change is None else json.dumps(f.change, ensure_ascii=False), f.as_of, f.region,
              f.region_code, f.prefecture, f.zone, f.status) for f in figures]
+
+
+def tag_rows(tags, clean=lambda text: text) -> list[tuple[int, str]]:
+    """An article's automatic tags as ``(rank, tag)`` rows."""
+    return [(rank, clean(tag)) for rank, tag in enumerate(tags)]

@@ -321,3 +321,34 @@ def search_hit(row, score: float, parsed: ParsedQuery, offsets: bool, by_pinyin:
         snippet = make_snippet(text, first_spans(text, parsed.terms))
     return SearchHit(article_id, title, source_name, date, float(score), snippet, tuple(title_spans),
                      tuple(text_spans), by_pinyin, parsed.terms if by_pinyin else ())
+
+
+# -- what people keep: tag:, note:, is:bookmarked (store/keeping.py) -----------------------------
+_KEEP_FILTER = re.compile(r"(?<!\S)(tag|note|is):(\S*)")
+
+
+@dataclass(frozen=True)
+class KeepFilters:
+    """The filters on what people keep that a query holds; the rest of its text is searched as usual."""
+
+    tags: tuple[str, ...] = ()  # articles with each of these tags
+    notes: tuple[str, ...] = ()  # articles with a note holding each of these ("": any note)
+    bookmarked: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.tags or self.notes or self.bookmarked)
+
+
+def split_keep_filters(text: str) -> tuple[str, KeepFilters]:
+    """``tag:雄安 note:核实 is:bookmarked 科技`` → ``("科技", the filters)``; other words stay as they are."""
+    tags, notes, bookmarked = [], [], False
+    for kind, value in _KEEP_FILTER.findall(text):
+        if kind == "tag" and value:
+            tags.append(value)
+        elif kind == "note":
+            notes.append(collapse_spaces(fold(value)))
+        elif kind == "is" and value.lower() == "bookmarked":
+            bookmarked = True
+    rest = _KEEP_FILTER.sub(lambda m: "" if m.group(1) != "is" or m.group(2).lower() == "bookmarked"
+                            else m.group(0), text)
+    return collapse_spaces(rest).strip(), KeepFilters(tuple(tags), tuple(notes), bookmarked)

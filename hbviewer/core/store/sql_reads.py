@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import replace
 
 from ..extract.confidence import with_confidence
 from ..extract.figures import Figure
 from ..model import SourceInfo, StoredArticle
+from .query_filters import split_filters
 from .records import FIGURE_ROWS, NOT_REJECTED
-from .search import ArticleRow, SearchHit, SearchQuery, SearchResult, make_snippet
+from .search import ArticleRow, SearchHit, SearchQuery, SearchResult, make_snippet, parse_query
 from .text_search import TextSearch
 from .vocabulary_store import SqlVocabulary
 
@@ -254,22 +256,43 @@ class SqlReads(TextSearch, SqlVocabulary, SqlDialect):
     # -- lists and searches -----------------------------------------------------------------------
     @read
     def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
+        asked, query = query, self._keep_scope(query)
         if not query.has_text:
             hits = tuple(SearchHit(a.id, a.title, a.source_name, a.date, 0.0, make_snippet(a.text, []))
                          for a in self.articles(query))
-            return SearchResult(query, self._count(query), hits)
-        return self._text_search(query, offsets)
+            return SearchResult(asked, self._count(query), hits)
+        return replace(self._with_notes(query, offsets), query=asked)
 
     @read
     def search_ids(self, query: SearchQuery) -> set[int]:
+        query = self._keep_scope(query)
         if not query.has_text:
             where, params = self._filters(query)
             return {r[0] for r in self._rows(f"SELECT a.id FROM articles a{where}", params)}
-        return self._matching_ids(query)
+        return self._matching_ids(query) | self._note_matching_ids(parse_query(split_filters(query.text)[0]), query)
+
+    def _with_notes(self, query: SearchQuery, offsets: bool) -> SearchResult:
+        """The text search, and before its hits the articles only their notes hold the query in."""
+        parsed = parse_query(split_filters(query.text)[0])
+        by_notes = self._note_matching_ids(parsed, query)
+        if by_notes:
+            by_notes -= self._matching_ids(query)
+        if not by_notes:
+            return self._text_search(query, offsets)
+        extra = sorted(by_notes, reverse=True)
+        start = min(query.offset, len(extra))
+        end = len(extra) if query.limit is None else min(len(extra), query.offset + query.limit)
+        shown = self._note_hits(extra[start:end], parsed)
+        rest_limit = None if query.limit is None else query.limit - len(shown)
+        rest = self._text_search(replace(query, offset=max(0, query.offset - len(extra)),
+                                         limit=max(rest_limit, 0) if rest_limit is not None else None), offsets)
+        hits = tuple(shown) + (rest.hits if rest_limit is None or rest_limit > 0 else ())
+        return SearchResult(query, rest.total + len(extra), hits)
 
     @read
     def rows(self, query: SearchQuery) -> tuple[int, list[ArticleRow]]:
         # Only light columns are read without a text query, so listing a large library stays quick.
+        query = self._keep_scope(query)
         if query.has_text:
             result = self.search(query)
             ids = [h.article_id for h in result.hits]
@@ -298,6 +321,16 @@ class SqlReads(TextSearch, SqlVocabulary, SqlDialect):
         return {row[0]: row for row in self._rows(
             "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
             f" ON s.id = a.source_id WHERE {clause}", params)}
+
+    # what people keep (keep_sql.py): tag:, note: and is:bookmarked, and text found in notes
+    def _keep_scope(self, query: SearchQuery) -> SearchQuery:
+        return query
+
+    def _note_matching_ids(self, parsed, query: SearchQuery) -> set[int]:
+        return set()
+
+    def _note_hits(self, ids: list[int], parsed) -> list[SearchHit]:
+        return []
 
 
 class SqlSummaryReads(SqlDialect):

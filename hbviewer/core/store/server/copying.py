@@ -77,6 +77,7 @@ class ServerCopies:
                         with conn.cursor() as cur:
                             cur.executemany(_INSERT_CORRECTION, [(new[0], *row) for row in a.corrections])
                     self._insert_words(self._new_word_rows(row[14:16]))  # the matching forms
+                    self._insert_tag_rows(new[0], a.tags)
                     stored += 1
                 if keep_ids:  # identities go on after the largest id copied
                     for table in ("sources", "articles"):

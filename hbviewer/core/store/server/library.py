@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from ..contract import CheckReport
 from ..correction_reads import CorrectionReads
+from ..keep_sql import SqlKeeping, SqlKeptSearch
 from ..sql_reads import SqlReads, SqlSummaryReads, read
-from .connection import ServerConnection
+from .connection import ServerConnection, writes
 from .copying import ServerCopies
 from .opening import ServerOpening
 from .schema import INDEX_KEY, SCHEMA_VERSION
 from .search import ServerSearch
 from .writing import ServerWrites
 
-class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies, ServerSearch, SqlReads,
-                    SqlSummaryReads, CorrectionReads):
+class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies, ServerSearch, SqlKeeping,
+                    SqlKeptSearch, SqlReads, SqlSummaryReads, CorrectionReads):
     """A library in a PostgreSQL database. Safe to share between threads (calls are serialised)."""
 
     _mark = "%s"
@@ -66,6 +67,16 @@ class ServerLibrary(ServerOpening, ServerConnection, ServerWrites, ServerCopies,
     # -- how the shared reads run here ---------------------------------------------------
     def _rows(self, sql: str, params=()) -> list[tuple]:
         return self._conn.execute(sql, params).fetchall()
+
+    @writes
+    def _keep_write(self, fn):
+        with self._transaction() as conn:
+            return fn(conn)
+
+    @read
+    def _author(self) -> str:
+        """Who writes a note on a server: the role the library is opened as."""
+        return self._conn.execute("SELECT current_user").fetchone()[0]
 
     @staticmethod
     def _ids_in(column: str, ids) -> tuple[str, list]:

@@ -17,7 +17,7 @@ from psycopg import errors
 from ...model import REGION_FIELDS, Article
 from ..errors import Cancelled
 from ..correction_writes import CorrectionWrites
-from ..records import analysis_rows, figure_rows_of, fingerprint, now
+from ..records import analysis_rows, figure_rows_of, fingerprint, now, tag_rows
 from .connection import writes
 from ...extract.words import words_in
 from ..vocabulary import VOCABULARY_VERSION, reading_rows
@@ -132,10 +132,18 @@ class ServerWrites(CorrectionWrites):
                                 f" VALUES(%s{', %s' * len(REGION_FIELDS)})",
                                 [(article_id, *row) for row in rows])
 
+    def _insert_tag_rows(self, article_id: int, tags) -> None:
+        rows = tag_rows(tags, pg_text)
+        if rows:
+            with self._conn.cursor() as cur:
+                cur.executemany("INSERT INTO article_tags(article_id, rank, tag) VALUES(%s, %s, %s)",
+                                [(article_id, *row) for row in rows])
+
     def _insert_analysis(self, article_id: int, analysis) -> None:
         figures, regions = analysis_rows(analysis, pg_text)
         self._insert_figure_rows(article_id, figures)
         self._insert_region_rows(article_id, regions)
+        self._insert_tag_rows(article_id, getattr(analysis, "tags", ()))
 
     def _store_figures(self, conn, article_id: int, figures) -> None:
         self._insert_figure_rows(article_id, figure_rows_of(figures, pg_text))
@@ -156,6 +164,7 @@ class ServerWrites(CorrectionWrites):
                 analysis = self._corrected(conn, article_id, text, analysis)  # every correction kept
                 conn.execute("DELETE FROM figures WHERE article_id = %s", (article_id,))
                 conn.execute("DELETE FROM article_regions WHERE article_id = %s", (article_id,))
+                conn.execute("DELETE FROM article_tags WHERE article_id = %s", (article_id,))  # the user's stay
                 self._insert_analysis(article_id, analysis)
                 conn.execute("UPDATE articles SET analysis_version = %s WHERE id = %s", (version, article_id))
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..contract import CheckReport, WriteGroup
 from ..errors import LibraryError
+from ..keep_sql import SqlKeeping, SqlKeptSearch
 from ..search import INDEX_VERSION
 from ..correction_reads import CorrectionReads
 from ..vocabulary import VOCABULARY_VERSION
@@ -29,8 +30,8 @@ from .transactions import SqliteTransactions, damage_error, is_damage
 from .writing import SqliteWrites, unpack
 
 
-class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, SqlSummaryReads,
-                    CorrectionReads):
+class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlKeeping, SqlKeptSearch, SqlReads,
+                    SqlSummaryReads, CorrectionReads):
     """An open library file. Safe to use from one thread at a time per instance."""
 
     def __init__(self, db: sqlite3.Connection, path: Path):
@@ -172,6 +173,20 @@ class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, Sq
 
     def _rows(self, sql: str, params=()) -> list[tuple]:
         return self._db.execute(sql, params).fetchall()
+
+    def _keep_write(self, fn):
+        with self._transaction() as db:
+            return fn(db)
+
+    @staticmethod
+    def _author() -> str:
+        """Who writes a note in a library file: the system user."""
+        import getpass
+
+        try:
+            return getpass.getuser()
+        except (OSError, KeyError, ImportError):  # no user name in the environment or the password database
+            return ""
 
     @staticmethod
     def _ids_in(column: str, ids) -> tuple[str, list]:

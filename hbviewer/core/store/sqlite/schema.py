@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -174,6 +174,55 @@ def _migrate_7(db: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_8(db: sqlite3.Connection) -> None:
+    _run_script(db, KEPT_TABLES)
+
+
+# What the analysis and the people who read an article keep about it (see ``store/keeping.py``).
+# What people add is keyed by the article's fingerprint, not its id: it survives the source being
+# imported again (new ids, same articles) and a copy into a library where the ids differ.
+KEPT_TABLES = """
+    CREATE TABLE article_tags(
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        rank INTEGER NOT NULL,
+        tag TEXT NOT NULL
+    );
+    CREATE INDEX article_tags_article ON article_tags(article_id, rank);
+    CREATE INDEX article_tags_tag ON article_tags(tag);
+    CREATE TABLE user_tags(
+        fingerprint TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        state TEXT NOT NULL,          -- added | removed (an automatic tag the user took away)
+        author TEXT NOT NULL DEFAULT '',
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY(fingerprint, tag)
+    );
+    CREATE INDEX user_tags_tag ON user_tags(tag, state);
+    CREATE TABLE notes(
+        id INTEGER PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        figure_start INTEGER,         -- a note on one figure: its span in the text (figure ids change)
+        figure_end INTEGER,
+        text TEXT NOT NULL,
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE INDEX notes_fingerprint ON notes(fingerprint);
+    CREATE TABLE bookmarks(
+        fingerprint TEXT PRIMARY KEY,
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE saved_searches(
+        name TEXT PRIMARY KEY,
+        query TEXT NOT NULL,
+        filters TEXT NOT NULL DEFAULT '{}',
+        author TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        opened_at TEXT NOT NULL
+    )
+"""
+
 # version reached -> function that reaches it
 MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5, 6: _migrate_6,
-              7: _migrate_7}
+              7: _migrate_7, 8: _migrate_8}

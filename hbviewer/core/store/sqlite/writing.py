@@ -11,7 +11,7 @@ from ...text.textnorm import fold, fold_together
 from ..errors import Cancelled
 from ..corrections import CORRECTION_FIELDS
 from ..correction_writes import CorrectionWrites
-from ..records import analysis_rows, figure_rows_of, fingerprint, now, os_user, read_source_record
+from ..records import analysis_rows, figure_rows_of, fingerprint, now, os_user, read_source_record, tag_rows
 from ..search import INDEX_VERSION, folded_index_tokens, index_tokens
 from ...extract.words import words_in
 from ..vocabulary import VOCABULARY_VERSION, reading_rows
@@ -68,7 +68,7 @@ class SqliteWrites(CorrectionWrites):
                     article.text, json.dumps(list(article.captions), ensure_ascii=False), pack(article.original),
                     fp, analysis_version if analyses is not None else 0, article.page)).lastrowid
                 if analyses is not None:
-                    self._insert_rows(article_id, *analysis_rows(analyses[i]))
+                    self._insert_rows(article_id, *analysis_rows(analyses[i]), getattr(analyses[i], "tags", ()))
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, *map(folded_index_tokens, folded)))
                 db.executemany(INSERT_WORD, self._new_word_rows(
@@ -88,9 +88,11 @@ class SqliteWrites(CorrectionWrites):
                    (name, sha256, size, encoding, now(), old[0]))
         return old[0], True
 
-    def _insert_rows(self, article_id: int, figures: list[tuple], regions: list[tuple]) -> None:
+    def _insert_rows(self, article_id: int, figures: list[tuple], regions: list[tuple], tags=()) -> None:
         self._db.executemany(_INSERT_FIGURE, [(article_id, *row) for row in figures])
         self._db.executemany(_INSERT_REGION, [(article_id, *row) for row in regions])
+        self._db.executemany("INSERT INTO article_tags(article_id, rank, tag) VALUES(?,?,?)",
+                             [(article_id, *row) for row in tag_rows(tags)])
 
     def _store_figures(self, db, article_id: int, figures) -> None:
         db.executemany(_INSERT_FIGURE, [(article_id, *row) for row in figure_rows_of(figures)])
@@ -106,7 +108,8 @@ class SqliteWrites(CorrectionWrites):
                 analysis = self._corrected(db, article_id, text, analysis)  # every correction kept
                 db.execute("DELETE FROM figures WHERE article_id=?", (article_id,))
                 db.execute("DELETE FROM article_regions WHERE article_id=?", (article_id,))
-                self._insert_rows(article_id, *analysis_rows(analysis))
+                db.execute("DELETE FROM article_tags WHERE article_id=?", (article_id,))  # the user's stay
+                self._insert_rows(article_id, *analysis_rows(analysis), analysis.tags)
                 db.execute("UPDATE articles SET analysis_version=? WHERE id=?", (version, article_id))
 
     def _delete_source_articles(self, source_id: int) -> None:
@@ -191,7 +194,7 @@ class SqliteWrites(CorrectionWrites):
                     a.id if keep_ids else None, source_id, a.position, a.title, int(a.title_inferred),
                     a.subtitle, a.byline, a.section, a.publication, a.date, a.text, a.captions,
                     pack(a.original), a.fingerprint, a.analysis_version, a.page)).lastrowid
-                self._insert_rows(article_id, list(a.figures), list(a.regions))
+                self._insert_rows(article_id, list(a.figures), list(a.regions), a.tags)
                 db.executemany(_INSERT_CORRECTION, [(article_id, *row) for row in a.corrections])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(a.title), index_tokens(a.text)))
