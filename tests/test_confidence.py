@@ -88,7 +88,7 @@ def test_the_whole_country_in_the_sentence_is_a_sign_but_a_national_designation_
 
 
 def test_a_count_of_divisions_is_marked_but_a_count_of_markets_is_not():
-    counted, markets = _reasons("全省有21个县完成改造，新增3个市场主体。")
+    counted, markets = _reasons("全省有12个县完成改造，新增3个市场主体。")
     assert "counts_places" in counted
     assert "counts_places" not in markets
 
@@ -110,7 +110,7 @@ def test_an_indicator_across_punctuation_or_holding_a_verb():
     text = "张家口市高新技术企业达到295家。"
     (f,) = _figures(text)
     assert "indicator_across_punctuation" in confidence_of(replace(f, indicator="）、企业（"), text).reasons
-    assert "indicator_verb" in confidence_of(replace(f, indicator="已累计完成投资"), text).reasons
+    assert "indicator_verb" in confidence_of(replace(f, indicator="已建成投产"), text).reasons
     assert "vague_indicator" in confidence_of(replace(f, indicator="县"), text).reasons
 
 

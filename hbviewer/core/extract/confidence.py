@@ -33,7 +33,7 @@ REASONS: dict[str, tuple[float, str]] = {
     "region_elsewhere": (0.8, "its region is not named in its sentence"),
     "region_by_reference": (0.9, "its region comes from 该市/全县-type wording"),
     "national_scope": (0.75, "its sentence speaks of the whole country (全国, 我国…)"),
-    "counts_places": (0.45, "it counts places (21个县): it may belong to the level above"),
+    "counts_places": (0.45, "it counts places (12个县): it may belong to the level above"),
     "place_list": (0.55, "its clause names several places"),
     "several_places": (0.8, "its sentence names several places"),
     "headline": (0.65, "it stands in a headline"),

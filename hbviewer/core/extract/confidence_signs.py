@@ -10,10 +10,10 @@ What they look at, and why (measured on the development set, ``benchmarks/confid
 * where the figure's region is written: in its sentence, elsewhere in its paragraph, or only in
   another paragraph or story (a bulletin's next item, a section after a headline). The further
   away, the more often the figure is not that region's at all;
-* 全国/我国 in its sentence (a national figure), a count of places (21个县: the figure is of the
+* 全国/我国 in its sentence (a national figure), a count of places (12个县: the figure is of the
   level above), several places named in the sentence or clause (which one is meant, and in a
   list 石家庄（12%）、唐山（8%） the indicator is rarely found);
-* an indicator that runs across punctuation or holds a verb (已累计完成投资, 最快也得);
+* an indicator that runs across punctuation or holds a verb (已建成投产, 将达到);
 * a headline, where the figure's sentence is a few words with no context.
 """
 
@@ -36,7 +36,7 @@ _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _REFERENCE = re.compile(r"(?:该|全|我|本)(?:省|市|县|区)")
 # the whole country as the figure's scope; 国家级 and 世界级 designations are local news too
 _NATION = re.compile(r"我国|全国|国家(?!级)|中国|国内|全球")
-# a count of divisions (21个县, 5个县(市)), not of 市场, 区域, 县级 or 省级 things
+# a count of divisions (12个县, 8个县(市)), not of 市场, 区域, 县级 or 省级 things
 _PLACE_COUNT = re.compile(r"个?(?:县|市|区|省)(?![场民域级委长政直属城内外块])")
 _PLACE_WORD = re.compile(r"^[县市区省乡镇]+$")
 _INDICATOR_BREAK = re.compile(r"[（()）、“”\"，,；;：:]")
