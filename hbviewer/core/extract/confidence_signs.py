@@ -40,7 +40,9 @@ _NATION = re.compile(r"我国|全国|国家(?!级)|中国|国内|全球")
 _PLACE_COUNT = re.compile(r"个?(?:县|市|区|省)(?![场民域级委长政直属城内外块])")
 _PLACE_WORD = re.compile(r"^[县市区省乡镇]+$")
 _INDICATOR_BREAK = re.compile(r"[（()）、“”\"，,；;：:]")
-_INDICATOR_VERB = re.compile(r"已|将|累计|完成|实现|成功|达到|提升|提高|增加|增长|下降|突破|仅|只|最快|也|了")
+# words of the clause around a noun phrase, not of it; 增加值, 完成投资 and 下降 (a decline keeps
+# its word) are what statistics call things
+_INDICATOR_VERB = re.compile(r"已|将|成功|达到|突破|仅|只|最快|也|了|让|(?:增加|增长|提高|提升|减少|降低|下降)(?:到|至)")
 _CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]")
 _DIGIT = re.compile(r"\d")
 _HEADLINE = 40  # a line this short without a sentence end is a headline
