@@ -73,12 +73,29 @@ def test_a_region_named_only_before_another_story_is_far():
     assert _reasons(near) == [{"region_elsewhere"}]
 
 
-def test_a_region_named_in_the_sentence_is_no_doubt_but_one_named_after_the_figure_is():
+def test_a_region_named_only_in_the_next_story_is_far_but_in_the_same_story_is_not():
     assert _reasons("张家口市高新技术企业达到295家。") == [set()]
     (f,) = _figures("高新技术企业达到295家。")
     later = replace(f, region="唐山市", region_code="130200")
-    text = "高新技术企业达到295家。\n\n唐山市加快发展。"
-    assert "region_far" in confidence_of(later, text).reasons
+    next_story = "高新技术企业达到295家。\n\n**另一则消息**\n\n唐山市加快发展。"
+    assert "region_far" in confidence_of(later, next_story).reasons
+    same_story = "高新技术企业达到295家。\n\n唐山市加快发展。"
+    assert confidence_of(later, same_story).reasons == ("region_elsewhere",)
+
+
+def test_a_headline_whose_region_the_story_below_names_is_not_far():
+    text = "新增高新技术企业295家\n\n近年来，唐山市加快发展科技产业，成效明显。"
+    (f,) = _figures(text)
+    placed = replace(f, region="唐山市", region_code="130200")
+    reasons = confidence_of(placed, text).reasons
+    assert "headline" in reasons and "region_far" not in reasons
+
+
+def test_a_reference_in_the_sentence_stands_for_a_region_named_paragraphs_before():
+    text = "唐山市加快发展科技产业。\n\n各项工作扎实推进。\n\n目前，全市高新技术企业达到295家。"
+    (f,) = _figures(text)
+    assert f.region == "唐山市"
+    assert f.reasons == ("region_by_reference",) and f.confidence >= 0.9
 
 
 def test_the_whole_country_in_the_sentence_is_a_sign_but_a_national_designation_is_not():
@@ -87,10 +104,22 @@ def test_the_whole_country_in_the_sentence_is_a_sign_but_a_national_designation_
     assert "national_scope" not in _reasons("张家口市新增国家级专精特新企业25家。")[0]
 
 
-def test_a_count_of_divisions_is_marked_but_a_count_of_markets_is_not():
-    counted, markets = _reasons("全省有12个县完成改造，新增3个市场主体。")
-    assert "counts_places" in counted
-    assert "counts_places" not in markets
+def test_a_count_of_divisions_placed_at_one_of_them_is_marked():
+    text = "全省有12个县完成改造，新增3个市场主体。"
+    counted, markets = _figures(text)
+    assert counted.region == "河北省"  # the province's count of its counties: no doubt
+    assert "counts_places" not in counted.reasons
+    at_a_county = [replace(f, region="迁安市", region_code="130283") for f in (counted, markets)]
+    county_count, county_markets = confidences(at_a_county, text)
+    assert "counts_places" in county_count.reasons
+    assert "counts_places" not in county_markets.reasons
+
+
+def test_a_kind_of_division_in_brackets_is_no_punctuation():
+    text = "全省有12个县完成改造。"
+    (f,) = _figures(text)
+    assert "indicator_across_punctuation" not in confidence_of(replace(f, indicator="A类县(市、区)"), text).reasons
+    assert "indicator_across_punctuation" in confidence_of(replace(f, indicator="）、企业（"), text).reasons
 
 
 def test_several_places_in_the_clause_or_the_sentence():

@@ -34,10 +34,15 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _STATEMENT = re.compile(r"[。！？!?；;]")  # a line holding one is no headline
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _REFERENCE = re.compile(r"(?:该|全|我|本)(?:省|市|县|区)")
-# the whole country as the figure's scope; 国家级 and 世界级 designations are local news too
+# the whole country as the figure's scope. 国家 is often a designation (国家高新技术企业) but as
+# often the country's own count; only 国家级 is surely a designation.
 _NATION = re.compile(r"我国|全国|国家(?!级)|中国|国内|全球")
 # a count of divisions (12个县, 8个县(市)), not of 市场, 区域, 县级 or 省级 things
-_PLACE_COUNT = re.compile(r"个?(?:县|市|区|省)(?![场民域级委长政直属城内外块])")
+_PLACE_COUNT = re.compile(r"个?([县市区省])(?![场民域级委长政直属城内外块])")
+# the levels whose figure a count of these divisions is not: 12个县 is a city's or the province's
+_COUNTED_FROM = {"县": ("county",), "区": ("county",), "市": ("county", "prefecture"),
+                 "省": ("county", "prefecture", "province")}
+_KIND_OF_DIVISION = re.compile(r"[（(][县市区、]+[)）]")  # 县(市、区): a kind, not punctuation
 _PLACE_WORD = re.compile(r"^[县市区省乡镇]+$")
 _INDICATOR_BREAK = re.compile(r"[（()）、“”\"，,；;：:]")
 # words of the clause around a noun phrase, not of it; 增加值, 完成投资 and 下降 (a decline keeps
@@ -136,7 +141,7 @@ class ArticleSigns:
         found = []
         if len(indicator) < 2 or len(indicator) > 14 or _PLACE_WORD.match(indicator):
             found.append("vague_indicator")
-        if _INDICATOR_BREAK.search(indicator):
+        if _INDICATOR_BREAK.search(_KIND_OF_DIVISION.sub("", indicator)):
             found.append("indicator_across_punctuation")
         elif _INDICATOR_VERB.search(indicator):
             found.append("indicator_verb")
@@ -152,17 +157,19 @@ class ArticleSigns:
         if any(doc.find(n, *sentence) >= 0 for n in names):
             return []
         line = self.lines.around(f.start, f.end)
-        referred = _REFERENCE.search(doc, *sentence) is not None
+        near = "region_by_reference" if _REFERENCE.search(doc, *sentence) else "region_elsewhere"
         if any(doc.find(n, *line) >= 0 for n in names):
-            return ["region_by_reference" if referred else "region_elsewhere"]
-        heading = self._headline_before(f.start)
-        before = [doc.rfind(n, 0, f.start) for n in names]
-        if max(before) > heading and not referred:
-            return ["region_elsewhere"]  # named earlier in its story, in a paragraph before
-        if max(before) >= 0 or any(doc.find(n, f.end) >= 0 for n in names):
-            return ["region_far"]  # named only before its headline, or only after the figure
-        # written nowhere in the text: the article's subject, or what 该市 stands for
-        return ["region_by_reference" if referred else "region_elsewhere"]
+            return [near]
+        last = max(doc.rfind(n, 0, f.start) for n in names)
+        following = [i for i in (doc.find(n, f.end) for n in names) if i >= 0]
+        if last < 0 and not following:
+            return [near]  # written nowhere: the article's subject, or what 该市 stands for
+        # another story: a headline stands between the figure and every place its region is named
+        k = bisect_right(self.headlines, line[0])
+        next_headline = self.headlines[k] if k < len(self.headlines) else len(doc)
+        if last > self._headline_before(f.start) or (following and min(following) < next_headline):
+            return [near]
+        return ["region_far"]
 
     def _headline_before(self, start: int) -> int:
         i = bisect_right(self.headlines, start)
@@ -172,7 +179,8 @@ class ArticleSigns:
         doc, found = self.folded, []
         if _NATION.search(doc, *sentence):
             found.append("national_scope")
-        if _PLACE_COUNT.match(doc, f.end) and f.kind == "count":
+        counted = _PLACE_COUNT.match(doc, f.end) if f.kind == "count" else None
+        if counted and _level_of(f) in _COUNTED_FROM[counted.group(1)]:
             found.append("counts_places")
         clause = self.clauses.around(f.start, f.end)
         if len(self._places_in(*clause)) >= 2:
@@ -183,6 +191,11 @@ class ArticleSigns:
         if self._headline_before(f.start) == line[0] and line[0] < line[1]:
             found.append("headline")
         return found
+
+
+def _level_of(f: Figure) -> str:
+    region = gazetteer().get(f.region_code) if f.region_code else None
+    return region.level if region is not None else "county"  # unknown: the most doubtful
 
 
 @lru_cache(maxsize=4096)
