@@ -1,4 +1,4 @@
-"""The Excel briefing workbook: overview by region, every figure, every article.
+"""The Excel briefing workbook: overview by region, every figure, the values that disagree, every article.
 
 Written with openpyxl's write-only mode (it streams rows, so 100k figures stay
 cheap), to a temporary file beside the target that replaces it only when
@@ -19,8 +19,11 @@ import re
 from copy import copy
 from pathlib import Path
 
+from ..text.textnorm import fold
 from .atomic import WriteError, write_atomically
-from .summary import Summary, all_key_indicators
+from .conflicts import conflicts_in
+from .latest import chart_values
+from .summary import Summary, all_key_indicators, records_of
 
 NUMBER_FORMAT = "#,##0.####"
 FONT_NAME = "Microsoft YaHei"  # a CJK font Excel and WPS have; LibreOffice substitutes its own
@@ -137,6 +140,7 @@ def write_workbook(summary: Summary, path: str | os.PathLike, *, per_region_shee
             _overview_sheet(wb, summary, taken, chart_indicator)
             _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures)
             _articles_sheet(wb.create_sheet(sheet_name("文章", taken)), summary)
+            _conflicts_sheet(wb.create_sheet(sheet_name("冲突", taken)), summary.figures)
             if per_region_sheets:
                 for node in _regions_with_figures(summary):
                     rows = summary.figures[summary.figures["region_code"] == node.code]
@@ -182,6 +186,8 @@ def _regions_with_figures(summary: Summary):
 OVERVIEW_HEADERS = ["地区", "级别", "所属地市", "文章数", "数据条数", "其中本级", "主要指标"]
 FIGURE_HEADERS = ["地区", "所属地市", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
                   "文章编号", "文章标题", "来源文件", "所在句子", "文章日期", "核对状态"]
+CONFLICT_HEADERS = ["冲突", "地区", "指标", "单位", "年份", "数值", "原文", "文章编号", "文章标题", "文章日期",
+                    "来源文件", "核对状态"]
 ARTICLE_HEADERS = ["文章编号", "标题", "日期", "来源文件", "地区", "数据条数"]
 
 
@@ -219,16 +225,16 @@ def _chart(wb, summary: Summary, taken: set[str], indicator: str | None) -> None
     if indicator is None:
         spread = usable.groupby("indicator")["region_code"].nunique()
         indicator = spread.idxmax() if spread.max() >= 2 else usable["indicator"].value_counts().idxmax()
-    rows = usable[usable["indicator"] == indicator]
+    rows = usable[usable["indicator"].map(fold) == fold(indicator)]  # either script
     if rows.empty:
         return
-    unit = rows["unit"].mode().iloc[0]
-    latest = rows[rows["unit"] == unit].groupby("region", sort=True).last()
+    bars, unit = chart_values(records_of(rows), most=len(rows))
+    latest = sorted(((v.region, v.value) for v in bars))
     ws = wb.create_sheet(sheet_name("图表", taken))
     w = _Writer(ws)
     w.setup(["地区", f"{indicator}({unit})"], [18, 24])
-    for region, row in latest.iterrows():
-        ws.append([w.text(region), w.number(row["value"])])
+    for region, value in latest:
+        ws.append([w.text(region), w.number(value)])
     chart = BarChart()
     chart.type = "bar"
     chart.title = f"{indicator}(各地区,{unit})"
@@ -265,6 +271,21 @@ def _figures_sheet(ws, figures) -> None:
                    columns["title"], columns["source"], columns["sentence"], columns["date"], statuses):
         append(row)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FIGURE_HEADERS))}{len(figures) + 1}"
+
+
+def _conflicts_sheet(ws, figures) -> None:
+    """Each disagreement (``conflicts.py``): one row per value, numbered by the disagreement it is part of."""
+    w = _Writer(ws)
+    w.setup(CONFLICT_HEADERS, _column_widths(CONFLICT_HEADERS, {"地区": 14, "指标": 28, "数值": 16, "原文": 18,
+                                                                "文章标题": 36, "来源文件": 24}))
+    rows = 0
+    for n, c in enumerate(conflicts_in(records_of(figures)), start=1):
+        for r in c.reports:
+            ws.append([n, w.text(c.region), w.text(c.indicator), w.text(c.unit), w.text(r.year), w.number(r.value),
+                       w.text(r.text), r.article_id, w.text(r.title), w.text(r.date), w.text(r.source),
+                       STATUS_NAMES.get(r.status, r.status)])
+            rows += 1
+    ws.auto_filter.ref = f"A1:L{rows + 1}"
 
 
 def _articles_sheet(ws, summary: Summary) -> None:
