@@ -168,7 +168,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="162"/>
+        <location filename="../../hbviewer/ui/region_chart.py" line="99"/>
         <source>No figures for this indicator.</source>
         <translation>该指标暂无数据。</translation>
     </message>
@@ -349,60 +349,77 @@
     </message>
 </context>
 <context>
-    <name>ExportFlow</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="39"/>
-        <source>The whole library</source>
-        <translation>整个文库</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="43"/>
-        <source>The current search results</source>
-        <translation>当前搜索结果</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="46"/>
-        <source>The selected region</source>
-        <translation>所选地区</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="52"/>
-        <location filename="../../hbviewer/ui/export_flow.py" line="57"/>
+        <location filename="../../hbviewer/ui/export_dialog.py" line="16"/>
         <source>Export briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="52"/>
+        <location filename="../../hbviewer/ui/export_dialog.py" line="20"/>
+        <source>Only reviewed figures (accepted, edited or added)</source>
+        <translation>只导出已核对的数据（已确认、已修改或已补充）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_dialog.py" line="21"/>
+        <source>Leave out the figures as the analysis found them, which nobody has checked yet</source>
+        <translation>不含自动识别、尚未有人核对的数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_dialog.py" line="27"/>
         <source>Export:</source>
         <translation>导出范围:</translation>
     </message>
+</context>
+<context>
+    <name>ExportFlow</name>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="58"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="40"/>
+        <source>The whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="44"/>
+        <source>The current search results</source>
+        <translation>当前搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="47"/>
+        <source>The selected region</source>
+        <translation>所选地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="60"/>
+        <source>Export briefing</source>
+        <translation>导出简报</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="61"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="75"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="78"/>
         <source>The briefing was not written</source>
         <translation>简报未能写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="79"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="82"/>
         <source>Writing the briefing…</source>
         <translation>正在写入简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="84"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="87"/>
         <source>Briefing written: %1</source>
         <translation>简报已写入:%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="85"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="88"/>
         <source>Briefing written</source>
         <translation>简报已写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="87"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="90"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -410,37 +427,37 @@
 <context>
     <name>FigureTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -510,6 +527,29 @@
         <location filename="../../hbviewer/ui/import_flow.py" line="118"/>
         <source>The library is read-only for you: files cannot be imported into it.</source>
         <translation>此文库对您是只读的,不能向其中导入文件。</translation>
+    </message>
+</context>
+<context>
+    <name>LatestValuesModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="126"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="126"/>
+        <source>Latest value</source>
+        <translation>最新数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="126"/>
+        <source>Of</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="126"/>
+        <source>Article</source>
+        <translation>文章</translation>
     </message>
 </context>
 <context>
@@ -725,22 +765,32 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionPanel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="218"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="187"/>
         <source>Generate briefing…</source>
         <translation>生成简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="219"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="188"/>
         <source>A Word briefing of the ticked regions (none ticked: the selected region, else the whole library)</source>
         <translation>为勾选的地区生成 Word 简报（未勾选时为选中的地区，否则为整个文库）</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="319"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="202"/>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="203"/>
+        <source>Latest values</source>
+        <translation>最新数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="311"/>
         <source>%1: %2 figure(s)</source>
         <translation>%1:%2 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="322"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="314"/>
         <source>All regions: %1 figure(s)</source>
         <translation>全部地区:%1 条数据</translation>
     </message>
@@ -748,17 +798,17 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionTreeModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -794,105 +844,133 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>服务器上的共享文库由其管理员备份（pg_dump），而不是由 hbviewer 备份。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="106"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="108"/>
         <source>The library was backed up (%1).</source>
         <translation>文库已备份（%1）。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="110"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="112"/>
         <source>No backup was made: %1</source>
         <translation>未能备份：%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="122"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="143"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="156"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="124"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="145"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="158"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="144"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="146"/>
         <source>No backup of this library passes its check. Recover what can be read into a new library instead; the damaged file is kept.</source>
         <translation>这个文库没有一个备份能通过检查。请改为把能读取的内容抢救到新文库；损坏的文件会保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="149"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="151"/>
         <source>The backup of %1 was restored. The library it replaced is kept as a backup: restore that one to undo.</source>
         <translation>已恢复 %1 的备份。被替换的文库已另存为备份：恢复那个备份即可撤销。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="172"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="179"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="188"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="174"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="181"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="190"/>
         <source>Check library</source>
         <translation>检查文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="174"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="176"/>
         <source>Checking the library…</source>
         <translation>正在检查文库…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="180"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="182"/>
         <source>The library is in good order: no damage found.</source>
         <translation>文库完好：未发现损坏。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="197"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="199"/>
         <source>The library is damaged and read-only: File → Restore from backup…</source>
         <translation>文库已损坏，处于只读状态：文件 → 从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="214"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="216"/>
         <source>The library stays read-only: searching and reading still work.</source>
         <translation>文库保持只读：仍可搜索和阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="220"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="222"/>
         <source>Recover into a new library</source>
         <translation>抢救到新文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="221"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="223"/>
         <source>hbviewer library (*.sqlite3)</source>
         <translation>hbviewer 文库 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="226"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="230"/>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="235"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="228"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="232"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="237"/>
         <source>Recover</source>
         <translation>抢救</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="226"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="228"/>
         <source>Choose a new file: the damaged one is kept as it is.</source>
         <translation>请选择一个新文件：损坏的文件会原样保留。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="231"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="233"/>
         <source>Recovering what can be read…</source>
         <translation>正在抢救能读取的内容…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="236"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="238"/>
         <source>What could be read was copied into a new library. Open it now instead of the damaged one?</source>
         <translation>能读取的内容已复制到新文库。现在打开新文库，代替损坏的文库吗？</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="239"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="241"/>
         <source>Open the new library</source>
         <translation>打开新文库</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="240"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="242"/>
         <source>Not now</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/safety_flow.py" line="257"/>
+        <location filename="../../hbviewer/ui/safety_flow.py" line="259"/>
         <source>Opened the recovered library %1.</source>
         <translation>已打开抢救出的文库 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTips</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="29"/>
+        <source>undated (imported %1)</source>
+        <translation>无日期（%1 导入）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="34"/>
+        <source>From: %1 (%2)</source>
+        <translation>来源：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="34"/>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="38"/>
+        <source>%1 Other articles give a different value:</source>
+        <translation>%1 其他文章给出的数值不同：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="40"/>
+        <source>Click to open the article at this figure.</source>
+        <translation>点击打开文章并定位到该数据。</translation>
     </message>
 </context>
 <context>
@@ -909,7 +987,7 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
     </message>
     <message numerus="yes">
         <location filename="../../hbviewer/ui/watch_flow.py" line="90"/>
-        <location filename="../../hbviewer/ui/watch_flow.py" line="129"/>
+        <location filename="../../hbviewer/ui/watch_flow.py" line="136"/>
         <source>and %n more</source>
         <translation>
             <numerusform>等另外 %n 个</numerusform>
