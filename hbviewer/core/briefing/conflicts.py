@@ -55,9 +55,14 @@ class Conflict:
                 "unit": self.unit, "reports": [r.to_json() for r in self.reports]}
 
 
+def text_of(value) -> str:
+    """A text field of a row; a missing one (None, or NaN from a frame) is ""."""
+    return value if isinstance(value, str) else ""
+
+
 def year_of(row: dict) -> str:
     """The year a figure row is about: its own time's year, else its article's, else ""."""
-    for text in (row.get("as_of") or "", row.get("date") or ""):
+    for text in (text_of(row.get("as_of")), text_of(row.get("date"))):
         m = _YEAR.search(text)
         if m:
             return m.group(1)
@@ -66,7 +71,7 @@ def year_of(row: dict) -> str:
 
 def reported(r: dict) -> Reported:
     return Reported(float(r["value"]), r["text"], int(r["article_id"]), int(r["start"]), r["title"], r["source"],
-                    r.get("date") or "", year_of(r), r.get("status", "automatic"), int(r.get("end", -1)))
+                    text_of(r.get("date")), year_of(r), r.get("status", "automatic"), int(r.get("end", -1)))
 
 
 def disagree(a: Reported, b: Reported) -> bool:

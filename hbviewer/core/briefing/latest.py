@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..text.textnorm import fold
-from .conflicts import Reported, disagree, reported, year_of
+from .conflicts import Reported, disagree, reported, text_of, year_of
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -64,36 +64,39 @@ class LatestValue:
 
 
 def dated_by(row: dict) -> str:
-    if _YEAR.search(row.get("as_of") or ""):
+    if _YEAR.search(text_of(row.get("as_of"))):
         return "as_of"
     return "date" if year_of(row) else "imported"
 
 
-def recency(row: dict) -> tuple:
-    """How late a figure row is; the latest of a group is its largest."""
-    year = year_of(row)
-    return (bool(year), year, row.get("date") or "", row.get("imported_at") or "", int(row["article_id"]),
-            -int(row["start"]))
+def recency(row: dict, shown: Reported | None = None) -> tuple:
+    """How late a figure row is (``shown``: the row as ``reported`` gives it); the latest of a group is its largest."""
+    shown = shown or reported(row)
+    return (bool(shown.year), shown.year, shown.date, text_of(row.get("imported_at")), shown.article_id, -shown.start)
 
 
 def _groups(rows) -> dict[tuple[str, str, str], list[dict]]:
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    folded: dict[str, str] = {}
     for r in rows:
-        if r.get("indicator") and r.get("region_code") and r.get("status") != "rejected":
-            groups[(r["region_code"], fold(r["indicator"]), r["unit"] or "")].append(r)
+        indicator = r.get("indicator")
+        if indicator and r.get("region_code") and r.get("status") != "rejected":
+            key = folded.get(indicator) or folded.setdefault(indicator, fold(indicator))
+            groups[(r["region_code"], key, r["unit"] or "")].append(r)
     return groups
 
 
 def _latest_of(members: list[dict]) -> LatestValue:
-    best = max(members, key=recency)
-    shown = reported(best)
+    reps = [reported(r) for r in members]
+    i = max(range(len(members)), key=lambda k: recency(members[k], reps[k]))
+    best, shown = members[i], reps[i]
     seen: dict[tuple[int, float], Reported] = {}  # an article repeating a value says it once
-    for r in map(reported, members):
+    for r in reps:
         if disagree(shown, r):
             seen.setdefault((r.article_id, r.value), r)
     against = sorted(seen.values(), key=lambda r: (r.year or "9999", r.date, r.article_id, r.start))
     return LatestValue(best["region"], best["region_code"], best["indicator"], best["unit"] or "", shown,
-                       dated_by(best), best.get("imported_at") or "", len(members), tuple(against))
+                       dated_by(best), text_of(best.get("imported_at")), len(members), tuple(against))
 
 
 def latest_values(rows) -> list[LatestValue]:

@@ -317,20 +317,22 @@ def key_indicators(figures, region_code: str, most: int = 3) -> str:
 
 
 def records_of(figures) -> list[dict]:
-    """A frame of figure rows as plain dicts, a missing value as None (not NaN)."""
-    return figures.astype(object).where(figures.notna(), None).to_dict("records")
+    """A frame of figure rows as plain dicts of ``FIGURE_COLUMNS`` (column by column: quick for 100k rows)."""
+    keys = [c for c in FIGURE_COLUMNS if c in figures.columns]
+    return [dict(zip(keys, values)) for values in zip(*(figures[c].tolist() for c in keys))]
 
 
-def all_key_indicators(figures, most: int = 3) -> dict[str, str]:
+def all_key_indicators(figures, most: int = 3, records: list[dict] | None = None) -> dict[str, str]:
     """``key_indicators`` of every region at once (one grouping, not one filter per region).
 
-    Each indicator is given by its latest value (``latest.py``), as the chart gives it.
+    Each indicator is given by its latest value (``latest.py``), as the chart gives it; ``records``
+    are the figures as ``records_of`` gives them, when the caller has them.
     """
     rows = figures[(figures["indicator"] != "") & (figures["region_code"] != "")]
     if rows.empty:
         return {}
     latest: dict[tuple[str, str], str] = {}
-    for v in latest_values(records_of(rows)):  # most reported first: that unit's value is kept
+    for v in latest_values(records_of(rows) if records is None else records):  # most reported first: that unit's value is kept
         latest.setdefault((v.region_code, fold(v.indicator)), v.latest.text)
     counts = rows.groupby(["region_code", "indicator"], sort=False).size()
     out: dict[str, str] = {}
