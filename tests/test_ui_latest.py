@@ -39,10 +39,18 @@ def window(qtbot, dated_path, settings):
     win.controller.close()
 
 
-def _zjk_chart(qtbot, win):
-    panel = win.region_panel
+def _select_zjk(qtbot, win):
+    """张家口市 selected, its view shown and the library list filtered to it (which must not come after a click)."""
+    panel, pane = win.region_panel, win.library_pane
     panel.select_region(ZJK)
-    qtbot.waitUntil(lambda: panel.view is not None and panel.view.code == ZJK, timeout=10000)
+    qtbot.waitUntil(lambda: panel.view is not None and panel.view.code == ZJK and panel.latest_model.rowCount() > 0
+                    and getattr(pane, "shown_query", None) is not None and pane.shown_query.article_ids is not None,
+                    timeout=10000)
+    return panel
+
+
+def _zjk_chart(qtbot, win):
+    panel = _select_zjk(qtbot, win)
     panel.indicator_box.setCurrentText("高新技术企业")
     qtbot.waitUntil(lambda: [v.region for v in panel.chart.bars] == ["张家口市"], timeout=10000)
     return panel
@@ -71,10 +79,8 @@ def test_a_bar_is_the_latest_value_and_its_tooltip_names_its_article_and_the_oth
 
 
 def test_the_latest_values_table_marks_the_disagreement_and_opens_the_article(qtbot, window):
-    panel = window.region_panel
-    panel.select_region(ZJK)
+    panel = _select_zjk(qtbot, window)
     model = panel.latest_model
-    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
     row = next(i for i in range(model.rowCount()) if model.value_at(i).indicator == "高新技术企业")
     value = model.index(row, model.COLUMNS.index("value"))
     assert value.data() == "300家" and model.index(row, 3).data() == LATEST_TITLE
