@@ -27,6 +27,9 @@ PROVINCE_ABBREVIATIONS = {
 # 1947) is left out because it is also 湖南 石门县.
 EXTRA_ALIASES = {
     "130700": ["张垣"],
+    # The management area's name before the district was set up in 2012; news text kept it
+    # for years, and it means the district, not a functional zone.
+    "130209": ["曹妃甸新区"],
 }
 
 # Functional zones are named after their city and kind of park, so no suffix

@@ -215,13 +215,24 @@ def seeded_file(tmp_path_factory):
 
 
 def damaged_copy(seeded_file, tmp_path, fractions=(0.35, 0.55, 0.75)):
+    """A copy of the library with a few pages overwritten, at these fractions of the pages that
+    hold its rows (free pages and the overflow pages of long texts are never checked, and where
+    they fall in the file depends on how the rows happen to be laid out)."""
+    import sqlite3
+
     path = tmp_path / "library.sqlite3"
     shutil.copy(seeded_file, path)
-    size = path.stat().st_size
+    db = sqlite3.connect(path)
+    try:
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        pages = sorted(p for (p,) in db.execute(
+            "SELECT pageno FROM dbstat WHERE pagetype = 'leaf'"
+            " AND name IN ('articles', 'figures', 'article_regions', 'sources')"))
+    finally:
+        db.close()
     with open(path, "r+b") as f:
         for fraction in fractions:
-            # from the page's header on: bytes inside a long text alone would read back as other text
-            f.seek(int(size * fraction) // 4096 * 4096)
+            f.seek((pages[int(len(pages) * fraction)] - 1) * size)  # its b-tree header too
             f.write(b"\xa5" * 3000)
     return path
 
@@ -264,3 +275,43 @@ def open_window(qtbot, path, settings):
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+# What each schema migration added, to take a library back to an older version in migration
+# tests (the SQLite file's numbering, then the server's).
+SQLITE_UNDO = {
+    4: ["DROP TABLE corrections", "DROP INDEX figures_status", "ALTER TABLE figures DROP COLUMN status"],
+    5: ["ALTER TABLE figures DROP COLUMN zone", "ALTER TABLE article_regions DROP COLUMN zone"],
+    6: ["ALTER TABLE articles DROP COLUMN page"],
+    7: ["DROP TABLE search_words", "DROP INDEX figures_kind"],
+}
+SERVER_UNDO = {3: SQLITE_UNDO[4], 4: SQLITE_UNDO[5], 5: SQLITE_UNDO[6], 6: SQLITE_UNDO[7]}
+
+
+def downgrade_sqlite(path, version: int) -> None:
+    """The closed library file at ``path`` as schema ``version`` wrote it (its later columns gone)."""
+    import sqlite3
+
+    from hbviewer.core.store.sqlite.schema import SCHEMA_VERSION
+
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        for v in range(SCHEMA_VERSION, version, -1):
+            for statement in SQLITE_UNDO[v]:
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version={version}")
+    finally:
+        db.close()
+
+
+def downgrade_server(url: str, version: int) -> None:
+    """The server library at ``url`` (closed) as its schema ``version`` made it."""
+    import psycopg
+
+    from hbviewer.core.store.server.schema import SCHEMA_VERSION
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for v in range(SCHEMA_VERSION, version, -1):
+            for statement in SERVER_UNDO[v]:
+                conn.execute(statement)
+        conn.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(version),))

@@ -74,7 +74,7 @@ def test_kicker_line_joins_the_headline():
     page = ("上一篇的最后一句。\n\n承德\n\n积极对接京津 取得良好成效\n\n"
             "河北日报讯 今年以来,承德市科技局积极克服疫情影响。\n")
     articles = split_articles("# 上一篇\n\n本报讯 " + page)
-    assert articles[-1].title == "承德 积极对接京津 取得良好成效"
+    assert articles[-1].title == "承德积极对接京津取得良好成效"
     assert articles[0].text.endswith("上一篇的最后一句。")
 
 
@@ -129,3 +129,14 @@ def test_a_short_noun_phrase_after_a_gap_is_a_caption():
     (article,) = split_articles(_SHORT_LINE_PAGE.format(line="高新区企业生产车间。"))
     assert article.captions == ("高新区企业生产车间。",)
     assert "生产车间" not in article.text
+
+
+def test_every_article_of_a_hebei_daily_page_names_the_paper():
+    # Seeds 001, 003 and 004 are pages of 河北日报: its name is in some bylines only.
+    for name in ("001_6bbb3ec9880d77e2.txt", "003_5ea018c45a97ab36.txt", "004_bd5b0b70ffc880b9.txt"):
+        assert {a.publication for a in _split(name)} == {"河北日报"}, name
+
+
+def test_the_web_page_gives_its_site_name_and_date():
+    (article,) = _split("002_ece3f9838cd41f0d.txt")
+    assert (article.publication, article.date) == ("中國高新院", "2020-10-13")

@@ -223,3 +223,18 @@ def test_conflicts_finds_the_sample_librarys_disagreement(lib_path, capsys):
     texts = {r["text"] for r in mine[0]["reports"]}
     assert {"2698家", "100家"} <= texts
     assert len({r["article_id"] for r in mine[0]["reports"]}) >= 2
+def test_search_by_pinyin_with_filters_and_sort(lib_path, capsys):
+    code, chinese = run_json(capsys, "search", "--library", lib_path, "--limit", "100", "张家口")
+    assert code == 0
+    code, zjk = run_json(capsys, "search", "--library", lib_path, "--limit", "100", "zjk")
+    assert code == 0 and {h["id"] for h in chinese["hits"]} <= {h["id"] for h in zjk["hits"]}
+    assert all(h["by_pinyin"] for h in zjk["hits"])
+    code, dated = run_json(capsys, "search", "--library", lib_path, "region:张家口市 date:2020-01..2020-12")
+    assert dated["hits"] and all(h["date"] and h["date"].startswith("2020") for h in dated["hits"])
+    code, by_date = run_json(capsys, "search", "--library", lib_path, "--sort", "date", "--limit", "100", "科技")
+    dates = [h["date"] for h in by_date["hits"] if h["date"]]
+    assert code == 0 and dates == sorted(dates, reverse=True) and by_date["hits"][-1]["date"] is None
+    capsys.readouterr()
+    assert main(["search", "--library", lib_path, "科技", "-region:张家口市"]) == 0
+    assert main(["search", "--library", lib_path, "status:done"]) == 2
+    assert "status: is not a filter" in capsys.readouterr().err

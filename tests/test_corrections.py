@@ -4,6 +4,7 @@ import sqlite3
 from dataclasses import replace as _replace
 
 import pytest
+from conftest import downgrade_sqlite
 
 from hbviewer.core.extract import analysis as analysis_module
 from hbviewer.core.extract.analysis import ANALYSIS_VERSION, analyse, refresh_stale
@@ -133,10 +134,7 @@ def test_a_library_of_the_previous_schema_opens_with_everything_in_it(library, t
     path, before = library.path, library.stats()
     texts = [(a.title, a.text) for a in library.articles()]
     library.close()
-    db = sqlite3.connect(path, isolation_level=None)
-    db.executescript("DROP TABLE corrections; DROP INDEX figures_status; ALTER TABLE figures DROP COLUMN status;"
-                     f"PRAGMA user_version={SCHEMA_VERSION - 1};")
-    db.close()
+    downgrade_sqlite(path, 3)  # the schema before corrections
     lib = SqliteLibrary.open(path)
     try:
         assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -65,6 +65,9 @@ def score():
                 ref = resolver.resolve(start, end)
                 predicted = ref.name if ref is not None else ""
                 expected = g["region"]
+                if g.get("zone"):  # a zone's figure: the division that contains it, and the zone
+                    predicted += f" / {ref.zone}" if ref is not None and ref.zone else ""
+                    expected += f" / {g['zone']}"
                 if predicted == expected:
                     right += 1
                     continue

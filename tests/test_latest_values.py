@@ -16,7 +16,7 @@ def row(value, *, article=1, start=0, as_of=None, date="", imported="2026-01-01T
     values = {"article_id": article, "region": region, "region_code": code, "prefecture": region,
               "indicator": indicator, "value": float(value), "value_high": None, "unit": unit, "kind": "count",
               "approx": None, "as_of": as_of, "text": f"{value:g}{unit}", "start": start, "end": start + 4,
-              "title": title or f"第{article}篇", "date": date, "source": f"{article}.txt", "status": status,
+              "title": title or f"第{article}篇", "date": date, "source": f"{article}.txt", "zone": "", "status": status,
               "imported_at": imported}
     assert set(values) == set(FIGURE_COLUMNS)
     return values

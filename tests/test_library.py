@@ -204,6 +204,53 @@ def test_version_1_library_is_migrated(tmp_path):
     lib.close()
 
 
+def test_version_3_library_opens_with_everything_kept(tmp_path):
+    """A library from before zones were stored opens: its figures and regions stay, with no zone."""
+    from hbviewer.core.store.sqlite.schema import MIGRATIONS
+
+    path = tmp_path / "v3.sqlite3"
+    lib = Library.open(tmp_path / "made.sqlite3")
+    import_file(lib, _page(tmp_path))
+    article = lib.article(lib.articles()[0].id)
+    figures, regions = lib.figures(article.id), lib.article_regions(article.id)
+    lib.close()
+    assert figures and regions
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("BEGIN")
+    for version in (1, 2, 3):
+        MIGRATIONS[version](db)
+    db.execute("INSERT INTO meta VALUES('index_version', '1')")
+    db.execute("INSERT INTO sources VALUES(1, 'p.txt', 'p.txt', 'x', 1, 'utf-8', '2024-01-01')")
+    db.execute("INSERT INTO articles(id, source_id, position, title, text, fingerprint, analysis_version)"
+               " VALUES(1, 1, 0, ?, ?, 'f', 1)", (article.title, article.text))
+    for f in figures:
+        db.execute('INSERT INTO figures(article_id, start, "end", text, value, value_high, unit, kind, approx,'
+                   " indicator, change, as_of, region, region_code, prefecture)"
+                   " VALUES(1, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+                   (f.start, f.end, f.text, f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator,
+                    f.as_of, f.region, f.region_code, f.prefecture))
+    for rank, r in enumerate(regions):
+        db.execute("INSERT INTO article_regions VALUES(1, 'subject', ?, ?, ?, ?, ?, ?, ?, ?)",
+                   (rank, r["code"], r["name"], r["level"], r["prefecture"], r["prefecture_code"],
+                    r["province_code"], r["score"]))
+    db.execute("PRAGMA user_version=3")
+    db.execute("COMMIT")
+    db.close()
+    lib = Library.open(path)
+    assert [(f.text, f.region, f.zone) for f in lib.figures(1)] == [(f.text, f.region, "") for f in figures]
+    assert [r["name"] for r in lib.article_regions(1)] == [r["name"] for r in regions]
+    assert all(r["zone"] == "" for r in lib.article_regions(1))
+    assert lib.article(1).text == article.text
+    lib.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def _page(folder):
+    page = folder / "page.txt"
+    page.write_text(PAGE.replace("甲县", "正定县").replace("乙县", "平山县"), encoding="utf-8")
+    return page
+
+
 def test_read_only_library_searches_but_refuses_imports(tmp_path, monkeypatch):
     from hbviewer.core.store.sqlite import library as library_module
 

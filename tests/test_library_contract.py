@@ -17,7 +17,7 @@ from hbviewer.core.store.server import ServerLibrary
 from hbviewer.core.store.sqlite import SqliteLibrary
 
 PAGES = {
-    "zjk.txt": "# 张家口市科技创新工作取得新进展\n\n本报讯 张家口市今年新增高新技术企业295家，"
+    "zjk.txt": "张家口日报　2023年6月1日　第2版　要闻\n\n# 张家口市科技创新工作取得新进展\n\n本报讯 张家口市今年新增高新技术企业295家，"
                "技术合同交易额40.51亿元。\n\n## 万全区推进科技创新\n\n本报讯 万全区科技型中小企业达到120家，"
                "同比增长26%。\n",
     "hs.txt": "# 衡水市加快发展数字经济\n\n本报讯 衡水市数字经济核心产业增加值达到85亿元，"
@@ -92,6 +92,8 @@ def _reading(lib, sources):
     articles = lib.articles()
     assert [a.title for a in articles] == ["衡水市加快发展数字经济", "张家口市科技创新工作取得新进展", "万全区推进科技创新"]
     first = articles[1]
+    assert (first.publication, first.date, first.page, first.section) == ("张家口日报", "2023-06-01", "2", "要闻")
+    assert (articles[0].publication, articles[0].page) == ("", "")
     assert lib.article(first.id) == first and lib.article(10 ** 9) is None
     assert lib.article_texts([first.id]) == {first.id: first.text}
     figures = lib.figures(first.id)
@@ -111,10 +113,12 @@ def _searching(lib, articles, sources):
     assert all("高新技术企业" in h.snippet.text for h in result.hits)
     total, rows = lib.rows(SearchQuery("科技"))
     assert total == 2 and {r.article_id for r in rows} == {first.id, articles[2].id}
+    assert {(r.publication, r.page) for r in rows} == {("张家口日报", "2")}
     assert lib.search_ids(SearchQuery("科技 -万全区")) == {first.id}
     assert lib.search_ids(SearchQuery("", sources=(hs.id,))) == {articles[0].id}
     total, rows = lib.rows(SearchQuery(""))
     assert total == 3 and [r.figure_count for r in rows] == [len(lib.figures(a.id)) for a in articles]
+    assert [(r.publication, r.page, r.date) for r in rows] == [(a.publication, a.page, a.date) for a in articles]
 
 
 def _summaries(lib, articles, zjk_code):
@@ -207,16 +211,23 @@ def _copying(lib, tmp_path, zjk):
         assert [copy.store_copied(r) for r in records] == [(0, 0), (2, 0)]
         assert [(c.action, c.anchor) for c in copy.corrections()] == [(c.action, c.anchor) for c in lib.corrections()]
         assert [a.title for a in copy.articles()] == [a.title for a in lib.articles()]
+        assert [(a.title, a.page) for a in copy.articles()] == [(a.title, a.page) for a in lib.articles()]
+        assert "2" in {a.page for a in copy.articles()}
         copy.remove_source(copy.source_by_path(zjk.path).id)
-        (tmp_path / "new.txt").write_text("# 廊坊市新闻\n\n本报讯 廊坊市新建5G基站1200个。\n", encoding="utf-8")
+        (tmp_path / "new.txt").write_text("# 廊坊经济技术开发区新闻\n\n本报讯 廊坊经济技术开发区新建5G基站1200个。\n",
+                                          encoding="utf-8")
         import_file(copy, tmp_path / "new.txt")
         new = [r for r in copy.dump_sources() if r.path.endswith("new.txt")][0]
     finally:
         copy.close()
     assert lib.store_copied(new) == (1, 0) and lib.store_copied(new) is None
-    langfang = [a for a in lib.articles() if a.title == "廊坊市新闻"][0]
+    langfang = [a for a in lib.articles() if a.title == "廊坊经济技术开发区新闻"][0]
     assert lib.search_ids(SearchQuery("廊坊")) == {langfang.id}
     assert len(lib.figures(langfang.id)) == len(new.articles[0].figures) > 0
+    # A zone's article and figures keep the zone through writing, copying and reading.
+    assert {f.zone for f in lib.figures(langfang.id)} == {"廊坊经济技术开发区"}
+    assert [(r["name"], r["zone"]) for r in lib.article_regions(langfang.id)] == [("廊坊市", "廊坊经济技术开发区")]
+    assert lib.region_labels([langfang.id])[langfang.id] == "廊坊市（廊坊经济技术开发区）"
 
 
 def test_a_cancelled_file_keeps_nothing(empty_library):

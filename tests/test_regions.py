@@ -126,7 +126,8 @@ def test_names_straddling_words():
 
 def test_streets_and_mastheads_are_not_places():
     assert codes("裕华路上新开一家书店。") == []
-    assert codes("河北日报讯 记者从省科技厅获悉。") == []
+    # A masthead names its place in passing: a mention, never a subject.
+    assert [(m.surface, m.role) for m in find_mentions("河北日报讯 记者从省科技厅获悉。")] == [("河北", "media")]
     assert codes("石家庄市裕华区") == ["130100", "130108"]
 
 
@@ -229,7 +230,8 @@ def test_addressee_line_does_not_make_the_notice_about_dingzhou():
             "为加快推进全省数字经济发展，现就有关事项通知如下。全省各地要抓好落实。")
     result = article_regions("关于加快数字经济发展的通知", text)
     assert subject_names(result) == ["河北省"]
-    assert {"定州市", "辛集市", "雄安新区"} <= {ref.name for ref in result.mentioned}
+    assert {"定州市", "辛集市"} <= {ref.name for ref in result.mentioned}
+    assert "雄安新区" not in {ref.name for ref in result.mentioned}  # not a division
     roles = {m.surface: m.role for m in result.mentions}
     assert roles["定州"] == "addressee" and roles["雄安新区"] == "addressee"
 
@@ -266,8 +268,9 @@ def test_hebei_preferred_over_outside_regions_named_as_often():
     text = "本报讯 北京市与廊坊市签署协议，廊坊市将承接北京市的产业转移。"
     result = article_regions("京廊合作再推进", text)
     assert subject_names(result)[0] == "廊坊市"
-    beijing = next(ref for ref in result.mentioned + [r for r, _ in result.subjects] if ref.name == "北京市")
-    assert beijing.level == "province" and not beijing.in_hebei
+    # Places outside Hebei are neither subjects nor listed as mentioned.
+    assert all(ref.in_hebei for ref in result.mentioned + [r for r, _ in result.subjects])
+    assert [m.region.name for m in result.mentions if m.surface == "北京市"] == ["北京市", "北京市"]
 
 
 def test_byline_place_counts():
@@ -327,9 +330,9 @@ def test_region_at_falls_back_to_the_main_subject_and_skips_scope_words():
 def test_regions_json_shape():
     data = regions_json("宣化区培育集体经济", "本报讯 宣化区集体经济稳步发展，与北京市企业合作。")
     assert data["regions"][0] == {"name": "宣化区", "code": "130705", "level": "county",
-                                  "prefecture": "张家口市", "score": data["regions"][0]["score"]}
+                                  "prefecture": "张家口市", "zone": "", "score": data["regions"][0]["score"]}
     assert [r["name"] for r in data["regions"]] == ["宣化区", "张家口市"]
-    assert {"name": "北京市", "code": "110000", "level": "province", "prefecture": None} in data["mentioned"]
+    assert data["mentioned"] == []  # 北京市 is outside Hebei
 
 
 # -- speed -------------------------------------------------------------------------------------
@@ -489,15 +492,16 @@ def test_bare_high_tech_zone_is_the_citys_zone():
             "并对区域内50家企业进行补贴。\n\n滨湖新区开展汽车消费促进活动。对区域内5家公司进行补贴。")
     resolver = RegionResolver("促消费惠民生专题活动启动", text)
     assert at(resolver, text, "840万元").name == "衡水市"  # the list does not decide
-    assert at(resolver, text, "100万元").name == "河北衡水高新技术产业开发区"
-    assert at(resolver, text, "50家").name == "河北衡水高新技术产业开发区"
-    assert at(resolver, text, "5家").name == "衡水滨湖新区"
+    # A zone's figures carry the city that contains it, with the zone.
+    assert (at(resolver, text, "100万元").name, at(resolver, text, "100万元").zone) == ("衡水市", "河北衡水高新技术产业开发区")
+    assert at(resolver, text, "50家").zone == "河北衡水高新技术产业开发区"
+    assert (at(resolver, text, "5家").name, at(resolver, text, "5家").zone) == ("衡水市", "衡水滨湖新区")
     assert subject_names(resolver.regions) == ["衡水市"]
     # Written after its city, the zone is that city's; inside another name it is not a zone.
     ms = find_mentions("衡水市高新区新增企业10家，枣强县经济开发区新增企业5家。")
     assert [(m.surface, m.region.name, m.role) for m in ms] == [
         ("衡水市", "衡水市", "qualifier"), ("高新区", "河北衡水高新技术产业开发区", ""),
-        ("枣强县", "枣强县", "")]
+        ("枣强县经济开发区", "枣强县经济开发区", "")]
     # 张家口 has no 高新 zone in the gazetteer: nothing is read.
     assert [m.surface for m in find_mentions("张家口市推进高新区建设。高新区综合考核进步。")] == ["张家口市"]
 

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import psycopg
 import pytest
+from conftest import downgrade_server
 
 from hbviewer.core.briefing.excel import write_workbook
 from hbviewer.core.importer import import_file, import_paths
@@ -541,3 +542,18 @@ def test_tls_is_asked_for_when_offered_unless_the_address_says_otherwise(pg_url,
         assert conninfo_to_dict(lib._conninfo)["sslmode"] == "disable"
     finally:
         lib.close()
+
+
+def test_a_library_from_before_zones_opens_with_everything_kept(pg_url, tmp_path):
+    lib = ServerLibrary.open(pg_url)
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    import_paths(lib, [tmp_path / "a.txt"])
+    article = lib.articles()[0].id
+    figures, regions = lib.figures(article), lib.article_regions(article)
+    lib.close()
+    downgrade_server(pg_url, 3)  # the tables as the version before zones made them
+    lib = ServerLibrary.open(pg_url)
+    assert lib.meta("schema_version") == str(SCHEMA_VERSION)
+    assert lib.figures(article) == figures and lib.article_regions(article) == regions
+    assert figures and all(f.zone == "" for f in figures)
+    lib.close()

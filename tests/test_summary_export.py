@@ -95,9 +95,10 @@ def test_workbook_has_formatted_sheets_and_a_chart(workbook):
     assert wb.sheetnames[:4] == ["概览", "图表", "数据", "文章"]
     assert "张家口市" in wb.sheetnames and "宣化区" in wb.sheetnames
     data = wb["数据"]
-    assert data.freeze_panes == "A2" and data.auto_filter.ref.startswith("A1:P")
+    assert data.freeze_panes == "A2" and data.auto_filter.ref.startswith("A1:Q")
     assert data["A1"].font.b and data["A2"].font.name == "Microsoft YaHei"
-    assert data["D2"].number_format == "#,##0.####" and isinstance(data["D2"].value, (int, float))
+    assert data["C1"].value == "功能区"
+    assert data["E2"].number_format == "#,##0.####" and isinstance(data["E2"].value, (int, float))
     assert wb["图表"]._charts, "the chart sheet carries a native bar chart"
 
 
@@ -128,7 +129,7 @@ def test_text_that_looks_like_a_formula_stays_text(library, tmp_path):
     assert all(c.data_type == "s" for c in cells)
     starts = {c.value[0] for c in cells}
     assert {"=", "@", "-"} <= starts  # such sentences were written, and written as text
-    numbers = [c.value for row in wb["数据"].iter_rows(min_row=2, min_col=4, max_col=4) for c in row]
+    numbers = [c.value for row in wb["数据"].iter_rows(min_row=2, min_col=5, max_col=5) for c in row]
     assert all(isinstance(v, (int, float)) for v in numbers)
 
 
@@ -176,10 +177,10 @@ def test_libreoffice_reads_the_same_values(workbook, summary, tmp_path):
                     str(first)], check=True, capture_output=True, timeout=180)
     with open(tmp_path / "data_first.csv", encoding="utf-8") as f:
         rows = list(csv.reader(f))
-    assert rows[0][:4] == ["地区", "所属地市", "指标", "数值"]
-    values = [float(r[3].replace(",", "")) for r in rows[1:]]
+    assert rows[0][:5] == ["地区", "所属地市", "功能区", "指标", "数值"]
+    values = [float(r[4].replace(",", "")) for r in rows[1:]]
     assert values == pytest.approx(list(summary.figures["value"]), rel=1e-4)
-    assert [r[9] for r in rows[1:]] == list(summary.figures["text"])
+    assert [r[10] for r in rows[1:]] == list(summary.figures["text"])
 
 
 def test_region_overview_and_views_agree_with_the_full_summary(seed_library):

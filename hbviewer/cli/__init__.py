@@ -16,6 +16,7 @@ progress) shared. Each command imports the core only when it runs, so that
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from .. import __version__
@@ -75,8 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common, filters], help="search the library")
     p.add_argument("terms", nargs="+", metavar="QUERY",
-                   help='words (all must occur), "a phrase", -excluded, a OR b')
+                   help='words (all must occur), "a phrase", -excluded, a OR b, pinyin (zjk, zhangjiakou), '
+                        'filters: region:张家口市 source:河北日报 date:2024-01..2024-03 kind:money has:figures')
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--sort", choices=("relevance", "date", "figures"), default="relevance",
+                   help="best match first (default), newest first, or most figures first")
+    p.add_argument("--no-pinyin", dest="pinyin", action="store_false",
+                   help="Latin words find only themselves, not the Chinese words they spell")
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("list", parents=[common, filters], help="list articles")
@@ -213,11 +219,14 @@ def _safety_commands(library_sub, common) -> None:
     p.set_defaults(func=cmd_recover, opens=False)
 
 
+_EXCLUDED_FILTER = re.compile(r"-[A-Za-z]+:")  # -region:衡水市 leaves a region out
+
+
 def _protect_excluded_terms(argv: list[str]) -> list[str]:
-    """Let ``search 科技 -北京`` work: a dash before a Chinese word is not an option."""
+    """Let ``search 科技 -北京`` work: a dash before a Chinese word (or a filter) is not an option."""
     if "--" in argv:
         return argv
-    excluded = [a for a in argv if len(a) > 1 and a[0] == "-" and not a[1].isascii()]
+    excluded = [a for a in argv if len(a) > 1 and a[0] == "-" and (not a[1].isascii() or _EXCLUDED_FILTER.match(a))]
     if not excluded:
         return argv
     return [a for a in argv if a not in excluded] + ["--", *excluded]

@@ -34,7 +34,7 @@ def _analysed_articles(args, lib):
 def _region_row(ref, score: float = 0.0) -> dict:
     return {"code": ref.code, "name": ref.name, "level": ref.level, "prefecture": ref.prefecture or "",
             "prefecture_code": ref.prefecture_code or "", "province_code": ref.province_code,
-            "score": round(score, 3)}
+            "score": round(score, 3), "zone": ref.zone}
 
 
 def _analysis_command(args, lib, show) -> int:

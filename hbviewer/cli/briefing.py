@@ -46,7 +46,7 @@ def _scope(args):
 
 
 def _figure_records(figures) -> list[dict]:
-    cols = ["article_id", "region", "region_code", "prefecture", "indicator", "value", "value_high", "unit",
+    cols = ["article_id", "region", "region_code", "prefecture", "zone", "indicator", "value", "value_high", "unit",
             "kind", "approx", "as_of", "text", "title", "source", "sentence"]
     records = figures[cols].to_dict("records")
     for r in records:

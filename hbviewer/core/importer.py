@@ -107,7 +107,7 @@ Outcome = PreparedFile | FileImportResult  # a result only when the file failed
 def prepare_decoded(key: str, name: str, decoded: DecodedText, known_sha256: str | None = None) -> Outcome:
     if decoded.sha256 == known_sha256:
         return PreparedFile(key, name, decoded.sha256, decoded.size, decoded.encoding, [], None)
-    articles = split_articles(decoded.text)
+    articles = split_articles(decoded.text, key, decoded.meta)
     if not articles:
         return FileImportResult(key, "failed", encoding=decoded.encoding, error_code="no_articles",
                                 error=f"{name}: no article text was found in this file.")

@@ -7,6 +7,22 @@ from dataclasses import dataclass, field
 PARAGRAPH_SEPARATOR = "\n\n"
 
 
+def page_label(page: str) -> str:
+    """The page as a paper prints it: 3 → 第3版."""
+    return f"第{page}版" if page else ""
+
+
+def where_published(publication: str, page: str) -> str:
+    """Where an article appeared, as staff cite it: 河北日报 第3版; "" when neither is known."""
+    return " ".join(p for p in (publication, page_label(page)) if p)
+
+
+def source_label(publication: str, page: str, file_name: str) -> str:
+    """What a list shows as an article's source: where it appeared, else the file it came from."""
+    return where_published(publication, page) if publication else " ".join(
+        p for p in (file_name, page_label(page)) if p)
+
+
 @dataclass(frozen=True)
 class Article:
     """One article as split from a source file, in display form.
@@ -21,7 +37,8 @@ class Article:
     byline: str = ""
     section: str = ""
     publication: str = ""
-    date: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    page: str = ""  # the printed page: "3" for 第3版, "A3"
     captions: tuple[str, ...] = ()
     position: int = 0
     original: str = ""
@@ -50,6 +67,7 @@ class StoredArticle:
     captions: tuple[str, ...] = ()
     title_inferred: bool = False
     original: str = ""
+    page: str = ""  # the printed page: "3" for 第3版
 
 
 @dataclass(frozen=True)
@@ -99,9 +117,9 @@ class ImportReport:
 
 # What a library copy moves (library_copy.py): every stored column, as stored.
 FIGURE_FIELDS = ("start", "end", "text", "value", "value_high", "unit", "kind", "approx", "indicator",
-                 "change", "as_of", "region", "region_code", "prefecture", "status")
+                 "change", "as_of", "region", "region_code", "prefecture", "zone", "status")
 REGION_FIELDS = ("role", "rank", "code", "name", "level", "prefecture", "prefecture_code", "province_code",
-                 "score")
+                 "score", "zone")
 
 
 @dataclass(frozen=True)
@@ -124,6 +142,7 @@ class ArticleRecord:
     analysis_version: int
     figures: tuple[tuple, ...] = ()  # FIGURE_FIELDS, in stored order; ``change`` as stored JSON
     regions: tuple[tuple, ...] = ()  # REGION_FIELDS, by role and rank
+    page: str = ""
     corrections: tuple[tuple, ...] = ()  # store.corrections.CORRECTION_FIELDS, in the order made
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut, QTextCharForma
 from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from ..core.extract.figures import Figure
-from ..core.model import StoredArticle
+from ..core.model import StoredArticle, where_published
 from ..core.store.search import find_spans, parse_query, QueryError, SearchQuery
 from .safe_text import rich_literal
 
@@ -45,6 +45,8 @@ def figure_tooltip(f: Figure, labels: dict[str, str]) -> str:
         lines.append(f"{labels['as_of']}: {f.as_of}")
     if f.region:
         lines.append(f"{labels['region']}: {f.region}")
+    if f.zone and f.zone != f.region:
+        lines.append(f"{labels['zone']}: {f.zone}")
     return "\n".join(lines)
 
 
@@ -70,7 +72,7 @@ class ArticleView(QTextBrowser):
         return {
             "value": self.tr("Value"), "kind": self.tr("Kind"), "approx": self.tr("Qualifier"),
             "indicator": self.tr("Measures"), "change": self.tr("Change"), "as_of": self.tr("As of"),
-            "region": self.tr("Region"), "increase": self.tr("increase"), "decrease": self.tr("decrease"),
+            "region": self.tr("Region"), "zone": self.tr("Zone"), "increase": self.tr("increase"), "decrease": self.tr("decrease"),
             "count": self.tr("count"), "money": self.tr("money"), "percent": self.tr("percent"),
             "points": self.tr("percentage points"), "multiple": self.tr("multiple"),
             "measure": self.tr("measure"), "rank": self.tr("rank"), "duration": self.tr("duration"),
@@ -95,7 +97,8 @@ class ArticleView(QTextBrowser):
         title_format.setFontPointSize(self.font().pointSizeF() * 1.5)
         title_format.setFontWeight(QFont.Bold)
         cursor.insertText(article.title, title_format)
-        meta = [article.byline, article.date or "", article.publication, article.source_name]
+        meta = [article.byline, article.date or "", where_published(article.publication, article.page),
+                article.section, article.source_name]
         meta_format = QTextCharFormat()
         meta_format.setForeground(QColor("#555555"))
         cursor.insertBlock()

@@ -7,9 +7,11 @@ from dataclasses import replace
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QToolButton,
+    QVBoxLayout, QWidget,
 )
 
+from ..core.store.query_filters import filter_terms, without_filter
 from ..core.store.search import SearchQuery
 from .controller import LibraryController
 from .models import ARTICLE_ID_ROLE, ArticleSortProxy, ArticleTableModel
@@ -29,8 +31,15 @@ class LibraryPane(QWidget):
         self.query = SearchQuery(limit=RESULT_LIMIT)
         self.search_box = QLineEdit(self)
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(self.tr("Search: 科技  张家口 科技  \"高新技术企业\"  -北京  廊坊 OR 涿州"))
+        self.search_box.setPlaceholderText(self.tr("Search: 张家口 科技  zjk  \"高新技术企业\"  -北京  廊坊 OR 涿州"
+                                               "  region:张家口市  date:2024-01..2024-03  kind:money"))
         self.count_label = QLabel(self)
+        self.sort_box = QComboBox(self)
+        for label, key in ((self.tr("Best match"), "relevance"), (self.tr("Newest first"), "date"),
+                           (self.tr("Most figures"), "figures")):
+            self.sort_box.addItem(label, key)
+        self.sort_box.setToolTip(self.tr("Order of the list"))
+        self.chips = FilterChips(self)
         self.model = ArticleTableModel(self)
         self.proxy = ArticleSortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -61,7 +70,11 @@ class LibraryPane(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.search_box)
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.sort_box)
+        layout.addLayout(top)
+        layout.addWidget(self.chips)
         layout.addWidget(self.count_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.snippet)
@@ -70,6 +83,9 @@ class LibraryPane(QWidget):
         self._debounce.timeout.connect(self.run_search)
         self.search_box.textEdited.connect(lambda _text: self._debounce.start())
         self.search_box.returnPressed.connect(self.run_search)
+        self.search_box.textChanged.connect(self.chips.show_filters)
+        self.chips.removed.connect(self.remove_filter)
+        self.sort_box.currentIndexChanged.connect(self._sort_changed)
         QShortcut(QKeySequence(Qt.Key_Escape), self.search_box, activated=self.clear_search)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         controller.libraryChanged.connect(self.run_search)
@@ -87,6 +103,16 @@ class LibraryPane(QWidget):
     def set_filter(self, **changes) -> None:
         """Filters from other panes (article ids of a region, sources, dates)."""
         self.query = replace(self.query, **changes)
+        self.run_search()
+
+    def remove_filter(self, index: int) -> None:
+        """A chip's ×: that filter out of the search box, and the search run again."""
+        self.search_box.setText(without_filter(self.search_box.text(), index))
+        self.run_search()
+
+    def _sort_changed(self, _index: int) -> None:
+        self.query = replace(self.query, sort=self.sort_box.currentData())
+        self.table.sortByColumn(-1, Qt.AscendingOrder)  # the order asked for, not a column's
         self.run_search()
 
     def run_search(self) -> None:
@@ -141,4 +167,39 @@ class LibraryPane(QWidget):
             self.snippet.setText(highlighted(row.snippet.text, row.snippet.hits))
         else:
             self.snippet.clear()
-        self.articleSelected.emit(row.article_id, getattr(self, "shown_query", self.query))
+        query = getattr(self, "shown_query", self.query)
+        if row.by_pinyin and row.terms:  # the view underlines the Chinese words the pinyin stood for
+            query = query.with_text(" OR ".join(f'"{t}"' for t in row.terms if '"' not in t))
+        self.articleSelected.emit(row.article_id, query)
+
+
+class FilterChips(QWidget):
+    """The filters of the search box (region:张家口市 …), each with a × that removes it."""
+
+    removed = Signal(int)  # the filter's place among the query's filters
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        self.shown: list[str] = []
+        self.hide()
+
+    def show_filters(self, text: str) -> None:
+        terms = filter_terms(text)
+        if terms == self.shown:
+            return
+        self.shown = terms
+        while self._layout.count() > 1:
+            chip = self._layout.takeAt(0).widget()
+            chip.hide()
+            chip.deleteLater()
+        for i, term in enumerate(terms):
+            chip = QToolButton(self)
+            chip.setText(f"{term}  ×")
+            chip.setToolTip(self.tr("Remove this filter"))
+            chip.setAutoRaise(False)
+            chip.clicked.connect(lambda _checked=False, i=i: self.removed.emit(i))
+            self._layout.insertWidget(i, chip)
+        self.setVisible(bool(terms))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
+from ..core.model import source_label
 from ..core.store.search import ArticleRow
 from .safe_text import rich_literal
 
@@ -61,19 +62,26 @@ class ArticleTableModel(QAbstractTableModel):
         col = index.column()
         if role == ARTICLE_ID_ROLE:
             return r.article_id
+        if role == Qt.DisplayRole and col == self.TITLE and r.by_pinyin:
+            return r.title + self.tr("  · pinyin")  # found through the Chinese words a Latin term spells
         if role in (Qt.DisplayRole, SORT_ROLE):
             if col == self.TITLE:
                 return r.title
             if col == self.DATE:
                 return r.date or ""
             if col == self.SOURCE:
-                return r.source_name
+                return source_label(r.publication, r.page, r.source_name)
             if col == self.REGIONS:
                 return self._regions.get(r.article_id, "")
             if col == self.FIGURES:
                 return r.figure_count
         if role == Qt.ToolTipRole and col == self.TITLE:
+            if r.by_pinyin:
+                return rich_literal(r.title + "\n" + self.tr("Found by pinyin"))
             return rich_literal(r.title)
+        if role == Qt.ToolTipRole and col == self.SOURCE:
+            # The file an article came from, when the column shows where it appeared.
+            return rich_literal(self.tr("File: {0}").format(r.source_name))
         if role == Qt.TextAlignmentRole and col == self.FIGURES:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None

@@ -91,16 +91,16 @@ class RegionTreeModel(QStandardItemModel):
 
 
 class FigureTableModel(QAbstractTableModel):
-    """Figures of the selected region: indicator, value, unit, date, article."""
+    """Figures of the selected region: its zone, indicator, value, unit, date, article."""
 
-    COLUMNS = ("region", "indicator", "text", "value", "unit", "as_of", "title")
+    COLUMNS = ("region", "zone", "indicator", "text", "value", "unit", "as_of", "title")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
 
     def headers(self):
-        return [self.tr("Region"), self.tr("Indicator"), self.tr("As written"), self.tr("Value"),
+        return [self.tr("Region"), self.tr("Zone"), self.tr("Indicator"), self.tr("As written"), self.tr("Value"),
                 self.tr("Unit"), self.tr("As of"), self.tr("Article")]
 
     def set_rows(self, rows: list[dict]) -> None:

@@ -4,125 +4,145 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="26"/>
+        <location filename="../../hbviewer/ui/models.py" line="27"/>
         <source>Figures</source>
         <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="66"/>
+        <source>  · pinyin</source>
+        <translation>  · 拼音</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="80"/>
+        <source>Found by pinyin</source>
+        <translation>按拼音找到</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/models.py" line="84"/>
+        <source>File: {0}</source>
+        <translation>文件：{0}</translation>
     </message>
 </context>
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="71"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
         <source>Qualifier</source>
         <translation>修饰</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="72"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>increase</source>
         <translation>增长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="73"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
         <source>decrease</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
         <source>percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
         <source>multiple</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>measure</source>
         <translation>计量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="86"/>
         <source>Select an article to read it.</source>
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="113"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="116"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>
@@ -447,6 +467,11 @@
         <translation>数值</translation>
     </message>
     <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
         <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
         <source>Unit</source>
         <translation>单位</translation>
@@ -460,6 +485,14 @@
         <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
         <source>Article</source>
         <translation>文章</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChips</name>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="201"/>
+        <source>Remove this filter</source>
+        <translation>去掉这个筛选条件</translation>
     </message>
 </context>
 <context>
@@ -555,26 +588,46 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="32"/>
-        <source>Search: 科技  张家口 科技  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州</source>
-        <translation>搜索:科技  张家口 科技  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州</translation>
+        <location filename="../../hbviewer/ui/library_pane.py" line="34"/>
+        <source>Search: 张家口 科技  zjk  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州  region:张家口市  date:2024-01..2024-03  kind:money</source>
+        <translation>搜索:张家口 科技  zjk  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州  region:张家口市  date:2024-01..2024-03  kind:money</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="38"/>
+        <source>Best match</source>
+        <translation>最相关</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="38"/>
+        <source>Newest first</source>
+        <translation>最新在前</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="39"/>
+        <source>Most figures</source>
+        <translation>数据最多</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/library_pane.py" line="41"/>
+        <source>Order of the list</source>
+        <translation>列表顺序</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="108"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="134"/>
         <source>%n article(s) found</source>
         <translation>
             <numerusform>找到 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="110"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="136"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="112"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="138"/>
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>

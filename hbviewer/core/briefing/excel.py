@@ -19,6 +19,7 @@ import re
 from copy import copy
 from pathlib import Path
 
+from ..model import where_published
 from .atomic import WriteError, write_atomically
 from .conflicts import conflicts_in
 from .latest import chart_values, spellings_of
@@ -184,11 +185,11 @@ def _regions_with_figures(summary: Summary):
 
 
 OVERVIEW_HEADERS = ["地区", "级别", "所属地市", "文章数", "数据条数", "其中本级", "主要指标"]
-FIGURE_HEADERS = ["地区", "所属地市", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
+FIGURE_HEADERS = ["地区", "所属地市", "功能区", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
                   "文章编号", "文章标题", "来源文件", "所在句子", "文章日期", "核对状态"]
 CONFLICT_HEADERS = ["冲突", "地区", "指标", "单位", "年份", "数值", "原文", "文章编号", "文章标题", "文章日期",
                     "来源文件", "核对状态"]
-ARTICLE_HEADERS = ["文章编号", "标题", "日期", "来源文件", "地区", "数据条数"]
+ARTICLE_HEADERS = ["文章编号", "标题", "日期", "报刊版面", "来源文件", "地区", "数据条数"]
 
 
 def _overview_sheet(wb, summary: Summary, records: list[dict], taken: set[str], chart_indicator: str | None) -> None:
@@ -253,12 +254,12 @@ def _figures_sheet(ws, figures) -> None:
 
     w = _Writer(ws)
     w.setup(FIGURE_HEADERS, _column_widths(FIGURE_HEADERS, {
-        "地区": 14, "所属地市": 12, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
+        "地区": 14, "所属地市": 12, "功能区": 16, "指标": 28, "数值": 16, "数值上限": 14, "原文": 18, "文章标题": 36,
         "来源文件": 24, "所在句子": 80}))
     # Column by column: most text columns repeat a few values (region, unit, title), which
     # are made safe once; only formula-like text becomes a cell of its own.
     columns = {c: w.text_column(figures[c].tolist()) for c in
-               ("region", "prefecture", "indicator", "unit", "approx", "as_of", "text", "title", "source",
+               ("region", "prefecture", "zone", "indicator", "unit", "approx", "as_of", "text", "title", "source",
                 "sentence", "date")}
     number = w.number
     values = [number(v) for v in figures["value"].tolist()]
@@ -267,7 +268,7 @@ def _figures_sheet(ws, figures) -> None:
     ids = [int(a) for a in figures["article_id"].tolist()]
     statuses = [STATUS_NAMES.get(s, s) for s in figures["status"].tolist()]
     append = ws.append
-    for row in zip(columns["region"], columns["prefecture"], columns["indicator"], values, highs,
+    for row in zip(columns["region"], columns["prefecture"], columns["zone"], columns["indicator"], values, highs,
                    columns["unit"], columns["approx"], kinds, columns["as_of"], columns["text"], ids,
                    columns["title"], columns["source"], columns["sentence"], columns["date"], statuses):
         append(row)
@@ -296,7 +297,14 @@ def _conflicts_sheet(ws, records: list[dict]) -> None:
 
 def _articles_sheet(ws, summary: Summary) -> None:
     w = _Writer(ws)
-    w.setup(ARTICLE_HEADERS, _column_widths(ARTICLE_HEADERS, {"标题": 48, "来源文件": 26, "地区": 24}))
-    for aid, title, date, source, regions, n in summary.articles.itertuples(index=False, name=None):
-        ws.append([int(aid), w.text(title), w.text(date), w.text(source), w.text(regions), int(n)])
-    ws.auto_filter.ref = f"A1:F{len(summary.articles) + 1}"
+    w.setup(ARTICLE_HEADERS, _column_widths(ARTICLE_HEADERS, {"标题": 48, "报刊版面": 20, "来源文件": 26,
+                                                               "地区": 24}))
+    frame = summary.articles
+    # A summary put together by another caller may come without either column.
+    publications = frame["publication"].tolist() if "publication" in frame else [""] * len(frame)
+    pages = frame["page"].tolist() if "page" in frame else [""] * len(frame)
+    rows = frame[["article_id", "title", "date", "source", "regions", "figures"]].itertuples(index=False, name=None)
+    for (aid, title, date, source, regions, n), publication, page in zip(rows, publications, pages):
+        ws.append([int(aid), w.text(title), w.text(date), w.text(where_published(publication or "", page or "")),
+                   w.text(source), w.text(regions), int(n)])
+    ws.auto_filter.ref = f"A1:G{len(summary.articles) + 1}"

@@ -2,5 +2,6 @@
 
 FIGURE_COLUMNS = [
     "article_id", "region", "region_code", "prefecture", "indicator", "value", "value_high", "unit",
-    "kind", "approx", "as_of", "text", "start", "end", "title", "date", "source", "status", "imported_at",
+    "kind", "approx", "as_of", "text", "start", "end", "title", "date", "source", "zone", "status",
+    "imported_at",
 ]

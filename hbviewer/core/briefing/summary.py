@@ -140,7 +140,8 @@ def build_summary(library, scope: SummaryScope = SummaryScope()) -> Summary:
     figures = figures.assign(sentence=figure_sentences(
         library, zip(figures["article_id"], figures["start"], figures["end"])))
     articles = pd.DataFrame(library.article_summary_rows(ids),
-                            columns=["article_id", "title", "date", "source", "regions", "figures"])
+                            columns=["article_id", "title", "date", "source", "regions", "figures", "publication",
+                                     "page"])
     about = library.subject_counts(ids)
     own = figures.groupby("region_code").size().to_dict() if len(figures) else {}
     tree = _tree(gazetteer(), own, about)

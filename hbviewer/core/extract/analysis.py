@@ -11,12 +11,14 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .confidence import with_confidence
+from ..text.textnorm import fold_together
 from .figures import EXTRACTOR_VERSION, Figure, extract_figures
 from .gazetteer import gazetteer
 from .indicators import without_region
 from .regions import RegionRef, RegionResolver
+from .words import words_in
 
-REGIONS_VERSION = 2
+REGIONS_VERSION = 3
 ANALYSIS_VERSION = EXTRACTOR_VERSION * 100 + REGIONS_VERSION
 
 
@@ -25,6 +27,7 @@ class ArticleAnalysis:
     figures: list[Figure]
     subjects: list[tuple[RegionRef, float]]  # what the article is about, best first
     mentioned: list[RegionRef]  # places it merely names
+    words: frozenset[str] = frozenset()  # dictionary words it holds, for pinyin search (words.py)
 
 
 def analyse(title: str, text: str, byline: str = "") -> ArticleAnalysis:
@@ -40,11 +43,13 @@ def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -
         ref = resolver.resolve(f.start, f.end)
         if ref is not None:
             f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "",
-                        indicator=without_region(f.indicator, _names_of(ref)))
+                        indicator=without_region(f.indicator, _names_of(ref)),
+                        zone=ref.zone)
         figures.append(f)
     figures = with_confidence(figures, text)
     regions = resolver.regions
-    return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned))
+    return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned),
+                           words_in(*fold_together(title, text)))
 
 
 def _names_of(ref: RegionRef) -> list[str]:

@@ -25,8 +25,10 @@ place inside its group: 全省168个县(市、区)中排名第七位 in a paragr
 rank; when no such place is around, the group's own name is taken (廊坊市排名第一 with nothing
 smaller named).
 
-References (该市, 全县 ...) stand for the region ``region_references`` found for them. Lists and
-addressee lines (``region_roles``) and qualifiers do not place a figure.
+References (该市, 全县 ...) stand for the region ``region_references`` found for them. Names in
+passing (lists, addressee lines, mastheads, delegations: ``region_roles``), qualifiers and the
+京/津 of 京津冀 do not place a figure. A figure placed outside Hebei gets no region: only Hebei
+divisions (and 雄安新区) are regions a figure is given.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import Region
 from .region_layout import FULL_END, PART_END
-from .region_records import RegionRef
+from .region_records import PASSING, RegionRef
 from .weak_mentions import at_rank, doc_titles, opens_clause, weak_kind
 
 if TYPE_CHECKING:
@@ -81,7 +83,8 @@ class FigurePlaces:
         a = self.a
         items = [_Item(m.start, m.end, m.region, m.surface, a.weak.get(m.start, ""))
                  for m in a.mentions
-                 if m.region is not None and m.role not in ("list", "addressee", "qualifier")]
+                 if m.region is not None and m.role not in (*PASSING, "qualifier")
+                 and not (m.kind == "abbreviation" and not m.region.in_hebei)]  # 京 of 京津冀
         titles = doc_titles(self.doc)
         # A reference whose unit is unknown (我市 with no city named) still says the figure
         # is local: it keeps a national body earlier in the sentence from taking the figure.
@@ -96,6 +99,9 @@ class FigurePlaces:
     def resolve(self, start: int, end: int) -> RegionRef | None:
         """Where the figure at ``start``..``end`` (text offsets) belongs; see the module notes."""
         pos, stop = start + self.base, max(start, end) + self.base
+        for lo, hi, m in self.a.respective:
+            if lo < stop + (stop == pos) and pos < hi:  # 石家庄、唐山分别增长8%、6%: in list order
+                return self.a.ref(m.region, m.surface)
         items = self.items
         p = self.layout.paragraph_index(pos)
         if p >= 0:
@@ -123,9 +129,10 @@ class FigurePlaces:
         else:
             region, written = self._context(strong, pos, full)
             if region is None:
-                main = self.a.result().main
+                self.a.result()
+                main = self.a.subject_regions[0] if self.a.subject_regions else None
                 if main is not None:
-                    region = self.gaz.get(main.code)
+                    region = main  # a zone stays a zone (雄安新区, 北戴河新区)
                 else:
                     # Nothing else at all: a weak name in the sentence is better than nothing.
                     pick = self._in_sentence(others, pos, stop, part, full)
@@ -135,7 +142,9 @@ class FigurePlaces:
             # 保定市排名第2 in a 涿州 story is 涿州's rank within 保定; but with no smaller
             # place around, the place named before the rank is the one ranked.
             region, written = scope.region, scope.surface
-        return self.a.ref(region, written) if region is not None else None
+        if region is None or not self.gaz.successor(region).in_hebei:
+            return None  # a place outside Hebei is no region a figure is given
+        return self.a.ref(region, written)
 
     def _in_sentence(self, items: list[_Item], pos: int, stop: int,
                      part: tuple[int, int], full: tuple[int, int]) -> _Item | None:
@@ -146,7 +155,9 @@ class FigurePlaces:
             pick = before[-1]
             # 该市已建成…河北省院士合作重点单位2家: a province or the nation named after a more
             # specific place in the sentence is the scope of a designation, not the figure's place.
-            if pick.region is None or pick.region.level == "province":
+            # 全县新增企业12家，全省新增企业30家: 全省 opening its own clause is the place.
+            whole = pick.surface[:1] in "全我本" and opens_clause(self.doc, pick.start)
+            if (pick.region is None or pick.region.level == "province") and not whole:
                 specific = [t for t in items if full[0] <= t.start and t.end <= pos
                             and t.region is not None and t.region.level != "province"]
                 if specific:

@@ -43,6 +43,7 @@ class Figure:
     region: str = ""
     region_code: str = ""
     prefecture: str = ""
+    zone: str = ""  # a functional zone the figure is about (北戴河新区), see ``regions``
     # how sure the analysis is (confidence.py), and what a reviewer made of it (store/corrections.py)
     confidence: float | None = None  # None: not worked out (a figure read from an older library)
     reasons: tuple[str, ...] = ()

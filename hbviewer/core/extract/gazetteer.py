@@ -17,6 +17,9 @@ from .gazetteer_rows import HEBEI, LEVEL_RANK, Region, read_regions
 from .gazetteer_scan import Match, NameScanner
 
 MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
+# A zone that lies in no single division stands, as a subject, for its core counties: 雄安新区 for
+# 雄县, 容城县 and 安新县 (see resources/gazetteer/NOTICE.md).
+ZONE_COUNTIES: dict[str, tuple[str, ...]] = {"139900": ("130638", "130629", "130632")}
 
 # Bare zone words and what a zone's name (or short name) holds when it is of that kind;
 # region_roles reads a bare 高新区 as the city's zone of that kind (``zones_of``).
@@ -104,6 +107,8 @@ class RegionGazetteer:
             return parent
         if parent.code in MUNICIPALITIES:
             return parent
+        if parent.level == "county":  # a zone inside a county (正定县经济开发区)
+            return self.prefecture_of(parent)
         return region if region.level == "zone" else None
 
     def province(self, region: Region) -> Region | None:

@@ -220,6 +220,7 @@ class NameScanner:
         full name over a short one, wins the overlap.
         """
         rank = _strength(entry)
+        local = any(r.in_hebei for r in entry.regions)
         for j in range(start + 1, end):
             for length in self._lengths.get(folded[j:j + 2], ()):
                 if j + length <= end:
@@ -227,7 +228,10 @@ class NameScanner:
                 if j + length > len(folded):
                     continue
                 other = self._index.get(folded[j:j + length])
+                # A county elsewhere does not take over a Hebei name (永清新区 holds 清新区).
                 if (other is not None and not other.prefix and _strength(other) < rank
+                        and not (local and all(r.level == "county" and not r.in_hebei
+                                               for r in other.regions))
                         and _acceptable(other, folded, j, j + length, before)):
                     return True
         return False

@@ -2,7 +2,7 @@
 
 Names are found by ``gazetteer.RegionGazetteer.scan`` (what counts as a name, and the guards
 against look-alikes, are documented in ``gazetteer_scan``); reporters' credits (（记者 …）) are
-not searched, and a name in a masthead (张家口日报) is not read.
+not searched, and a name in a masthead (张家口日报) is only a mention in passing (role ``media``).
 
 A name with one candidate, or whose candidates all lead to the same current unit (宣化 = 宣化区
 or the former 宣化县), is settled at once. Otherwise, in this order:
@@ -66,11 +66,12 @@ class MentionReader:
         skip = [m.span() for m in _CREDIT.finditer(folded)]
         out = []
         for m in self.gaz.scan(folded, skip):
-            if _MASTHEAD.match(folded, m.end):
-                continue
             region, how = self.unique(m.candidates)
+            role = "pending" if m.rule == "context" else ""
+            if _MASTHEAD.match(folded, m.end):
+                role = "media"  # 张家口日报: named, in passing
             out.append(Mention(m.start, m.end, display[m.start:m.end], m.candidates, m.kind, region,
-                               how, "pending" if m.rule == "context" else ""))
+                               how, role))
         return out
 
     def unique(self, candidates: tuple[Region, ...]) -> tuple[Region | None, str]:

@@ -24,10 +24,17 @@ class RegionRef:
     province_code: str
     written: str = ""  # as in the text: 宣化县, 张垣, 該市
     former: str = ""  # the retired unit's name when the text uses one
+    zone: str = ""  # the functional zone within it that is meant (北戴河新区 in 秦皇岛市)
 
     @property
     def in_hebei(self) -> bool:
         return self.province_code == HEBEI
+
+
+# Roles of names written in passing (see ``region_roles``): an item of a list or an example, an
+# addressee, a newspaper or site (张家口日报, 河北新闻网), a visiting delegation (承德市考察团).
+# They neither make an article about a place, nor place a figure, nor are what 该市 stands for.
+PASSING = ("list", "addressee", "media", "visitor")
 
 
 @dataclass(frozen=True)
@@ -41,7 +48,7 @@ class Mention:
     kind: str  # name | alias | short | abbreviation | host (燕郊高新区) | zone (a bare 高新区)
     region: Region | None = None  # the unit meant, as written (may be retired); None: ambiguous
     resolved_by: str = ""  # unique | qualifier | list | sentence | article | province
-    role: str = ""  # "" | qualifier | list | addressee
+    role: str = ""  # "" | qualifier | one of ``PASSING``
 
     @property
     def ambiguous(self) -> bool:

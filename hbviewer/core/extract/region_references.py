@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import HEBEI, Region
 from .region_layout import FULL_END
-from .region_records import Mention, Reference
+from .region_records import PASSING, Mention, Reference
 
 if TYPE_CHECKING:
     from .regions import _Analysis
@@ -91,7 +91,7 @@ class _Referents:
         if kind not in self._fit_cache:
             fits = []
             for m in self.a.mentions:
-                if (m.region is not None and m.role not in ("list", "addressee")
+                if (m.region is not None and m.role not in PASSING
                         and self.a.weak.get(m.start) not in ("title", "rank", "destination")):
                     region = self.gaz.successor(m.region)
                     if _stands_for(kind, region):

@@ -11,8 +11,8 @@ own (燕郊高新区) are read by the gazetteer as their host county (kind ``hos
 Lists of three or more places (邢台、张家口、承德、秦皇岛), a place followed by 等 (张北等6个县区),
 places opening the items of an enumeration closed by 等 (张北云计算产业基地、怀来县京北生态科技新城
 等) and places in （含…） get the role ``list``; names on addressee lines (各市（含定州、辛集市）
-人民政府，雄安新区管委会：) the role ``addressee``. Neither says what the article is about or where
-a figure is.
+人民政府，雄安新区管委会：) the role ``addressee``; a place whose delegation visits (承德市党政代表团
+来我市考察) the role ``visitor``. None says what the article is about or where a figure is.
 """
 
 from __future__ import annotations
@@ -31,6 +31,12 @@ _ADDRESSEE = re.compile(r"各(?:市|县|区|设区|有关|部门|单位)|人民�
 _INCLUDING = re.compile(r"[(（](?:含|包括)[^()（）]*[)）]")
 _EXAMPLE_GAP = re.compile(r"[\u4e00-\u9fff]{0,12}、")
 _EXAMPLE_END = re.compile(r"[\u4e00-\u9fff]{0,12}等")
+# 各市（含定州、辛集市）和雄安新区…, 省或市、雄安新区科技管理部门: a unit named beside "every city"
+# ("the city concerned") is one more addressee of a province-wide rule, not its subject.
+_EVERY_CITY = re.compile(r"(?:各|有关|相关|所在|省或|或)(?:设区的?)?市(?:[(（][^()（）\n]{0,20}[)）])?"
+                         r"(?:人民政府|政府|党委|[\u4e00-\u9fff]{1,6}局)?(?:[、，,和及与]|以及)$")
+# A delegation from a place (承德市党政代表团, 邢台客商一行) visits: the place is named in passing.
+_VISITOR = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:代表团|考察团|参观团|调研团|客商|一行)")
 # Bare zone words read as the article's city's zone (see ``read_bare_zones``). A bare
 # 开发区 or 经济开发区 is as often a county's own zone (枣强县经济开发区), so it is left alone.
 _BARE_ZONE = re.compile(r"高新技术产业开发区|经济技术开发区|高新区|经开区")
@@ -112,6 +118,14 @@ def mark_lists_and_addressees(doc: str, base: int, ms: list[Mention]) -> None:
     listed.update(_examples(doc, ms))
     for span in _INCLUDING.finditer(doc):
         listed.update(i for i, m in enumerate(ms) if span.start() <= m.start < span.end())
+    for i, m in enumerate(ms):
+        if (m.role == "" and m.start > base and doc[m.start - 1] in "、，,和及与"
+                and _EVERY_CITY.search(doc, max(0, m.start - 40), m.start)):
+            ms[i] = m = replace(m, role="list")
+        nxt = ms[i + 1].start if i + 1 < len(ms) else len(doc)
+        hit = _VISITOR.match(doc, m.end)
+        if m.role == "" and m.start >= base and hit and hit.end() <= nxt:
+            ms[i] = replace(m, role="visitor")
     for lo, hi in _addressee_lines(doc, base):
         for i, m in enumerate(ms):
             if lo <= m.start < hi:

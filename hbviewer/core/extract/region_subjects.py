@@ -3,9 +3,11 @@
 Each region scores: title 4, subheading paragraph (廊坊市安次区) 4, byline place (新华社石家庄电)
 2, lead 1.5, and per paragraph of the text 1 for the first mention plus 0.3 for each further one,
 so a place named three times in one aside weighs less than a place named in three paragraphs.
-该市/全市/我县/全省 ... add 0.5 to the region they stand for, 京津冀's 冀 0.5. Regions outside
-Hebei count at 0.6. In the text (not the title), qualifiers, lists, examples, places in （含…）
-and addressee lines (see ``region_roles``) add nothing. A bare 高新区 read as the city's zone adds
+该市/全市/我县/全省 ... add 0.5 to the region they stand for, 京津冀's 冀 0.5; the province's
+bodies named without a province (省政府, 省级, 省财政厅) add 0.5 each to 河北省, 1 at most. Regions outside
+Hebei count at 0.6. In the text (not the title), qualifiers, lists, examples, places in （含…）,
+addressee lines, mastheads and delegations (see ``region_roles``) add nothing, and a place
+opening a company's or institution's name (``weak_mentions``) only 0.3. A bare 高新区 read as the city's zone adds
 nothing; a zone standing for its host county (燕郊高新区 -> 三河市) adds ``HOST`` per mention,
 since the text never names the county.
 
@@ -23,12 +25,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .gazetteer import HEBEI, Region, RegionGazetteer
+from .region_breakdowns import breakdown_places
 from .region_layout import is_heading
 from .region_mentions import MentionReader
-from .region_records import ArticleRegions
+from .region_records import ArticleRegions, RegionRef
+from .region_zones import container, covered_counties, with_zone
 from ..text.textnorm import fold
 
 if TYPE_CHECKING:
@@ -40,6 +45,10 @@ REFERENCE, ABBREVIATION = 0.5, 0.5
 FOREIGN = 0.6
 ROLL_UP = 0.8
 SUBJECT_SHARE, SUBJECT_MIN = 0.4, 3.0
+ZONE_SHARE = 0.5  # a zone scoring this share of its division's own score is what it is about
+PROVINCE_BODIES = 1.0
+# The province's own bodies without its name (省政府, 省级, 省财政厅); not 各省, 外省, 节省.
+_PROVINCE_BODY = re.compile(r"(?<![各外分节反全我本该])省(?=委|政府|级|直|人大|政协|[\u4e00-\u9fff]{1,4}厅)")
 HOST = 0.5  # a zone named for the county that hosts it (燕郊高新区 -> 三河市): the county is inferred
 
 
@@ -54,9 +63,10 @@ def score_article(a: _Analysis) -> ArticleRegions:
             region = gaz.successor(region)
             scores[region] += weight * (1.0 if region.in_hebei else FOREIGN)
 
-    # A bare 高新区 was read from the article's own city: it adds nothing to what it is about.
-    counted = [m for m in a.mentions
-               if m.region is not None and m.role == "" and m.kind != "zone"]
+    # A bare 高新区 read from the article's own city adds nothing to what it is about; one
+    # standing for a zone the article named (开发区 after 正定县经济开发区) counts as a reference.
+    counted = [m for m in a.mentions if m.region is not None and m.role == ""
+               and (m.kind != "zone" or m.resolved_by == "named")]
     title_end = len(a.title)
     for m in counted:
         if m.start < title_end:
@@ -73,10 +83,18 @@ def score_article(a: _Analysis) -> ArticleRegions:
     lead_lo, lead_hi = _lead(a.doc, paragraphs)
     lead: set[Region] = set()
     seen: set[tuple[int, Region]] = set()
+    weak = a.weak
     for m in counted:
         if m.start < a.base:
             continue
         region = gaz.successor(m.region)
+        if weak.get(m.start) == "org":
+            # 河北养元智汇饮品股份有限公司: a company's place is named in passing.
+            add(region, REPEAT_IN_PARAGRAPH)
+            continue
+        if m.kind == "zone":
+            add(region, REFERENCE)
+            continue
         if m.kind == "host":
             # 燕郊高新区 names the zone; its county (三河市) is only inferred.
             add(region, HOST)
@@ -93,6 +111,9 @@ def score_article(a: _Analysis) -> ArticleRegions:
         heading = [m for m in counted if lo <= m.start < hi]
         if heading and is_heading(a.doc, lo, hi, heading):
             add(heading[-1].region, HEADING)
+    bodies = _province_bodies(a)
+    if bodies:
+        add(gaz.get(HEBEI), bodies)
     for r in a.references:
         if r.start >= a.base and r.region is not None:
             add(r.region, REFERENCE)
@@ -100,18 +121,53 @@ def score_article(a: _Analysis) -> ArticleRegions:
                 lead.add(r.region)
                 add(r.region, LEAD)
 
-    subjects = _subjects(gaz, scores, in_title)
-    subject_set = {r for r, _ in subjects}
-    mentioned = [a.ref(r) for r in dict.fromkeys(
-        gaz.successor(m.region) for m in a.mentions if m.region is not None)
-        if r not in subject_set]
+    forced = {gaz.successor(r) for r in breakdown_places(a.doc, a.base, a.mentions)}
+    forced.update(gaz.successor(m.region) for _, _, m in a.respective)
+    subjects = _subjects(gaz, scores, in_title, forced)
+    a.subject_regions = [r for r, _ in subjects]
+    reported = report_subjects(a, subjects, scores)
+    codes = {ref.code for ref, _ in reported}
+    mentioned = []
+    for r in dict.fromkeys(gaz.successor(m.region) for m in a.mentions if m.region is not None):
+        ref = a.ref(r)
+        # Only Hebei divisions are listed: not places elsewhere, nor 雄安新区 (no division).
+        if ref.in_hebei and ref.level != "zone" and ref.code not in codes:
+            codes.add(ref.code)
+            mentioned.append(replace(ref, zone=""))
     text_ms = a.text_mentions()
-    return ArticleRegions([(a.ref(r), s) for r, s in subjects], mentioned, text_ms,
-                          [m for m in text_ms if m.region is None], a)
+    return ArticleRegions(reported, mentioned, text_ms, [m for m in text_ms if m.region is None], a)
 
 
-def _subjects(gaz: RegionGazetteer, scores: dict[Region, float],
-              in_title: set[Region]) -> list[tuple[Region, float]]:
+def report_subjects(a: _Analysis, subjects: list[tuple[Region, float]],
+                    scores: dict[Region, float]) -> list[tuple[RegionRef, float]]:
+    """Subjects as reported: Hebei only; a zone as its division with the zone's name, 雄安新区 as
+    its core counties (``region_zones``). A division reported twice keeps its first (best) entry.
+
+    A division whose own score owes much to one of its zones (廊坊市 in the title, its 经开区
+    through the story) is reported with that zone: the zone scores at least ``ZONE_SHARE`` of it.
+    """
+    zones: dict[Region, tuple[float, Region]] = {}
+    for z, s in scores.items():
+        outer = container(a.gaz, z) if z.level == "zone" else None
+        if outer is not None and s > zones.get(outer, (0.0, z))[0]:
+            zones[outer] = (s, z)
+    out: dict[str, tuple[RegionRef, float]] = {}
+    for r, s in subjects:
+        if not r.in_hebei:
+            continue
+        counties = covered_counties(a.gaz, r) if r.level == "zone" else []
+        refs = [with_zone(a.ref(c), r) for c in counties] or [a.ref(r)]
+        best = zones.get(r)
+        if best is not None and best[0] >= ZONE_SHARE * scores.get(r, 0.0):
+            refs = [with_zone(refs[0], best[1])]
+        for ref in refs:
+            if ref.code not in out:
+                out[ref.code] = (ref, s)
+    return list(out.values())
+
+
+def _subjects(gaz: RegionGazetteer, scores: dict[Region, float], in_title: set[Region],
+              forced: set[Region] = frozenset()) -> list[tuple[Region, float]]:
     if not scores:
         return []
     top = max(scores.values())
@@ -125,6 +181,8 @@ def _subjects(gaz: RegionGazetteer, scores: dict[Region, float],
         pref = gaz.prefecture_of(r)
         if pref is not None and pref is not r:
             chosen[pref] = max(chosen.get(pref, scores.get(pref, 0.0)), ROLL_UP * s)
+    for r in forced:  # each place of a breakdown has figures of its own
+        chosen.setdefault(r, scores.get(r, 0.0))
     hebei = gaz.get(HEBEI)
     specific = any(r.in_hebei and r is not hebei for r in chosen)
     if hebei in chosen and specific and hebei not in in_title and chosen[hebei] < top:
@@ -135,6 +193,19 @@ def _subjects(gaz: RegionGazetteer, scores: dict[Region, float],
                       and not any(r.in_hebei for r in in_title - {hebei})) else None
     return sorted(chosen.items(),
                   key=lambda t: (t[0] is not first, -t[1], not t[0].in_hebei, t[0].code))
+
+
+def _province_bodies(a: _Analysis) -> float:
+    """省政府, 省委, 省级, 省财政厅 ... with no province named: Hebei's own bodies, as in the
+    documents of Hebei's government. A weak sign (at most ``PROVINCE_BODIES``), enough to make
+    Hebei the subject of a text that names nothing else."""
+    if any(m.region is not None and m.region.level == "province" and not m.region.in_hebei
+           for m in a.mentions):
+        return 0.0
+    taken = [(m.start, m.end) for m in a.mentions]
+    n = sum(1 for b in _PROVINCE_BODY.finditer(a.doc)
+            if not any(lo <= b.start() < hi for lo, hi in taken))
+    return min(PROVINCE_BODIES, REFERENCE * n)
 
 
 def _byline_places(a: _Analysis) -> list[Region]:

@@ -11,7 +11,10 @@ goes through it, is in modules of its own:
 * ``region_layout``: paragraphs, sentences and the headings that open sections;
 * ``weak_mentions``: names that are written but do not say where a figure is (《保定市…措施》,
   全省第二);
+* ``region_zones``: functional zones named by their form (正定县经济开发区), and how a zone is
+  reported (the division that contains it, plus the zone);
 * ``region_references``: what 该市, 全县, 我省 ... stand for;
+* ``region_breakdowns``: figures listed place by place, whose places are all subjects;
 * ``region_subjects``: what the article is about, from each region's score;
 * ``figure_places``: which region each figure belongs to.
 
@@ -25,12 +28,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .figure_places import FigurePlaces
+from .region_breakdowns import respective_figures
 from .gazetteer import Region, RegionGazetteer, gazetteer
 from .region_layout import Layout
 from .region_mentions import MentionReader
 from .region_records import ArticleRegions, Mention, Reference, RegionRef
 from .region_references import find_references
 from .region_roles import mark_lists_and_addressees, read_bare_zones
+from .region_zones import container, read_zone_names, with_zone
 from .region_subjects import score_article
 from .weak_mentions import weak_mentions
 from ..text.textnorm import fold
@@ -92,7 +97,8 @@ def regions_json(title: str, text: str, byline: str = "") -> dict:
     result = article_regions(title, text, byline)
 
     def row(ref: RegionRef) -> dict:
-        return {"name": ref.name, "code": ref.code, "level": ref.level, "prefecture": ref.prefecture}
+        return {"name": ref.name, "code": ref.code, "level": ref.level, "prefecture": ref.prefecture,
+                "zone": ref.zone}
 
     return {
         "regions": [{**row(ref), "score": round(score, 2)} for ref, score in result.subjects],
@@ -118,19 +124,30 @@ class _Analysis:
         mentions = reader.find(self.doc, self.display)
         reader.settle(mentions)
         mentions = read_bare_zones(self.gaz, self.doc, self.display, mentions)
+        mentions = read_zone_names(self.gaz, self.doc, self.display, mentions)
         mark_lists_and_addressees(self.doc, self.base, mentions)
         self.mentions = mentions
+        self.zoned = any(m.region is not None and m.region.level == "zone" for m in mentions)
         self.layout = Layout(self.doc, self.base, mentions)
         self._references: list[Reference] | None = None
         self._weak: dict[int, str] | None = None
         self._result: ArticleRegions | None = None
         self._places: FigurePlaces | None = None
+        self._respective: list[tuple[int, int, Mention]] | None = None
+        self.subject_regions: list[Region] = []  # set by ``result``: the subjects before reporting
 
     @property
     def references(self) -> list[Reference]:
         if self._references is None:
             self._references = find_references(self)
         return self._references
+
+    @property
+    def respective(self) -> list[tuple[int, int, Mention]]:
+        """The figures of 分别 lists with their places (see ``region_breakdowns``)."""
+        if self._respective is None:
+            self._respective = respective_figures(self.doc, self.mentions)
+        return self._respective
 
     @property
     def weak(self) -> dict[int, str]:
@@ -148,10 +165,26 @@ class _Analysis:
         """Where the figure at ``start``..``end`` (text offsets) belongs (see ``figure_places``)."""
         if self._places is None:
             self._places = FigurePlaces(self)
-        return self._places.resolve(start, end)
+        ref = self._places.resolve(start, end)
+        if ref is None or ref.zone or not self.zoned:
+            return ref
+        main = self.result().main
+        if main is not None and main.zone and main.code == ref.code:
+            # In an article about a zone, a figure placed at the zone's division is the zone's.
+            ref = replace(ref, zone=main.zone)
+        return ref
 
     def ref(self, region: Region, written: str = "") -> RegionRef:
+        """A region as reported; a zone as the division it lies in, with the zone's name
+        (雄安新区, in no single division, as itself; see ``region_zones``)."""
         current = self.gaz.successor(region)
+        if current.level == "zone":
+            outer = container(self.gaz, current)
+            return with_zone(self.ref(outer, written) if outer is not None
+                             else self._plain(current, current, written), current)
+        return self._plain(region, current, written)
+
+    def _plain(self, region: Region, current: Region, written: str) -> RegionRef:
         pref = self.gaz.prefecture_of(current)
         return RegionRef(current.name, current.code, current.level, pref.name if pref else None,
                          pref.code if pref else None, current.province_code, written,

@@ -88,7 +88,7 @@ def library_content(library) -> list[tuple]:
         for a in s.articles:
             key = (s.path, a.position, a.fingerprint)
             out.append(("article", *key, a.title, a.title_inferred, a.subtitle, a.byline, a.section,
-                        a.publication, a.date, a.text, a.captions, a.original, a.analysis_version))
+                        a.publication, a.date, a.text, a.captions, a.original, a.analysis_version, a.page))
             out.extend(("figure", *key, *f) for f in a.figures)
             out.extend(("region", *key, *r) for r in a.regions)
     return out

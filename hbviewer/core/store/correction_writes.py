@@ -17,9 +17,9 @@ from .corrections import (Anchor, Correction, CorrectionError, added_figure, app
 from .records import now
 
 _FIGURE = ('SELECT article_id, start, "end", text, value, value_high, unit, kind, approx, indicator, change,'
-           " as_of, region, region_code, prefecture, status, id FROM figures WHERE id = ?")
+           " as_of, region, region_code, prefecture, zone, status, id FROM figures WHERE id = ?")
 _UPDATE = ("UPDATE figures SET value = ?, value_high = ?, unit = ?, kind = ?, approx = ?, indicator = ?,"
-           " region = ?, region_code = ?, prefecture = ?, status = ? WHERE id = ?")
+           " region = ?, region_code = ?, prefecture = ?, zone = ?, status = ? WHERE id = ?")
 _INSERT = ("INSERT INTO corrections(article_id, action, anchor_start, anchor_end, anchor_text, changes, previous,"
            " author, made_at, state) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, 'applied') RETURNING id")
 CORRECTION_COLUMNS = ("id, article_id, action, anchor_start, anchor_end, anchor_text, changes, previous, author,"
@@ -27,8 +27,8 @@ CORRECTION_COLUMNS = ("id, article_id, action, anchor_start, anchor_end, anchor_
 
 
 def figure_of_row(row) -> Figure:
-    s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p, st, fid = row
-    return Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p,
+    s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p, z, st, fid = row
+    return Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p, z,
                   status=st, id=fid)
 
 
@@ -93,7 +93,7 @@ class CorrectionWrites:
     # -- shared steps ------------------------------------------------------------------------
     def _update_figure(self, db, f: Figure) -> None:
         db.execute(self._sql(_UPDATE), (f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator, f.region,
-                                        f.region_code, f.prefecture, f.status, f.id))
+                                        f.region_code, f.prefecture, f.zone, f.status, f.id))
 
     def _record(self, db, article_id: int, action: str, anchor: Anchor, changes: dict, previous: dict) -> int:
         return db.execute(self._sql(_INSERT), (article_id, action, anchor.start, anchor.end, anchor.text,

@@ -20,7 +20,7 @@ ACTIONS = ("accept", "reject", "edit", "add")
 STATUS_OF = {"accept": "accepted", "reject": "rejected", "edit": "edited", "add": "added"}
 # What a reviewer may change about a figure; the rest (span, text) is where it stands.
 EDITABLE = ("value", "value_high", "unit", "kind", "approx", "indicator", "region", "region_code",
-            "prefecture")
+            "prefecture", "zone")
 _FIGURE_FIELDS = {f.name for f in fields(Figure)}
 
 
@@ -183,11 +183,12 @@ def region_changes(written: str) -> dict:
     "" clears the region. A name several regions share is refused with the ways to tell them apart.
     """
     from ..extract.gazetteer import gazetteer
+    from ..extract.region_zones import container, zone_name
     from ..text.textnorm import fold
 
     written = fold(written.strip())
     if not written:
-        return {"region": "", "region_code": "", "prefecture": ""}
+        return {"region": "", "region_code": "", "prefecture": "", "zone": ""}
     gaz = gazetteer()
     found = [gaz.get(written)] if written.isdigit() and gaz.get(written) else gaz.by_name(written)
     if not found:  # 张家口市桥东区: a prefecture's name, then the county's
@@ -200,10 +201,13 @@ def region_changes(written: str) -> dict:
         ways = "、".join(f"{(gaz.prefecture_of(r) or r).name}{r.name}" if r.level == "county" else r.name
                         for r in current[:6])
         raise CorrectionError(f"{written} is the name of several regions: write one of {ways}")
-    region = gaz.successor(current[0])
+    region, zone = gaz.successor(current[0]), ""
+    if region.level == "zone":  # reported as the division it lies in, with the zone's name (as the analysis does)
+        outer = container(gaz, region)
+        region, zone = (outer or region), zone_name(region)
     prefecture = gaz.prefecture_of(region)
     return {"region": region.name, "region_code": region.code,
-            "prefecture": prefecture.name if prefecture is not None else ""}
+            "prefecture": prefecture.name if prefecture is not None else "", "zone": zone}
 
 
 def prefill(selected: str) -> dict:

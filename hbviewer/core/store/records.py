@@ -14,7 +14,8 @@ from .corrections import CORRECTION_FIELDS
 # a figure nothing else dates), as summaries read it (both libraries);
 # the caller leaves out rejected figures (NOT_REJECTED).
 FIGURE_ROWS = ('SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
-               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name, f.status, s.imported_at'
+               ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name, f.zone,'
+               ' f.status, s.imported_at'
                " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id")
 
 NOT_REJECTED = " AND f.status <> 'rejected'"
@@ -69,11 +70,11 @@ def read_source_record(execute, mark: str, head: tuple, unpack=lambda stored: st
     articles = tuple(
         ArticleRecord(aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text,
                       captions, unpack(original), fp, version, tuple(figures.get(aid, ())),
-                      tuple(regions.get(aid, ())), tuple(corrections.get(aid, ())))
+                      tuple(regions.get(aid, ())), page, tuple(corrections.get(aid, ())))
         for aid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions,
-        original, fp, version in execute(
+        original, fp, version, page in execute(
             "SELECT id, position, title, title_inferred, subtitle, byline, section, publication, date, text,"
-            f" captions, original, fingerprint, analysis_version FROM articles WHERE source_id = {mark}"
+            f" captions, original, fingerprint, analysis_version, page FROM articles WHERE source_id = {mark}"
             " ORDER BY position, id", (head[0],)))
     return SourceRecord(*head, articles=articles)
 
@@ -85,9 +86,9 @@ def analysis_rows(analysis, clean=lambda text: text) -> tuple[list[tuple], list[
     """
     figures = figure_rows_of(analysis.figures, clean)
     regions = [("subject", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
-                r.province_code, score) for rank, (r, score) in enumerate(analysis.subjects)]
+                r.province_code, score, r.zone) for rank, (r, score) in enumerate(analysis.subjects)]
     regions += [("mentioned", rank, r.code, r.name, r.level, r.prefecture or "", r.prefecture_code or "",
-                 r.province_code, 0.0) for rank, r in enumerate(analysis.mentioned)]
+                 r.province_code, 0.0, r.zone) for rank, r in enumerate(analysis.mentioned)]
     return figures, regions
 
 
@@ -95,4 +96,4 @@ def figure_rows_of(figures, clean=lambda text: text) -> list[tuple]:
     """Figures as rows of the figures table (FIGURE_FIELDS), without the article id."""
     return [(f.start, f.end, clean(f.text), f.value, f.value_high, f.unit, f.kind, f.approx, f.indicator,
              None if f.change is None else json.dumps(f.change, ensure_ascii=False), f.as_of, f.region,
-             f.region_code, f.prefecture, f.status) for f in figures]
+             f.region_code, f.prefecture, f.zone, f.status) for f in figures]

@@ -19,15 +19,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..text.textnorm import collapse_spaces, fold
+from .query_filters import QueryError, QueryFilter, split_filters
 
 INDEX_VERSION = 1  # bump when tokens change: the library rebuilds its index
 SNIPPET_WIDTH = 90  # characters a result's snippet shows; its hits lie within this of the first
 _TERM_MOST = 40  # a longer search term may go unmarked at the end of a snippet
 _CHAR_HEX = 8
-
-
-class QueryError(ValueError):
-    """A query that cannot be run; the message says why, for the user."""
+SORTS = ("relevance", "date", "figures")  # best match first; newest first; most figures first
 
 
 def _hex(text: str) -> str:
@@ -71,12 +69,22 @@ class SearchQuery:
     article_ids: tuple[int, ...] | None = None  # restrict to these (e.g. a region's articles)
     limit: int | None = 50
     offset: int = 0
+    sort: str = "relevance"  # one of SORTS
+    pinyin: bool = True  # Latin words also find the Chinese words they spell (张家口 for zjk)
 
     def with_text(self, text: str) -> "SearchQuery":
         return replace(self, text=text, offset=0)
 
     def with_limit(self, limit: int | None) -> "SearchQuery":
         return replace(self, limit=limit)
+
+    @property
+    def has_text(self) -> bool:
+        """True when the query looks for text, not only filters (``region:`` …)."""
+        return bool(self.text.strip()) and bool(split_filters(self.text)[0].strip())
+
+    def filters(self) -> tuple[QueryFilter, ...]:
+        return split_filters(self.text)[1] if self.text.strip() else ()
 
 
 @dataclass(frozen=True)
@@ -85,10 +93,16 @@ class ParsedQuery:
 
     required: tuple[tuple[str, ...], ...]  # each inner tuple is OR'd; groups are AND'd
     excluded: tuple[str, ...]
+    filters: tuple[QueryFilter, ...] = ()  # region:, date: … (query_filters.py)
 
     @property
     def terms(self) -> tuple[str, ...]:
         return tuple(t for group in self.required for t in group)
+
+    @property
+    def has_text(self) -> bool:
+        """True when there is text to look for, not only filters."""
+        return bool(self.required)
 
     def fts_expression(self) -> str:
         groups = ["(" + " OR ".join(term_expression(t) for t in g) + ")" for g in self.required]
@@ -108,7 +122,9 @@ def parse_query(text: str) -> ParsedQuery:
     either; ``-term`` excludes; ASCII quotes keep a phrase with spaces together.
     Chinese quotation marks are text to find, except around a whole term.
     Terms are folded like the index, so 張家口 and 张家口 are the same query.
+    ``name:value`` terms are filters (``query_filters.py``); a query may be filters alone.
     """
+    text, filters = split_filters(text)
     items: list[tuple[str, bool]] = []  # (term, negated); "OR" marks alternation
     for m in _TOKEN.finditer(text):
         if m.group(3) is not None:
@@ -144,8 +160,9 @@ def parse_query(text: str) -> ParsedQuery:
     if not required:
         if excluded:
             raise QueryError("A search needs at least one word to look for, not only words to leave out.")
-        raise QueryError("The search is empty.")
-    return ParsedQuery(tuple(tuple(g) for g in required), tuple(excluded))
+        if not filters:
+            raise QueryError("The search is empty.")
+    return ParsedQuery(tuple(tuple(g) for g in required), tuple(excluded), filters)
 
 
 def find_spans(text: str, terms) -> list[tuple[int, int]]:
@@ -260,6 +277,8 @@ class SearchHit:
     snippet: Snippet
     title_hits: tuple[tuple[int, int], ...] = ()
     text_hits: tuple[tuple[int, int], ...] = ()
+    by_pinyin: bool = False  # found only by the Chinese words a Latin term spells
+    terms: tuple[str, ...] = ()  # for a pinyin hit, the terms its hits are of (those words too)
 
 
 @dataclass(frozen=True)
@@ -280,9 +299,13 @@ class ArticleRow:
     figure_count: int
     score: float = 0.0
     snippet: Snippet | None = None
+    publication: str = ""
+    page: str = ""
+    by_pinyin: bool = False
+    terms: tuple[str, ...] = ()  # as SearchHit.terms: what the article view underlines
 
 
-def search_hit(row, score: float, parsed: ParsedQuery, offsets: bool) -> SearchHit:
+def search_hit(row, score: float, parsed: ParsedQuery, offsets: bool, by_pinyin: bool = False) -> SearchHit:
     """A hit from ``(id, title, source name, date, text)``: its snippet and the terms' offsets.
 
     Only the snippet's hits are found unless ``offsets`` asks for every hit
@@ -297,4 +320,4 @@ def search_hit(row, score: float, parsed: ParsedQuery, offsets: bool) -> SearchH
         text_spans = []
         snippet = make_snippet(text, first_spans(text, parsed.terms))
     return SearchHit(article_id, title, source_name, date, float(score), snippet, tuple(title_spans),
-                     tuple(text_spans))
+                     tuple(text_spans), by_pinyin, parsed.terms if by_pinyin else ())

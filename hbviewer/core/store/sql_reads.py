@@ -17,11 +17,15 @@ from ..extract.figures import Figure
 from ..model import SourceInfo, StoredArticle
 from .records import FIGURE_ROWS, NOT_REJECTED
 from .search import ArticleRow, SearchHit, SearchQuery, SearchResult, make_snippet
+from .text_search import TextSearch
+from .vocabulary_store import SqlVocabulary
 
 _ARTICLE_COLUMNS = ("a.id, a.source_id, s.name, a.position, a.title, a.text, a.subtitle, a.byline,"
-                    " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original")
+                    " a.section, a.publication, a.date, a.captions, a.title_inferred, a.original, a.page")
 _FIGURE_COUNT = "(SELECT count(*) FROM figures f WHERE f.article_id = a.id AND f.status <> 'rejected')"
 _LIBRARY_ORDER = "s.path, a.position, a.id"
+# The orders a list may be sorted in, after a text search's own (relevance); ties newest first.
+SORT_ORDERS = {"date": "(a.date IS NULL), a.date DESC, a.id DESC", "figures": f"{_FIGURE_COUNT} DESC, a.id DESC"}
 
 
 def read(method):
@@ -62,8 +66,14 @@ class SqlDialect:
         return sql if self._mark == "?" else sql.replace("?", self._mark)
 
     # -- conditions ---------------------------------------------------------------------------
-    def _conditions(self, query: SearchQuery) -> tuple[list[str], list]:
-        """The query's filters (sources, dates, ids) as conditions on articles ``a``."""
+    def _conditions(self, query: SearchQuery, per_match: bool | None = None) -> tuple[list[str], list]:
+        """The query's filters (sources, dates, ids, those typed) as conditions on articles ``a``.
+
+        ``per_match`` True: only the typed filters checked article by article; False: only
+        the others (sets an index gives); None: all.
+        """
+        if per_match:
+            return self._typed_conditions(query, True)
         clauses, params = [], []
         if query.sources:
             clause, extra = self._ids_in("a.source_id", query.sources)
@@ -79,7 +89,23 @@ class SqlDialect:
             clause, extra = self._ids_in("a.id", query.article_ids)
             clauses.append(clause)
             params += extra
+        typed, extra = self._typed_conditions(query, None if per_match is None else False)
+        return clauses + typed, params + extra
+
+    def _typed_conditions(self, query: SearchQuery, per_match: bool | None) -> tuple[list[str], list]:
+        """region:, date: … typed in the query (query_filters.py), of one kind or (None) all."""
+        clauses, params = [], []
+        for f in query.filters():
+            if per_match is None or f.per_match == per_match:
+                clause, extra = f.condition()
+                clauses.append(self._sql(clause))
+                params += extra
         return clauses, params
+
+    @staticmethod
+    def _order(query: SearchQuery) -> str:
+        """A list's order without a text query: library order, or the chosen sort."""
+        return SORT_ORDERS.get(query.sort, _LIBRARY_ORDER)
 
     def _filters(self, query: SearchQuery) -> tuple[str, list]:
         clauses, params = self._conditions(query)
@@ -108,15 +134,16 @@ class SqlDialect:
         return self._rows(f"SELECT count(*) FROM articles a{where}", params)[0][0]
 
 
-class SqlReads(SqlDialect):
+class SqlReads(TextSearch, SqlVocabulary, SqlDialect):
     """Articles, sources, figures, regions, lists: reads shared by the SQLite and the PostgreSQL library."""
 
     # -- articles and sources ----------------------------------------------------------------
     def _article(self, row) -> StoredArticle:
         (aid, sid, sname, pos, title, text, subtitle, byline, section, publication, date,
-         captions, inferred, original) = row
+         captions, inferred, original, page) = row
         return StoredArticle(aid, sid, sname, pos, title, text, subtitle, byline, section,
-                             publication, date, tuple(json.loads(captions)), bool(inferred), self._unpack(original))
+                             publication, date, tuple(json.loads(captions)), bool(inferred), self._unpack(original),
+                             page)
 
     @read
     def article(self, article_id: int) -> StoredArticle | None:
@@ -130,7 +157,7 @@ class SqlReads(SqlDialect):
         where, params = self._filters(query)
         return [self._article(r) for r in self._rows(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles a JOIN sources s ON s.id = a.source_id{where}"
-            f" ORDER BY {_LIBRARY_ORDER}{self._page(query)}", params)]
+            f" ORDER BY {self._order(query)}{self._page(query)}", params)]
 
     @read
     def sources(self) -> list[SourceInfo]:
@@ -177,11 +204,11 @@ class SqlReads(SqlDialect):
     def figures(self, article_id: int) -> list[Figure]:
         rows = self._rows(self._sql(
             'SELECT start, "end", text, value, value_high, unit, kind, approx, indicator, change, as_of,'
-            " region, region_code, prefecture, status, id FROM figures WHERE article_id = ? ORDER BY start, id"),
+            " region, region_code, prefecture, zone, status, id FROM figures WHERE article_id = ? ORDER BY start, id"),
             (article_id,))
-        figures = [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p,
+        figures = [Figure(s, e, t, v, vh, u, k, a, ind, None if ch is None else json.loads(ch), ao, r, rc, p, z,
                           status=st, id=fid)
-                   for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p, st, fid in rows]
+                   for s, e, t, v, vh, u, k, a, ind, ch, ao, r, rc, p, z, st, fid in rows]
         texts = self._rows(self._sql("SELECT text FROM articles WHERE id = ?"), (article_id,))
         # worked out on reading, not stored: its weights can improve without a re-analysis
         return with_confidence(figures, texts[0][0]) if texts else figures
@@ -189,10 +216,10 @@ class SqlReads(SqlDialect):
     @read
     def article_regions(self, article_id: int, role: str = "subject") -> list[dict]:
         rows = self._rows(self._sql(
-            "SELECT code, name, level, prefecture, prefecture_code, province_code, score FROM article_regions"
+            "SELECT code, name, level, prefecture, prefecture_code, province_code, score, zone FROM article_regions"
             " WHERE article_id = ? AND role = ? ORDER BY rank"), (article_id, role))
         return [{"code": c, "name": n, "level": lv, "prefecture": p, "prefecture_code": pc,
-                 "province_code": prov, "score": sc} for c, n, lv, p, pc, prov, sc in rows]
+                 "province_code": prov, "score": sc, "zone": z} for c, n, lv, p, pc, prov, sc, z in rows]
 
     @read
     def region_labels(self, article_ids: list[int], most: int = 3) -> dict[int, str]:
@@ -200,11 +227,12 @@ class SqlReads(SqlDialect):
             return {}
         clause, params = self._ids_in("article_id", list(article_ids))
         labels: dict[int, list[str]] = {}
-        for aid, name in self._rows(f"SELECT article_id, name FROM article_regions WHERE role = 'subject'"
-                                    f" AND {clause} ORDER BY article_id, rank", params):
+        for aid, name, zone in self._rows(f"SELECT article_id, name, zone FROM article_regions"
+                                          f" WHERE role = 'subject' AND {clause} ORDER BY article_id, rank",
+                                          params):
             names = labels.setdefault(aid, [])
             if len(names) < most:
-                names.append(name)
+                names.append(f"{name}（{zone}）" if zone and zone != name else name)
         return {aid: "、".join(names) for aid, names in labels.items()}
 
     @read
@@ -226,7 +254,7 @@ class SqlReads(SqlDialect):
     # -- lists and searches -----------------------------------------------------------------------
     @read
     def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
-        if not query.text.strip():
+        if not query.has_text:
             hits = tuple(SearchHit(a.id, a.title, a.source_name, a.date, 0.0, make_snippet(a.text, []))
                          for a in self.articles(query))
             return SearchResult(query, self._count(query), hits)
@@ -234,7 +262,7 @@ class SqlReads(SqlDialect):
 
     @read
     def search_ids(self, query: SearchQuery) -> set[int]:
-        if not query.text.strip():
+        if not query.has_text:
             where, params = self._filters(query)
             return {r[0] for r in self._rows(f"SELECT a.id FROM articles a{where}", params)}
         return self._matching_ids(query)
@@ -242,26 +270,34 @@ class SqlReads(SqlDialect):
     @read
     def rows(self, query: SearchQuery) -> tuple[int, list[ArticleRow]]:
         # Only light columns are read without a text query, so listing a large library stays quick.
-        if query.text.strip():
+        if query.has_text:
             result = self.search(query)
             ids = [h.article_id for h in result.hits]
             clause, params = self._ids_in("a.id", ids)
-            counts = dict(self._rows(f"SELECT a.id, {_FIGURE_COUNT} FROM articles a WHERE {clause}", params)
-                          ) if ids else {}
-            return result.total, [ArticleRow(h.article_id, h.title, h.date, h.source_name,
-                                             counts.get(h.article_id, 0), h.score, h.snippet)
-                                  for h in result.hits]
+            details = {aid: (n, publication, page) for aid, n, publication, page in self._rows(
+                f"SELECT a.id, {_FIGURE_COUNT}, a.publication, a.page FROM articles a WHERE {clause}", params)
+            } if ids else {}
+            out = []
+            for h in result.hits:
+                n, publication, page = details.get(h.article_id, (0, "", ""))
+                out.append(ArticleRow(h.article_id, h.title, h.date, h.source_name, n, h.score, h.snippet,
+                                      publication, page, h.by_pinyin, h.terms))
+            return result.total, out
         where, params = self._filters(query)
-        rows = [ArticleRow(aid, title, date, source, n) for aid, title, date, source, n in self._rows(
-            f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT} FROM articles a"
-            f" JOIN sources s ON s.id = a.source_id{where} ORDER BY {_LIBRARY_ORDER}{self._page(query)}", params)]
+        rows = [ArticleRow(aid, title, date, source, n, publication=publication, page=page)
+                for aid, title, date, source, n, publication, page in self._rows(
+                    f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT}, a.publication, a.page FROM articles a"
+                    f" JOIN sources s ON s.id = a.source_id{where} ORDER BY {self._order(query)}{self._page(query)}",
+                    params)]
         return self._count(query), rows
 
-    def _text_search(self, query: SearchQuery, offsets: bool) -> SearchResult:
-        raise NotImplementedError
-
-    def _matching_ids(self, query: SearchQuery) -> set[int]:
-        raise NotImplementedError
+    def _hit_rows(self, ids: list[int]) -> dict[int, tuple]:
+        if not ids:
+            return {}
+        clause, params = self._ids_in("a.id", ids)
+        return {row[0]: row for row in self._rows(
+            "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
+            f" ON s.id = a.source_id WHERE {clause}", params)}
 
 
 class SqlSummaryReads(SqlDialect):
@@ -276,10 +312,12 @@ class SqlSummaryReads(SqlDialect):
     @read
     def article_summary_rows(self, ids: set[int] | None = None) -> list[tuple]:
         where, params = self._and_ids(ids, "a.id")
-        rows = self._rows(f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT} FROM articles a"
-                          f" JOIN sources s ON s.id = a.source_id WHERE 1=1{where} ORDER BY {_LIBRARY_ORDER}", params)
+        rows = self._rows(f"SELECT a.id, a.title, a.date, s.name, {_FIGURE_COUNT}, a.publication, a.page"
+                          f" FROM articles a JOIN sources s ON s.id = a.source_id WHERE 1=1{where}"
+                          f" ORDER BY {_LIBRARY_ORDER}", params)
         labels = self.region_labels([r[0] for r in rows], most=5) if len(rows) < 50000 else {}
-        return [(aid, title, date, source, labels.get(aid, ""), n) for aid, title, date, source, n in rows]
+        return [(aid, title, date, source, labels.get(aid, ""), n, publication, page)
+                for aid, title, date, source, n, publication, page in rows]
 
     @read
     def subject_counts(self, ids: set[int] | None = None) -> dict[str, int]:

@@ -11,15 +11,17 @@ that starts mid-page with no marker at all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .cleaning import (
     Para, classify, drop_duplicates, ends_sentence, meta_date, meta_source, split_paragraphs,
-    splits_a_word,
+    splits_a_word, tidy_title,
 )
 from ..model import Article
+from .metadata import FileMeta, Sources, date_in_name, page_head, page_paper, resolve
 from .textnorm import fold
 
+_ISSUER = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:统计局|调查队|委员会|办公室|办公厅|人民政府|管委会)$")
 _DECK_LIMIT = 300  # chars of un-bylined text a byline may still claim as its deck
 
 
@@ -29,11 +31,13 @@ class _Draft:
     body: list[Para] = field(default_factory=list)
     captions: list[Para] = field(default_factory=list)
     byline: Para | None = None
+    credit: Para | None = None  # an author line that is not a byline: (记者 张三), 作者:张三
     meta: list[Para] = field(default_factory=list)
     title: str = ""
     subtitle: str = ""
     section: str = ""
     title_inferred: bool = False
+    title_from_lines: bool = False  # built from page lines (not a heading): their spaces are layout
     deck: int = 0
     orphans: list[str] = field(default_factory=list)
 
@@ -45,9 +49,14 @@ class _Draft:
         return self.header + self.meta + ([self.byline] if self.byline else []) + self.body + self.captions
 
 
-def split_articles(text: str) -> list[Article]:
-    """Split a page (display form) into articles in page order."""
+def split_articles(text: str, name: str = "", file_meta: FileMeta | None = None) -> list[Article]:
+    """Split a page (display form) into articles in page order.
+
+    ``name`` (the file's name or path) and ``file_meta`` (what the file says
+    about itself) give a date or publication where the page says none.
+    """
     paras = classify(drop_duplicates(split_paragraphs(text)))
+    top, paras = page_head(paras)
     drafts = _segment(paras)
     orphans: list[str] = []
     for d in drafts:
@@ -58,7 +67,12 @@ def split_articles(text: str) -> list[Article]:
     _title_from_orphans(drafts, orphans)
     drafts = _split_at_orphans(drafts, orphans)
     page_meta = [m for d in drafts for m in d.meta]
-    return [_finish(d, i, text, page_meta) for i, d in enumerate(drafts) if d.body]
+    sources = Sources(
+        top, page_paper=page_paper([d.byline.publication for d in drafts if d.byline]),
+        page_source=next((meta_source(m.text) for m in page_meta if meta_source(m.text)), ""),
+        page_date=next((meta_date(m.text) for m in page_meta if meta_date(m.text)), None),
+        name_date=date_in_name(name), file=file_meta or FileMeta())
+    return [_finish(d, i, text, sources) for i, d in enumerate(drafts) if d.body]
 
 
 def _segment(paras: list[Para]) -> list[_Draft]:
@@ -88,6 +102,9 @@ def _segment(paras: list[Para]) -> list[_Draft]:
             cur.header.append(p)
         elif p.kind == "meta":
             cur.meta.append(p)
+        elif p.kind == "credit":
+            cur.credit = cur.credit or p
+            cur.body.append(p)
         elif p.kind == "caption":
             cur.captions.append(p)
         elif p.kind in ("title", "column", "label") and not cur.has_body and not cur.byline:
@@ -125,15 +142,17 @@ def _resolve_header(d: _Draft) -> None:
         deck = others + [p for p in d.header[idx + 1:] if p.kind in ("title", "label") and p not in others]
     else:
         titles = [p for p in d.header if p.kind == "title"]
+        # A document's issuer under its title (某市统计局) is not the title.
+        titles = [p for p in titles if not _ISSUER.search(p.text)] or titles
         if titles:
             main = titles[-1]
             idx = d.header.index(main)
             title = main.text
             before = d.header[idx - 1] if idx > 0 else None
             if before is not None and before.kind == "title" and len(before.text) <= 8:
-                title = f"{before.text} {title}"  # a kicker: 承德 / 积极对接京津 取得良好成效
+                title = before.text + title  # a kicker: 承德 / 积极对接京津取得良好成效
                 titles.remove(before)
-            d.title = title
+            d.title, d.title_from_lines = title, True
             d.orphans = [p.text for p in titles[:-1]]
         deck = [p for p in d.header if p.kind == "label"]
     if deck:
@@ -199,7 +218,7 @@ def _title_from_orphans(drafts: list[_Draft], orphans: list[str]) -> None:
         if scored:
             score, best = max(scored)
             if score >= 0.5:
-                d.title = best
+                d.title, d.title_from_lines = best, True
                 orphans.remove(best)
 
 
@@ -221,7 +240,7 @@ def _split_at_orphans(drafts: list[_Draft], orphans: list[str]) -> list[_Draft]:
                         and _longest_common_run(key, _cjk_key(d.body[i].text[:150])) >= 4), None)
             if cut is None:
                 continue
-            tail = _Draft(body=d.body[cut:], title=orphan)
+            tail = _Draft(body=d.body[cut:], title=orphan, title_from_lines=True)
             d.body = d.body[:cut]
             drafts.insert(drafts.index(d) + 1, tail)
             orphans.remove(orphan)
@@ -241,15 +260,17 @@ def _inferred_title(body: list[Para]) -> str:
 UNTITLED = "（无标题）"
 
 
-def _finish(d: _Draft, position: int, page: str, page_meta: list[Para]) -> Article:
+def _finish(d: _Draft, position: int, page: str, page_sources: Sources) -> Article:
     title, inferred = d.title, False
     if not title:
         title, inferred = _inferred_title(d.body), True
-    meta = d.meta or page_meta
-    date = next((meta_date(m.text) for m in meta if meta_date(m.text)), None)
-    publication = d.byline.publication if d.byline else ""
-    if not publication:
-        publication = next((meta_source(m.text) for m in meta if meta_source(m.text)), "")
+    elif d.title_from_lines:
+        title = tidy_title(title)
+    byline = d.byline.byline if d.byline else (d.credit.text if d.credit else "")
+    publication, date = resolve(replace(
+        page_sources, byline_publication=d.byline.publication if d.byline else "",
+        own_source=next((meta_source(m.text) for m in d.meta if meta_source(m.text)), ""),
+        own_date=next((meta_date(m.text) for m in d.meta if meta_date(m.text)), None)))
     paras = d.all_paras()
     start = min(p.start for p in paras)
     end = max(p.end for p in paras)
@@ -257,10 +278,11 @@ def _finish(d: _Draft, position: int, page: str, page_meta: list[Para]) -> Artic
         title=title,
         paragraphs=tuple(p.text for p in d.body),
         subtitle=d.subtitle,
-        byline=d.byline.byline if d.byline else "",
-        section=d.section,
+        byline=byline,
+        section=d.section or page_sources.top.section,
         publication=publication,
         date=date,
+        page=page_sources.top.page,
         captions=tuple(p.text for p in d.captions),
         position=position,
         original=page[start:end],

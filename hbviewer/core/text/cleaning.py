@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .metadata import dateline
 from .textnorm import fold, fold_together
 
 TERMINAL = set("。！？!?；;…”’」』:：")
@@ -47,6 +48,14 @@ _LINE_BYLINE = re.compile(
     r"^[□■◇◆○●]?\s*(?:(?P<pub>[\u4e00-\u9fff]{2,8}(?:日报|晚报|报|电视台|网))|本报)?\s*"
     r"(?:特约|见习|实习)?(?:记者|通讯员)\s*[\u4e00-\u9fff·]"
 )
+# An author line that is not a byline: (记者 张三), （本报记者 李四 王五）, 作者:张三, 文/张三.
+_CREDIT = re.compile(
+    r"^(?:[(（]\s*(?:本报)?(?:特约|见习|实习)?记者\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s、,，]{0,30}[)）]"
+    r"|(?:作者|撰文|文字|文|文/图|图/文)\s*[:：/／]\s*[\u4e00-\u9fff·][\u4e00-\u9fff·\s、,，]{0,20})$")
+# Spaces a page's layout left in a headline: between two Chinese characters (or
+# a Chinese character and a digit) they are not part of the words.
+_LAYOUT_SPACE = re.compile(r"(?<![A-Za-z0-9.,!?%])[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+(?![A-Za-z0-9])")
+_ITEM_KINDS = ("快", "简", "短", "通", "资", "喜", "要")  # the first half of 快讯, 简讯, 短讯, 通讯 …
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{2,10}[·•][\u4e00-\u9fff]{2,10}$")
 
 
@@ -173,7 +182,11 @@ def _classify_alone(p: Para) -> None:
             _CAPTION_CREDIT.search(text) or (_CAPTION_GROUP.match(text) and text.endswith("摄")))):
         p.kind = "caption"
         return
-    if len(text) <= 160 and _META.search(folded) and ("日期" in folded or "来源" in folded):
+    if len(text) <= 160 and _META.search(folded) and (
+            "日期" in folded or "来源" in folded or ("发布时间" in folded and _DATE.search(folded))):
+        p.kind = "meta"
+        return
+    if len(text) <= 30 and dateline(text, folded):  # a document's signature date: not a headline
         p.kind = "meta"
         return
     m = _INLINE_BYLINE.match(folded)
@@ -181,7 +194,9 @@ def _classify_alone(p: Para) -> None:
         p.kind, p.inline_byline = "byline", True
         p.byline = text[:m.end()].strip()
         pub = m.group("pub") or m.group("pub2") or m.group("pub3") or ""
-        p.publication = "" if pub == "本报" else text[m.start():m.start() + len(pub)]
+        # 本报讯 names no paper, and 快讯/简讯/短讯 name the kind of item, not who printed it.
+        named = pub != "本报" and not pub.endswith(_ITEM_KINDS)
+        p.publication = text[m.start():m.start() + len(pub)] if named else ""
         return
     if len(text) <= 50 and not any(ch in TERMINAL for ch in text):
         m = _LINE_BYLINE.match(folded)
@@ -190,7 +205,9 @@ def _classify_alone(p: Para) -> None:
             if m.group("pub"):
                 p.publication = text[m.start("pub"):m.end("pub")]
             return
-    if folded in SECTION_LABELS:
+    if len(text) <= 40 and _CREDIT.match(folded):
+        p.kind, p.byline = "credit", text
+    elif folded in SECTION_LABELS:
         p.kind = "section"
     elif folded in INNER_LABELS:
         p.kind = "label"
@@ -285,3 +302,12 @@ def meta_date(text: str) -> str | None:
 def meta_source(text: str) -> str:
     m = re.search(r"(?:来源|來源|稿源)\s*[:：]\s*(.+?)(?:\s{1,}(?:日期|發布|发布|點擊|点击|作者)|$)", text)
     return m.group(1).strip() if m else ""
+
+
+def tidy_title(text: str) -> str:
+    """A headline rebuilt from page lines, without the spaces the layout left between Chinese words.
+
+    唐山 “四个一百”科研院所 进唐山 → 唐山“四个一百”科研院所进唐山; a space
+    between two Latin words or numbers stays (5G Pro 2).
+    """
+    return _LAYOUT_SPACE.sub("", text.strip())

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .metadata import FileMeta
 from .textnorm import to_display
 
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -33,6 +34,7 @@ class DecodedText:
     encoding: str
     size: int
     sha256: str  # of the bytes read: tells an unchanged file from a changed one
+    meta: FileMeta = FileMeta()  # what the file says about itself (document properties)
 
 
 _BOMS = (

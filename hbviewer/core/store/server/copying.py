@@ -66,7 +66,7 @@ class ServerCopies:
                     row = (source_id, a.position, pg_text(a.title), a.title_inferred, pg_text(a.subtitle),
                            pg_text(a.byline), pg_text(a.section), pg_text(a.publication), a.date,
                            pg_text(a.text), pg_text(a.captions), pg_text(a.original), a.fingerprint,
-                           a.analysis_version, *search_columns(a.title, a.text))
+                           a.analysis_version, *search_columns(a.title, a.text), pg_text(a.page))
                     new = conn.execute(insert, row + ((a.id,) if keep_ids else ())).fetchone()
                     if new is None:
                         duplicates += 1
@@ -76,6 +76,7 @@ class ServerCopies:
                     if a.corrections:
                         with conn.cursor() as cur:
                             cur.executemany(_INSERT_CORRECTION, [(new[0], *row) for row in a.corrections])
+                    self._insert_words(self._new_word_rows(row[14:16]))  # the matching forms
                     stored += 1
                 if keep_ids:  # identities go on after the largest id copied
                     for table in ("sources", "articles"):

@@ -11,6 +11,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from ..errors import LibraryError
 from ..addresses import display_location
 from .connection import first_line
+from ..vocabulary import VOCABULARY_VERSION
 from .schema import INDEX_KEY, MIGRATIONS, SCHEMA_LOCK, SCHEMA_VERSION, TABLES
 
 
@@ -114,6 +115,8 @@ class ServerOpening:
                 self.read_only = self._role_read_only()
                 if not self.read_only and self.meta("index_version") != INDEX_KEY:
                     self._rebuild(only_if_stale=True)
+                if not self.read_only and self.meta("vocabulary_version") != str(VOCABULARY_VERSION):
+                    self._rebuild_vocabulary(only_if_stale=True)
             except psycopg.Error as exc:
                 raise self._failure(exc) from None
 
@@ -136,6 +139,8 @@ class ServerOpening:
                         conn.execute(statement)
                     self._put_meta("schema_version", str(target))
                 self._put_meta("index_version", INDEX_KEY)
+                if version == 0:  # a new library: nothing to find words in yet
+                    self._put_meta("vocabulary_version", str(VOCABULARY_VERSION))
         except (errors.InsufficientPrivilege, errors.ReadOnlySqlTransaction):
             raise LibraryError(
                 f"The {self._label} has no up-to-date hbviewer library, and this user may not create or "

@@ -23,7 +23,7 @@ from __future__ import annotations
 from ...text.textnorm import collapse_spaces, fold
 from ..search import INDEX_VERSION
 
-SCHEMA_VERSION = 3  # the server's own numbering, apart from the SQLite file's
+SCHEMA_VERSION = 6  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them
 INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the search columns' version
 
@@ -133,8 +133,29 @@ _V3 = [
     "CREATE INDEX figures_status ON figures(status)",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3}  # version reached -> statements that reach it
-TABLES = ("meta", "sources", "articles", "figures", "article_regions")
+# The functional zone (北戴河新区, 雄安新区) a figure or an article's region is about.
+_V4 = ["ALTER TABLE figures ADD COLUMN zone TEXT NOT NULL DEFAULT ''",
+       "ALTER TABLE article_regions ADD COLUMN zone TEXT NOT NULL DEFAULT ''"]
+
+# The printed page (第3版) an article appeared on, as in the SQLite file's migration 6.
+_V5 = ["ALTER TABLE articles ADD COLUMN page TEXT NOT NULL DEFAULT ''"]
+
+# The library's words with their pinyin (store/vocabulary.py); "C" collation: keys and words are
+# ordered by their bytes, as in SQLite, so both read the same candidates. And an index for kind:.
+_V6 = [
+    """CREATE TABLE search_words(
+        word TEXT COLLATE "C" NOT NULL,
+        pinyin TEXT COLLATE "C" NOT NULL,
+        initials TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY(word, pinyin)
+    )""",
+    "CREATE INDEX search_words_pinyin ON search_words(pinyin, word)",
+    "CREATE INDEX search_words_initials ON search_words(initials, word)",
+    "CREATE INDEX figures_kind ON figures(kind, article_id)",
+]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6}  # version reached -> statements
+TABLES = ("meta", "sources", "articles", "figures", "article_regions", "search_words")
 
 
 def matching_form(text: str) -> str:

@@ -1,5 +1,8 @@
 """Text search in the server library: the same matches as the SQLite file's, by other means.
 
+How the parts of a search (the query as typed, then its pinyin) are put together is
+``store/text_search.py``.
+
 A GIN-indexed tsvector of characters and character bigrams answers for short
 terms and selects candidates for longer ones, which ``strpos`` on the folded
 text confirms (see ``schema.py``).
@@ -9,7 +12,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from ..search import ParsedQuery, SearchQuery, SearchResult, parse_query, search_hit
+from ..search import ParsedQuery, SearchQuery
+from ..sql_reads import SORT_ORDERS
 from .schema import exact_by_grams, match_tsquery
 
 NEWEST_FROM = 2000  # past this many matches of short terms (and a tenth of the library), newest first
@@ -59,9 +63,12 @@ class ServerSearch:
         clauses = ["a.grams @@ %s::tsquery", f"(NOT a.oversized OR ({' AND '.join(every)}))", *checks]
         return clauses, [tsquery, *every_params, *check_params]
 
-    def _where(self, query: SearchQuery, parsed: ParsedQuery) -> tuple[str, list]:
+    def _where(self, query: SearchQuery, parsed: ParsedQuery, minus: ParsedQuery | None = None) -> tuple[str, list]:
         oversized = self._conn.execute("SELECT EXISTS(SELECT 1 FROM articles WHERE oversized)").fetchone()[0]
         match, match_params = self._match(parsed, oversized)
+        if minus is not None:  # less the articles another query finds: the negation of its exact conditions
+            others, other_params = self._match(minus, oversized)
+            match, match_params = match + [f"NOT ({' AND '.join(others)})"], match_params + other_params
         filters, filter_params = self._conditions(query)
         return " WHERE " + " AND ".join(match + filters), match_params + filter_params
 
@@ -83,42 +90,36 @@ class ServerSearch:
         estimate = self._conn.execute("SELECT reltuples FROM pg_class WHERE oid = 'articles'::regclass").fetchone()[0]
         return total > NEWEST_FROM and (estimate <= 0 or total * 10 >= estimate)
 
-    def _text_search(self, query: SearchQuery, offsets: bool) -> SearchResult:
-        # Only the shown hits are read whole; only the snippet's hits are found unless
-        # ``offsets`` asks for every hit offset in each text.
-        parsed = parse_query(query.text)
-        details = {}
+    def _ranked_page(self, query: SearchQuery, parsed: ParsedQuery, minus: ParsedQuery | None,
+                     limit: int | None, offset: int) -> tuple[int, list[tuple[int, float]]]:
+        page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
         with self._search_snapshot() as conn:
-            where, params = self._where(query, parsed)
-            score, score_params = self._score(parsed)
-            ranking = (f"SELECT a.id, {score} AS score, count(*) OVER () FROM articles a{where}"
-                       f" ORDER BY score DESC, a.id DESC{self._page(query)}")
-            if all(exact_by_grams(t) for t in parsed.terms + parsed.excluded):
+            where, params = self._where(query, parsed, minus)
+            if query.sort in SORT_ORDERS:
+                score, score_params, order = "0.0", [], SORT_ORDERS[query.sort]
+            else:
+                (score, score_params), order = self._score(parsed), "score DESC, a.id DESC"
+            ranking = f"SELECT a.id, {score} AS score, count(*) OVER () FROM articles a{where} ORDER BY {order}{page}"
+            short = all(exact_by_grams(t) for t in parsed.terms + parsed.excluded) and minus is None
+            if short and query.sort not in SORT_ORDERS:
                 # The index alone counts short terms; a common one is then listed newest first,
                 # walking the id index and stopping at the page.
                 total = conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
                 if self._dense(total):
                     conn.execute("SET LOCAL enable_bitmapscan = off")
-                    ranked = conn.execute(f"SELECT a.id, 0.0 FROM articles a{where} ORDER BY a.id DESC"
-                                          f"{self._page(query)}", params).fetchall()
+                    ranked = conn.execute(f"SELECT a.id, 0.0 FROM articles a{where} ORDER BY a.id DESC{page}",
+                                          params).fetchall()
                     conn.execute("SET LOCAL enable_bitmapscan = on")
-                else:
-                    ranked = [(aid, sc) for aid, sc, _n in conn.execute(ranking, score_params + params)]
-            else:
-                # A longer term is confirmed in each candidate's text: once, counting as it ranks.
-                rows = conn.execute(ranking, score_params + params).fetchall()
-                ranked = [(aid, sc) for aid, sc, _n in rows]
-                total = rows[0][2] if rows else conn.execute(
-                    f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
-            if ranked:
-                for row in conn.execute(
-                        "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
-                        " ON s.id = a.source_id WHERE a.id = ANY(%s::bigint[])", ([r[0] for r in ranked],)):
-                    details[row[0]] = row
-        hits = tuple(search_hit(details[aid], score, parsed, offsets) for aid, score in ranked if aid in details)
-        return SearchResult(query, total, hits)
+                    return total, ranked
+                return total, [(aid, sc) for aid, sc, _n in conn.execute(ranking, score_params + params)]
+            # A longer term is confirmed in each candidate's text: once, counting as it ranks.
+            rows = conn.execute(ranking, score_params + params).fetchall()
+            total = rows[0][2] if rows else conn.execute(f"SELECT count(*) FROM articles a{where}", params).fetchone()[0]
+            return total, [(aid, sc) for aid, sc, _n in rows]
 
-    def _matching_ids(self, query: SearchQuery) -> set[int]:
+    def _ids_of(self, query: SearchQuery, parsed: ParsedQuery, among: list[int] | None) -> set[int]:
         with self._search_snapshot() as conn:
-            where, params = self._where(query, parse_query(query.text))
+            where, params = self._where(query, parsed)
+            if among is not None:
+                where, params = where + " AND a.id = ANY(%s::bigint[])", params + [[int(i) for i in among]]
             return {r[0] for r in conn.execute(f"SELECT a.id FROM articles a{where}", params)}

@@ -14,11 +14,14 @@ import time
 import psycopg
 from psycopg import errors
 
-from ...model import Article
+from ...model import REGION_FIELDS, Article
 from ..errors import Cancelled
 from ..correction_writes import CorrectionWrites
 from ..records import analysis_rows, figure_rows_of, fingerprint, now
 from .connection import writes
+from ...extract.words import words_in
+from ..vocabulary import VOCABULARY_VERSION, reading_rows
+from ..vocabulary_store import INSERT_WORD
 from .schema import INDEX_KEY, PATH_LOCK_SPACE, SCHEMA_LOCK, grams, matching_form
 
 _RETRIES = 3  # a write that lost a deadlock to another client is tried again this often
@@ -42,8 +45,8 @@ def search_columns(title: str, text: str) -> tuple[str, str, str, bool]:
 INSERT_ARTICLE = (
     "INSERT INTO articles(source_id, position, title, title_inferred, subtitle, byline, section,"
     " publication, date, text, captions, original, fingerprint, analysis_version, title_folded,"
-    " text_folded, grams, oversized{id_column}) VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
-    " %s, %s, %s::tsvector, %s{id_value}) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")
+    " text_folded, grams, oversized, page{id_column}) VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,"
+    " %s, %s, %s, %s::tsvector, %s, %s{id_value}) ON CONFLICT (fingerprint) DO NOTHING RETURNING id")
 
 
 class ServerWrites(CorrectionWrites):
@@ -63,7 +66,7 @@ class ServerWrites(CorrectionWrites):
         rows = [(a.position, pg_text(a.title), a.title_inferred, pg_text(a.subtitle), pg_text(a.byline),
                  pg_text(a.section), pg_text(a.publication), a.date, pg_text(a.text),
                  pg_text(json.dumps(list(a.captions), ensure_ascii=False)), pg_text(a.original),
-                 fingerprint(a), version, *search_columns(a.title, a.text)) for a in articles]
+                 fingerprint(a), version, *search_columns(a.title, a.text), pg_text(a.page)) for a in articles]
         for attempt in range(_RETRIES):
             try:
                 return self._store_file(path, name, sha256, size, encoding, articles, rows, should_stop,
@@ -102,8 +105,15 @@ class ServerWrites(CorrectionWrites):
                     continue
                 if analyses is not None:
                     self._insert_analysis(new[0], analyses[i])
+                self._insert_words(self._new_word_rows(  # the matching forms
+                    (row[13], row[14]), analyses[i].words if analyses is not None else None))
                 stored += 1
             return stored, duplicates, replaced
+
+    def _insert_words(self, rows: list[tuple]) -> None:
+        if rows:
+            with self._conn.cursor() as cur:
+                cur.executemany(INSERT_WORD.replace("?", "%s"), rows)
 
 
     def _insert_figure_rows(self, article_id: int, rows: list[tuple]) -> None:
@@ -111,14 +121,15 @@ class ServerWrites(CorrectionWrites):
             with self._conn.cursor() as cur:
                 cur.executemany(
                     'INSERT INTO figures(article_id, start, "end", text, value, value_high, unit, kind, approx,'
-                    " indicator, change, as_of, region, region_code, prefecture, status)"
-                    " VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    " indicator, change, as_of, region, region_code, prefecture, zone, status)"
+                    " VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [(article_id, *row) for row in rows])
 
     def _insert_region_rows(self, article_id: int, rows: list[tuple]) -> None:
         if rows:
             with self._conn.cursor() as cur:
-                cur.executemany("INSERT INTO article_regions VALUES(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                cur.executemany(f"INSERT INTO article_regions(article_id, {', '.join(REGION_FIELDS)})"
+                                f" VALUES(%s{', %s' * len(REGION_FIELDS)})",
                                 [(article_id, *row) for row in rows])
 
     def _insert_analysis(self, article_id: int, analysis) -> None:
@@ -175,6 +186,33 @@ class ServerWrites(CorrectionWrites):
                         " grams = %s::tsvector, oversized = %s WHERE id = %s",
                         [(*search_columns(title, text), aid) for aid, title, text in rows])
             self._put_meta("index_version", INDEX_KEY)
+        self._rebuild_vocabulary(only_if_stale=only_if_stale)
+
+    @writes
+    def rebuild_vocabulary(self) -> None:
+        """The words of every stored article, found again (an older library, or other rules)."""
+        self._rebuild_vocabulary(only_if_stale=False)
+
+    def _rebuild_vocabulary(self, only_if_stale: bool) -> None:
+        with self._transaction() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            stored = conn.execute("SELECT value FROM meta WHERE key = 'vocabulary_version'").fetchone()
+            if only_if_stale and stored is not None and stored[0] == str(VOCABULARY_VERSION):
+                return  # another client has just done it
+            conn.execute("DELETE FROM search_words")
+            words: set[str] = set()
+            last = 0
+            while True:  # in pieces: all the texts at once would be the library's size in memory
+                rows = conn.execute("SELECT id, title_folded, text_folded FROM articles WHERE id > %s"
+                                    " ORDER BY id LIMIT 2000", (last,)).fetchall()
+                if not rows:
+                    break
+                for _id, title, text in rows:
+                    words |= words_in(title, text)
+                last = rows[-1][0]
+            self._insert_words(reading_rows(words))
+            self._put_meta("vocabulary_version", str(VOCABULARY_VERSION))
+        self._forget_known_words()
 
 
     @writes

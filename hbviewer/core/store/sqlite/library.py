@@ -20,6 +20,7 @@ from ..contract import CheckReport, WriteGroup
 from ..errors import LibraryError
 from ..search import INDEX_VERSION
 from ..correction_reads import CorrectionReads
+from ..vocabulary import VOCABULARY_VERSION
 from ..sql_reads import SqlReads, SqlSummaryReads, read
 from .integrity import check_file
 from .schema import MIGRATIONS, SCHEMA_VERSION
@@ -106,11 +107,17 @@ class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, Sq
                     MIGRATIONS[target](db)
                     db.execute(f"PRAGMA user_version={target}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+                if version == 0:  # a new library: nothing to find words in yet
+                    db.execute("INSERT OR REPLACE INTO meta VALUES('vocabulary_version', ?)",
+                               (str(VOCABULARY_VERSION),))
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         stored = db.execute("SELECT value FROM meta WHERE key='index_version'").fetchone()
         if stored is None or int(stored[0]) != INDEX_VERSION:
             self.rebuild_index()
+        words = db.execute("SELECT value FROM meta WHERE key='vocabulary_version'").fetchone()
+        if words is None or int(words[0]) != VOCABULARY_VERSION:
+            self.rebuild_vocabulary()
 
     def close(self) -> None:
         with self._lock:

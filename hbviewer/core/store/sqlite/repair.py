@@ -68,11 +68,19 @@ _ARTICLE_COLUMNS = ("source_id, position, title, title_inferred, subtitle, bylin
                     " text, captions, original, fingerprint, analysis_version")
 
 
+def _has_page(db: sqlite3.Connection) -> bool:
+    # A file from before schema version 6 has no page column: its articles have no page.
+    try:
+        return any(row[1] == "page" for row in db.execute("PRAGMA table_info(articles)"))
+    except sqlite3.DatabaseError:
+        return False
+
+
 def _records(db: sqlite3.Connection, report: RecoveryReport) -> list[SourceRecord]:
     from .writing import unpack
 
     sources = _readable_rows(db, "sources", "path, name, sha256, size, encoding, imported_at", report)
-    articles = _readable_rows(db, "articles", _ARTICLE_COLUMNS, report)
+    articles = _readable_rows(db, "articles", _ARTICLE_COLUMNS + (", page" if _has_page(db) else ", ''"), report)
     figures: dict[int, list[tuple]] = {}
     for _rowid, aid, *row in _readable_rows(db, "figures", "article_id, " + ", ".join(
             f'"{c}"' for c in FIGURE_FIELDS), report):
@@ -82,14 +90,20 @@ def _records(db: sqlite3.Connection, report: RecoveryReport) -> list[SourceRecor
         regions.setdefault(aid, []).append(tuple(row))
     by_source: dict[int, list[ArticleRecord]] = {}
     for aid, sid, pos, title, inferred, subtitle, byline, section, publication, date, text, captions, original, \
-            fp, version in articles:
+            fp, version, page in articles:
         try:
             original = unpack(original)
         except Exception:  # a damaged compressed page: the article itself is still whole
             original = ""
         by_source.setdefault(sid, []).append(ArticleRecord(
             aid, pos, title, bool(inferred), subtitle, byline, section, publication, date, text, captions,
-            original, fp, version, tuple(figures.get(aid, ())), tuple(regions.get(aid, ()))))
+            original, fp, version, tuple(figures.get(aid, ())), tuple(regions.get(aid, ())), page))
+    # A damaged table page may drop rows without an error; their figures and regions still name them.
+    read = {row[0] for row in articles}
+    vanished = (set(figures) | set(regions)) - read
+    if vanished:
+        report.lost["articles"] = report.lost.get("articles", 0) + len(vanished)
+        report.problems.append(f"{len(vanished)} article(s) whose figures or regions remain could not be read")
     known = {row[0] for row in sources}
     orphans = sum(len(v) for sid, v in by_source.items() if sid not in known)
     if orphans:

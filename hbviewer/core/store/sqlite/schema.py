@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -139,4 +139,41 @@ def _migrate_4(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4}  # version reached -> function that reaches it
+def _migrate_5(db: sqlite3.Connection) -> None:
+    # The functional zone (北戴河新区, 雄安新区) a figure or an article's region is about.
+    _run_script(
+        db,
+        """
+        ALTER TABLE figures ADD COLUMN zone TEXT NOT NULL DEFAULT '';
+        ALTER TABLE article_regions ADD COLUMN zone TEXT NOT NULL DEFAULT ''
+        """,
+    )
+
+
+def _migrate_6(db: sqlite3.Connection) -> None:
+    # The printed page (第3版) an article appeared on; older articles have none until imported again.
+    db.execute("ALTER TABLE articles ADD COLUMN page TEXT NOT NULL DEFAULT ''")
+
+
+def _migrate_7(db: sqlite3.Connection) -> None:
+    _run_script(
+        db,
+        """
+        -- the library's words with their pinyin (store/vocabulary.py), filled on open and at import
+        CREATE TABLE search_words(
+            word TEXT NOT NULL,
+            pinyin TEXT NOT NULL,
+            initials TEXT NOT NULL,
+            PRIMARY KEY(word, pinyin)
+        ) WITHOUT ROWID;
+        CREATE INDEX search_words_pinyin ON search_words(pinyin, word);
+        CREATE INDEX search_words_initials ON search_words(initials, word);
+        -- kind: filters articles by the kinds of their figures
+        CREATE INDEX figures_kind ON figures(kind, article_id)
+        """,
+    )
+
+
+# version reached -> function that reaches it
+MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5, 6: _migrate_6,
+              7: _migrate_7}

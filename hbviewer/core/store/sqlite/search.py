@@ -2,16 +2,23 @@
 
 The index is contentless (``article_index``: tokens only, the text stays in
 ``articles``), so the ranking runs on the index alone and only the shown hits
-are read from the articles table.
+are read from the articles table. How the parts of a search (the query as typed,
+then its pinyin) are put together is ``store/text_search.py``.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from ..search import ParsedQuery, QueryError, SearchQuery, SearchResult, parse_query, search_hit, term_expression
+from ..search import ParsedQuery, QueryError, SearchQuery, term_expression
+from ..sql_reads import SORT_ORDERS
 
 BM25_MOST = 1500  # matches scored by bm25 in one search; past that, a cheaper order (see SqliteSearch._ranked)
+
+
+def _expression(parsed: ParsedQuery, minus: ParsedQuery | None) -> str:
+    expression = parsed.fts_expression()
+    return f"({expression}) NOT ({minus.fts_expression()})" if minus is not None else expression
 
 
 class SqliteSearch:
@@ -19,39 +26,41 @@ class SqliteSearch:
 
     _db: sqlite3.Connection
 
-    def _text_search(self, query: SearchQuery, offsets: bool) -> SearchResult:
-        # Only the snippet's hits are found unless ``offsets`` asks for every hit offset in each
-        # text (a list needs no more; the article view finds its own).
-        parsed = parse_query(query.text)
+    def _ranked_page(self, query: SearchQuery, parsed: ParsedQuery, minus: ParsedQuery | None,
+                     limit: int | None, offset: int) -> tuple[int, list[tuple[int, float]]]:
+        expression = _expression(parsed, minus)
         restrict, params = self._restriction(query)
         try:
-            total = self._match_count(parsed.fts_expression(), restrict, params)
-            ranked = self._ranked(parsed, restrict, params, total, query.limit, query.offset)
+            total = self._match_count(expression, restrict, params)
+            if query.sort in SORT_ORDERS:
+                return total, self._sorted(query, expression, limit, offset)
+            simple = minus is None and len(parsed.required) == 1 and not parsed.excluded
+            return total, self._ranked(expression, parsed.terms, simple, restrict, params, total, limit, offset)
         except sqlite3.OperationalError as exc:  # should not happen: expressions are generated
             raise QueryError(f"The search could not be run ({exc}).") from None
-        details = {}
-        ids = [r[0] for r in ranked]
-        for chunk in range(0, len(ids), 900):
-            part = ids[chunk:chunk + 900]
-            for row in self._db.execute(
-                    "SELECT a.id, a.title, s.name, a.date, a.text FROM articles a JOIN sources s"
-                    f" ON s.id = a.source_id WHERE a.id IN ({','.join('?' * len(part))})", part):
-                details[row[0]] = row
-        hits = tuple(search_hit(details[aid], score, parsed, offsets) for aid, score in ranked if aid in details)
-        return SearchResult(query, total, hits)
 
-    def _matching_ids(self, query: SearchQuery) -> set[int]:
+    def _ids_of(self, query: SearchQuery, parsed: ParsedQuery, among: list[int] | None) -> set[int]:
         restrict, params = self._restriction(query)
+        if among is not None:
+            restrict += f" AND rowid IN ({','.join(str(int(i)) for i in among) or 'NULL'})"
         return {r[0] for r in self._db.execute(
             f"SELECT rowid FROM article_index WHERE article_index MATCH ?{restrict}",
-            [parse_query(query.text).fts_expression(), *params])}
+            [parsed.fts_expression(), *params])}
+
+    def _sorted(self, query: SearchQuery, expression: str, limit: int | None, offset: int) -> list:
+        clauses, params = self._conditions(query)
+        where = "".join(f" AND {c}" for c in clauses)
+        return self._db.execute(
+            "SELECT a.id, 0.0 FROM articles a WHERE a.id IN (SELECT rowid FROM article_index"
+            f" WHERE article_index MATCH ?){where} ORDER BY {SORT_ORDERS[query.sort]}"
+            f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}", [expression, *params]).fetchall()
 
     def _match_count(self, expression: str, restrict: str, params: list) -> int:
         return self._db.execute(f"SELECT count(*) FROM article_index WHERE article_index MATCH ?{restrict}",
                                 [expression, *params]).fetchone()[0]
 
-    def _ranked(self, parsed: ParsedQuery, restrict: str, params: list, total: int, limit: int | None,
-                offset: int) -> list[tuple[int, float]]:
+    def _ranked(self, expression: str, terms, simple: bool, restrict: str, params: list, total: int,
+                limit: int | None, offset: int) -> list[tuple[int, float]]:
         """(article id, score) of one page of matches, best first.
 
         bm25 scores every match, which costs about a microsecond each: past
@@ -59,13 +68,11 @@ class SqliteSearch:
         titles that hold a term come first, then the rest, each part scored
         if it is small enough and otherwise newest first.
         """
-        expression = parsed.fts_expression()
         if total <= BM25_MOST:
             return self._ranked_part(expression, True, restrict, params, limit, offset)
-        in_title = f"title : ({' OR '.join(term_expression(t) for t in parsed.terms)})"
+        in_title = f"title : ({' OR '.join(term_expression(t) for t in terms)})"
         # With one group of terms and none left out, a title holding a term is a match by itself:
         # matching the title alone spares FTS5 the body's phrase positions (3x faster for 技术创新).
-        simple = len(parsed.required) == 1 and not parsed.excluded
         parts = [in_title if simple else f"({expression}) AND ({in_title})", f"({expression}) NOT ({in_title})"]
         first = self._match_count(parts[0], restrict, params)
         out: list[tuple[int, float]] = []
@@ -89,8 +96,20 @@ class SqliteSearch:
         return self._db.execute(sql, [expression, *params]).fetchall()
 
     def _restriction(self, query: SearchQuery) -> tuple[str, list]:
-        """Filters as a condition on the index rowid (nothing when there are none)."""
-        where, params = self._filters(query)
-        if not where:
-            return "", []
-        return f" AND rowid IN (SELECT a.id FROM articles a{where})", params
+        """Filters as conditions on the index rowid (nothing when there are none).
+
+        Those an index answers as a set (sources, a period, a region's articles) restrict the
+        rowids up front; the others (kind:, has: …) are checked for each match only: as a set
+        they would read every article.
+        """
+        sql, params = "", []
+        sets, set_params = self._conditions(query, per_match=False)
+        if sets:
+            sql += f" AND rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(sets)})"
+            params += set_params
+        each, each_params = self._conditions(query, per_match=True)
+        if each:
+            sql += (" AND EXISTS (SELECT 1 FROM articles a WHERE a.id = article_index.rowid"
+                    f" AND {' AND '.join(each)})")
+            params += each_params
+        return sql, params

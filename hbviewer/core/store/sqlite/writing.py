@@ -7,12 +7,15 @@ import sqlite3
 import zlib
 
 from ...model import FIGURE_FIELDS, REGION_FIELDS, Article, SourceRecord
-from ...text.textnorm import fold_together
+from ...text.textnorm import fold, fold_together
 from ..errors import Cancelled
 from ..corrections import CORRECTION_FIELDS
 from ..correction_writes import CorrectionWrites
 from ..records import analysis_rows, figure_rows_of, fingerprint, now, os_user, read_source_record
 from ..search import INDEX_VERSION, folded_index_tokens, index_tokens
+from ...extract.words import words_in
+from ..vocabulary import VOCABULARY_VERSION, reading_rows
+from ..vocabulary_store import INSERT_WORD
 
 _FIGURE_COLUMNS = ", ".join(f'"{c}"' for c in FIGURE_FIELDS)  # "end" is a keyword
 _INSERT_FIGURE = f"INSERT INTO figures(article_id, {_FIGURE_COLUMNS}) VALUES(?{',?' * len(FIGURE_FIELDS)})"
@@ -21,8 +24,8 @@ _INSERT_REGION = (f"INSERT INTO article_regions(article_id, {', '.join(REGION_FI
 _INSERT_CORRECTION = (f"INSERT INTO corrections(article_id, {', '.join(CORRECTION_FIELDS)})"
                       f" VALUES(?{',?' * len(CORRECTION_FIELDS)})")
 _INSERT_ARTICLE = ("INSERT INTO articles(id, source_id, position, title, title_inferred, subtitle, byline,"
-                   " section, publication, date, text, captions, original, fingerprint, analysis_version)"
-                   " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                   " section, publication, date, text, captions, original, fingerprint, analysis_version, page)"
+                   " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 
 
 def pack(original: str) -> bytes:
@@ -63,11 +66,13 @@ class SqliteWrites(CorrectionWrites):
                     None, source_id, article.position, article.title, int(article.title_inferred),
                     article.subtitle, article.byline, article.section, article.publication, article.date,
                     article.text, json.dumps(list(article.captions), ensure_ascii=False), pack(article.original),
-                    fp, analysis_version if analyses is not None else 0)).lastrowid
+                    fp, analysis_version if analyses is not None else 0, article.page)).lastrowid
                 if analyses is not None:
                     self._insert_rows(article_id, *analysis_rows(analyses[i]))
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, *map(folded_index_tokens, folded)))
+                db.executemany(INSERT_WORD, self._new_word_rows(
+                    folded, analyses[i].words if analyses is not None else None))
                 stored += 1
             return stored, duplicates, replaced
 
@@ -125,6 +130,25 @@ class SqliteWrites(CorrectionWrites):
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(title), index_tokens(text)))
             db.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+        self.rebuild_vocabulary()
+
+    def rebuild_vocabulary(self) -> None:
+        """The words of every stored article, found again (an older library, or other rules)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM search_words")
+            words: set[str] = set()
+            last = 0
+            while True:  # in pieces: all the texts at once would be the library's size in memory
+                rows = db.execute("SELECT id, title, text FROM articles WHERE id > ? ORDER BY id LIMIT 2000",
+                                  (last,)).fetchall()
+                if not rows:
+                    break
+                for article_id, title, text in rows:
+                    words |= words_in(fold(title), fold(text))
+                last = rows[-1][0]
+            db.executemany(INSERT_WORD, reading_rows(words))
+            db.execute("INSERT OR REPLACE INTO meta VALUES('vocabulary_version', ?)", (str(VOCABULARY_VERSION),))
+        self._forget_known_words()
 
     def set_meta(self, key: str, value: str) -> None:
         with self._transaction() as db:
@@ -166,10 +190,11 @@ class SqliteWrites(CorrectionWrites):
                 article_id = db.execute(_INSERT_ARTICLE, (
                     a.id if keep_ids else None, source_id, a.position, a.title, int(a.title_inferred),
                     a.subtitle, a.byline, a.section, a.publication, a.date, a.text, a.captions,
-                    pack(a.original), a.fingerprint, a.analysis_version)).lastrowid
+                    pack(a.original), a.fingerprint, a.analysis_version, a.page)).lastrowid
                 self._insert_rows(article_id, list(a.figures), list(a.regions))
                 db.executemany(_INSERT_CORRECTION, [(article_id, *row) for row in a.corrections])
                 db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
                            (article_id, index_tokens(a.title), index_tokens(a.text)))
+                db.executemany(INSERT_WORD, self._new_word_rows((fold(a.title), fold(a.text))))
                 stored += 1
             return stored, duplicates

@@ -9,9 +9,10 @@ from pathlib import Path
 from ..reading import DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, read_file_bytes, text_from_bytes
 from ..textnorm import to_display
 from .common import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES, DOCX_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES
-from .pdf import read_pdf
+from ..metadata import FileMeta
+from .pdf import pdf_meta, read_pdf
 from .webpage import read_html
-from .word import read_docx
+from .word import docx_meta, read_docx
 
 
 def is_document(name: str) -> bool:
@@ -33,15 +34,16 @@ def document_from_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYT
     lower = name.lower()
     if not data:
         raise UnreadableFile("empty", f"{name} is empty: there is nothing to import.")
+    meta = FileMeta()
     if lower.endswith(DOCX_SUFFIXES):
-        text, encoding = read_docx(data, name, max_bytes), "docx"
+        text, encoding, meta = read_docx(data, name, max_bytes), "docx", docx_meta(data)
     elif lower.endswith(HTML_SUFFIXES):
-        text, encoding = read_html(data, name)
+        text, encoding = read_html(data, name)  # its date and site name are 日期:/来源: lines
     elif lower.endswith(PDF_SUFFIXES):
-        text, encoding = read_pdf(data, name), "pdf"
+        text, encoding, meta = read_pdf(data, name), "pdf", pdf_meta(data)
     else:
         return text_from_bytes(data, name)
     display = to_display(text).strip()
     if not display:
         raise UnreadableFile("empty", f"{name} contains no text: there is nothing to import.")
-    return DecodedText(display + "\n", encoding, len(data), hashlib.sha256(data).hexdigest())
+    return DecodedText(display + "\n", encoding, len(data), hashlib.sha256(data).hexdigest(), meta)

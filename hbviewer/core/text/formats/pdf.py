@@ -15,6 +15,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from ..cleaning import tidy_title
+from ..metadata import FileMeta, read_top_line, valid_date
 from ..reading import UnreadableFile
 from .common import SPACES, as_body, damaged, ends_sentence, join_paragraphs
 
@@ -80,7 +82,7 @@ def read_pdf(data: bytes, name: str) -> str:
             "read text in images.")
     for lines in pages:
         lines[:] = [ln for ln in lines if ln.text]
-    _drop_running_heads(pages)
+    masthead = _drop_running_heads(pages)
     ordered: list[_Line] = []
     next_block = 0
     head: list[str] = []
@@ -93,7 +95,26 @@ def read_pdf(data: bytes, name: str) -> str:
             line.block = blocks.setdefault(line.block, next_block + len(blocks))
         next_block += len(blocks) + 1
         ordered.extend(page_lines)
-    return join_paragraphs(head + _join_lines(ordered))
+    return join_paragraphs(masthead + head + _join_lines(ordered))
+
+
+_PDF_DATE = re.compile(rb"^(?:D:)?(\d{4})(\d{2})(\d{2})")
+
+
+def pdf_meta(data: bytes) -> FileMeta:
+    """The PDF's creation date (its document information CreationDate), if it says one."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        info = PDFDocument(PDFParser(io.BytesIO(data))).info
+        raw = next((i.get("CreationDate") for i in info if i.get("CreationDate")), b"")
+        if not isinstance(raw, (bytes, str)):
+            raw = getattr(raw, "resolve", lambda: b"")() or b""
+    except Exception:  # a damaged or encrypted file: read_pdf has said why already
+        return FileMeta()
+    m = _PDF_DATE.match(raw.encode("latin-1", "replace") if isinstance(raw, str) else raw)
+    return FileMeta(date=valid_date(*(int(g) for g in m.groups()))) if m else FileMeta()
 
 
 def _pdf_title(lines: list[_Line]) -> tuple[list[str], list[_Line]]:
@@ -113,7 +134,7 @@ def _pdf_title(lines: list[_Line]) -> tuple[list[str], list[_Line]]:
         n += 1
     if not n:
         return [], lines
-    return ["# " + "".join(ln.text for ln in lines[:n])], lines[n:]
+    return ["# " + tidy_title("".join(ln.text for ln in lines[:n]))], lines[n:]
 
 
 def _page_lines(page) -> list[_Line]:
@@ -144,8 +165,12 @@ def _head_key(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
 
-def _drop_running_heads(pages: list[list[_Line]]) -> None:
-    """Remove page numbers and the lines most pages repeat at their top or bottom."""
+def _drop_running_heads(pages: list[list[_Line]]) -> list[str]:
+    """Remove page numbers and the lines most pages repeat at their top or bottom.
+
+    Returns the masthead lines among those removed from the first page (河北日报
+    2024年3月5日 第3版): once, at the top, they say where and when the page appeared.
+    """
     zones = []
     for lines in pages:
         by_top = sorted(lines, key=lambda ln: ln.top)
@@ -155,7 +180,12 @@ def _drop_running_heads(pages: list[list[_Line]]) -> None:
     for end in (0, 1):
         counts = Counter(k for zone in zones for k in {_head_key(ln.text) for ln in zone[end]})
         repeated |= {(end, k) for k, n in counts.items() if n >= need}
-    for lines, zone in zip(pages, zones):
+    texts: dict[str, set[str]] = {}  # a running head's key -> its texts on the pages
+    for zone in zones:
+        for ln in zone[0]:
+            texts.setdefault(_head_key(ln.text), set()).add(ln.text)
+    masthead: list[str] = []
+    for number, (lines, zone) in enumerate(zip(pages, zones)):
         drop = set()
         for end in (0, 1):
             for i, ln in enumerate(zone[end]):
@@ -164,9 +194,27 @@ def _drop_running_heads(pages: list[list[_Line]]) -> None:
                 if (end, _head_key(ln.text)) in repeated and (
                         _letters(ln.text) or _PAGE_NUMBER.match(ln.text)):
                     drop.add(id(ln))
+                    if number == 0 and end == 0:
+                        masthead += _masthead_line(ln.text, len(texts[_head_key(ln.text)]) > 1)
                 elif i == 0 and _PAGE_NUMBER.match(ln.text):
                     drop.add(id(ln))
         lines[:] = [ln for ln in lines if id(ln) not in drop]
+    return masthead
+
+
+def _masthead_line(text: str, varies: bool) -> list[str]:
+    """A running head kept for what it says of the page, if it is a masthead line.
+
+    A head whose numbers change from page to page (第1版, 第2版) would give every
+    article the first page's number: then only the paper and the date are kept.
+    """
+    found = read_top_line(text)
+    if found is None:
+        return []
+    if not varies:
+        return [text]
+    rest = " ".join(p for p in (found.publication, found.date or "") if p)
+    return [rest] if rest else []
 
 
 def _bands(lines: list[_Line]) -> list[list[_Line]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..metadata import site_from_title
 from ..reading import UnreadableFile, decode_bytes
 from .common import SPACES, as_body, damaged, join_paragraphs
 
@@ -99,13 +100,13 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
     if not title:
         titles = tree.xpath("//title/text()")
         title = titles[0] if titles else ""
+    site = _first(metas, ("og:site_name", "sitename")) or site_from_title(" ".join(tree.xpath("//title/text()")))
     title = _clean_title(title or "")
     date = _page_date(metas, found, page_text)
     source = _first(metas, ("contentsource", "source"))
     if not source:
         m = _SOURCE_LINE.search(page_text)
-        source = m.group(1) if m else (_first(metas, ("og:site_name", "sitename"))
-                                       or getattr(found, "sitename", None) or "")
+        source = m.group(1) if m else (site or getattr(found, "sitename", None) or "")
     head = []
     if title:
         head.append("# " + title)

@@ -10,11 +10,34 @@ import re
 import statistics
 import zipfile
 
+from ..metadata import FileMeta, find_date
 from ..reading import DEFAULT_MAX_BYTES, UnreadableFile
 from .common import ARCHIVE_TOTAL_FACTOR, SPACES, as_body, damaged, ends_sentence, join_paragraphs
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+# python-docx writes new documents from a template created at this moment: a
+# document made by a script says nothing about its own date.
+_PYTHON_DOCX_TEMPLATE_CREATED = "2013-12-23T23:15:00Z"
+_CORE_CREATED = re.compile(r"<dcterms:created[^>]*>\s*([^<]+)<")
+
+
+def docx_meta(data: bytes) -> FileMeta:
+    """The document's creation date from its core properties (docProps/core.xml), if it has one."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            info = zf.getinfo("docProps/core.xml")
+            if info.file_size > 1 << 20:
+                return FileMeta()
+            core = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
+        return FileMeta()
+    m = _CORE_CREATED.search(core)
+    if not m or m.group(1).strip() == _PYTHON_DOCX_TEMPLATE_CREATED:
+        return FileMeta()
+    return FileMeta(date=find_date(m.group(1)))
 
 
 def _check_zip_sizes(zf: zipfile.ZipFile, name: str, max_bytes: int) -> None:

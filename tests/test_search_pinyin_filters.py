@@ -1,0 +1,193 @@
+"""Pinyin search, filters in the query and sorting: the same answers from both libraries.
+
+The articles are made up here, with dates, publications and figures chosen so that each
+rule can be told apart; the seed pages check ``zjk`` against 张家口.
+"""
+
+import sqlite3
+
+import pytest
+from conftest import downgrade_server, downgrade_sqlite
+
+from hbviewer.core.extract.analysis import analyse
+from hbviewer.core.model import Article
+from hbviewer.core.store.query_filters import split_filters, without_filter
+from hbviewer.core.store.search import QueryError, SearchQuery
+from hbviewer.core.store.server.schema import SCHEMA_VERSION as SERVER_VERSION
+from hbviewer.core.store.sqlite import SqliteLibrary
+from hbviewer.core.extract.words import words_in
+from hbviewer.core.store.vocabulary import choose_words, pinyin_key, readings
+from hbviewer.core.text.textnorm import fold
+
+ARTICLES = [  # title, text, date, publication
+    ("张家口市推进冰雪产业", "张家口市今年冰雪产业投资达到12亿元，同比增长8%。", "2020-03-02", "河北日报"),
+    ("万全区发展高新技术", "万全区新增高新技术企业15家。", "2020-11-20", ""),
+    ("张家口举办招聘会", "招聘会提供岗位300个。", "2021-05-01", "张家口日报"),
+    ("衡水市GDP稳步增长", "衡水市GDP增长6.5%，各地评价积极。", "2020-06-01", "河北日报"),
+    ("长安区重庆路改造", "长安区重庆路改造完成。", None, ""),
+    ("国内生产总值核算", "GDP核算方法说明，高新技术产业占比提高。", "2024-02-10", "河北日报"),
+]
+
+
+def _store(lib):
+    articles = [Article(title=t, paragraphs=(x,), position=i, date=d, publication=p)
+                for i, (t, x, d, p) in enumerate(ARTICLES)]
+    lib.store_file("/made/up/page.txt", "page.txt", "0", 0, "utf-8", articles,
+                   analyses=[analyse(a.title, a.text) for a in articles], analysis_version=1)
+    return {a.title: a.id for a in lib.articles()}
+
+
+@pytest.fixture(params=["sqlite", "server"])
+def made_up(request, tmp_path):
+    if request.param == "sqlite":
+        lib = SqliteLibrary.open(tmp_path / "library.sqlite3")
+    else:
+        from hbviewer.core.store.server import ServerLibrary
+
+        lib = ServerLibrary.open(request.getfixturevalue("pg_url"))
+    ids = _store(lib)
+    yield lib, ids
+    lib.close()
+
+
+def titles(lib, text, **kw):
+    return [h.title for h in lib.search(SearchQuery(text, **kw)).hits]
+
+
+def found(lib, text, **kw):
+    return set(titles(lib, text, **kw))
+
+
+def test_readings_take_the_word_and_every_reading_of_a_character():
+    assert readings("张家口") == [("zhangjiakou", "zjk")]
+    assert readings("长安区") == [("changanqu", "caq")]
+    assert readings("重庆") == [("chongqing", "cq")]
+    assert {p for p, _i in readings("长")} == {"chang", "zhang"}
+    assert pinyin_key("zhang jia kou") == "zhangjiakou" and pinyin_key("张家口") is None
+    assert pinyin_key("z") is None
+    rows = [("张家口", "zhangjiakou", "zjk"), ("张家口市", "zhangjiakoushi", "zjks"), ("中建科", "zhongjianke", "zjk")]
+    assert choose_words("zjk", rows) == ["中建科", "张家口"]  # 张家口市 holds 张家口: found by it
+
+
+def test_pinyin_and_initials_find_the_chinese_words(made_up):
+    lib, _ids = made_up
+    zjk = found(lib, "张家口")
+    assert zjk == {"张家口市推进冰雪产业", "张家口举办招聘会"}
+    for typed in ("zjk", "zhangjiakou", "zhang jia kou", "ZJK", "zhangjia"):
+        assert found(lib, typed) == zjk, typed
+    assert found(lib, "gxjs") == {"万全区发展高新技术", "国内生产总值核算"}
+    assert found(lib, "caq") == found(lib, "changanqu") == {"长安区重庆路改造"}
+    assert found(lib, "cq") >= {"长安区重庆路改造"}
+    assert found(lib, "zjk 冰雪") == {"张家口市推进冰雪产业"}
+    hits = lib.search(SearchQuery("zjk")).hits
+    assert all(h.by_pinyin for h in hits)
+    assert lib.search_ids(SearchQuery("zjk")) == lib.search_ids(SearchQuery("张家口"))
+    # Chinese keeps its exact substring meaning; pinyin can be turned off
+    assert found(lib, "zjk", pinyin=False) == set()
+
+
+def test_a_latin_string_finds_itself_first_then_its_pinyin(made_up):
+    lib, _ids = made_up
+    result = lib.search(SearchQuery("gdp"))
+    exact = {"衡水市GDP稳步增长", "国内生产总值核算"}
+    assert {h.title for h in result.hits[:2]} == exact
+    assert not any(h.by_pinyin for h in result.hits[:2])
+    # 各地评价 (ge di ping) is in the first already; what pinyin adds comes after, flagged
+    assert all(h.by_pinyin for h in result.hits[2:])
+    assert result.total == len(result.hits)
+    page = lib.search(SearchQuery("gdp", limit=1, offset=1))
+    assert [h.title for h in page.hits] == [result.hits[1].title] and page.total == result.total
+
+
+def test_filters_region_date_source_kind_has(made_up):
+    lib, _ids = made_up
+    assert found(lib, "region:张家口市") == {"张家口市推进冰雪产业", "万全区发展高新技术", "张家口举办招聘会"}
+    assert found(lib, "region:张家口市 date:2020-01..2020-12") == {"张家口市推进冰雪产业", "万全区发展高新技术"}
+    assert found(lib, "region:张家口市 date:2020") == found(lib, "region:张家口 date:2020-01..2020-12")
+    assert found(lib, "date:2020-06") == {"衡水市GDP稳步增长"}
+    assert found(lib, "date:2021-01-01..") == {"张家口举办招聘会", "国内生产总值核算"}
+    assert found(lib, "date:..2020-03-02") == {"张家口市推进冰雪产业"}
+    assert found(lib, "source:河北日报") == {"张家口市推进冰雪产业", "衡水市GDP稳步增长", "国内生产总值核算"}
+    assert found(lib, "source:page.txt") == {"万全区发展高新技术", "长安区重庆路改造"}  # no publication
+    assert found(lib, "kind:money") == {"张家口市推进冰雪产业"}
+    assert "万全区发展高新技术" in found(lib, "has:figures") and "长安区重庆路改造" not in found(lib, "has:figures")
+    assert found(lib, "高新技术 -region:张家口市") == {"国内生产总值核算"}
+    assert found(lib, "zjk date:2021") == {"张家口举办招聘会"}
+    assert lib.search_ids(SearchQuery("region:张家口市 has:date")) == {
+        h.article_id for h in lib.search(SearchQuery("region:张家口市 date:1900..2100")).hits}
+    total, rows = lib.rows(SearchQuery("source:河北日报 增长"))
+    assert total == 2 and {r.title for r in rows} == {"张家口市推进冰雪产业", "衡水市GDP稳步增长"}
+
+
+@pytest.mark.parametrize("text, says", [
+    ("status:done", "status: is not a filter"), ("date:2024-13", "not a date"), ("date:2024-02-30", "not a date"),
+    ("date:2024..2023", "ends before"), ("kind:weight", "not a kind"), ("has:nothing", "not known"),
+    ("region:不存在市", "no region"), ("source:", "needs a value")])
+def test_unknown_filters_and_bad_values_say_why(made_up, text, says):
+    lib, _ids = made_up
+    with pytest.raises(QueryError, match=says):
+        lib.search(SearchQuery(text))
+
+
+def test_sorting_by_date_and_by_figures(made_up):
+    lib, _ids = made_up
+    by_date = titles(lib, "region:张家口市", sort="date")
+    assert by_date == ["张家口举办招聘会", "万全区发展高新技术", "张家口市推进冰雪产业"]
+    assert titles(lib, "zjk", sort="date") == ["张家口举办招聘会", "张家口市推进冰雪产业"]
+    _total, rows = lib.rows(SearchQuery("date:2020..2024", sort="figures"))
+    counts = [r.figure_count for r in rows]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1]
+    undated = titles(lib, "", sort="date")
+    assert undated[-1] == "长安区重庆路改造" and undated[0] == "国内生产总值核算"
+
+
+def test_the_filter_parser_keeps_quoted_text_and_removes_one_filter():
+    rest, filters = split_filters('科技 "note:x" region:"张家口市" -date:2024')
+    assert rest == '科技 "note:x"' and [f.text for f in filters] == ["region:张家口市", "-date:2024"]
+    assert without_filter("科技 region:张家口市 date:2024", 0) == "科技 date:2024"
+
+
+def test_an_older_library_gets_its_vocabulary_on_open(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    lib = SqliteLibrary.open(path)
+    _store(lib)
+    lib.close()
+    downgrade_sqlite(path, 6)  # as a library from before the word table was
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("DELETE FROM meta WHERE key = 'vocabulary_version'")
+    db.close()
+    lib = SqliteLibrary.open(path)
+    assert lib.meta("vocabulary_version") is not None
+    assert found(lib, "zjk") == found(lib, "张家口") != set()
+    lib.close()
+
+
+def test_seed_library_zjk_finds_what_zhangjiakou_finds(seeded_any):
+    zjk = seeded_any.search_ids(SearchQuery("zjk", limit=None))
+    chinese = seeded_any.search_ids(SearchQuery("张家口", limit=None))
+    assert chinese and chinese <= zjk
+    for aid in zjk - chinese:  # anything more is a true pinyin match: a word spelled z-j-k…
+        article = seeded_any.article(aid)
+        words = words_in(fold(article.title), fold(article.text))
+        assert any(key.startswith("zjk") for w in words for r in readings(w) for key in r), article.title
+
+
+@pytest.fixture(params=["sqlite", "server"])
+def seeded_any(request):
+    return request.getfixturevalue("seed_library" if request.param == "sqlite" else "server_seed_library")
+
+
+def test_an_older_server_library_gets_its_vocabulary_on_open(pg_url):
+    from hbviewer.core.store.server import ServerLibrary
+
+    lib = ServerLibrary.open(pg_url)
+    _store(lib)
+    with lib._conn.transaction():
+        lib._conn.execute("DELETE FROM meta WHERE key = 'vocabulary_version'")
+    lib.close()
+    downgrade_server(pg_url, 5)  # as a library from before the word table was
+    lib = ServerLibrary.open(pg_url)
+    assert lib.meta("schema_version") == str(SERVER_VERSION) and lib.meta("vocabulary_version") is not None
+    assert found(lib, "zjk") == found(lib, "张家口") != set()
+    lib.close()
