@@ -142,8 +142,12 @@ def _summaries(lib, articles, zjk_code):
     with_it = [r for r in figure_rows if r[4] == indicator]
     assert indicator and (indicator, len(with_it)) in lib.indicator_counts(None, 50)
     in_import_order = sorted(with_it, key=lambda r: r[0])  # article ids grow with each import
-    assert lib.indicator_values(None, indicator) == [(r[1], r[5], r[7]) for r in in_import_order]
-    assert lib.indicator_values([zjk_code], indicator) == [("张家口市", 295.0, "家")]
+    assert lib.indicator_figures(None, [indicator]) == [r for r in in_import_order if r[2]]
+    assert [(r[1], r[5], r[7]) for r in lib.indicator_figures([zjk_code], [indicator])] == [("张家口市", 295.0, "家")]
+    own = lib.indicator_figures([zjk_code], None)
+    assert indicator in {r[4] for r in own} and all(r[2] == zjk_code and r[4] for r in own)
+    imported = {s.name: s.imported_at for s in lib.sources()}  # each row says when its source came in
+    assert all(r[-1] == imported[r[16]] and r[-1] for r in figure_rows)
 
 
 def _correcting(lib, articles):

@@ -174,6 +174,8 @@ def _briefing_commands(sub, common) -> None:
     p.add_argument("out", metavar="OUT.xlsx")
     p.add_argument("--per-region-sheets", action="store_true", help="one sheet per region as well")
     p.add_argument("--chart", metavar="INDICATOR", help="indicator for the bar chart (default: the most widespread)")
+    p.add_argument("--reviewed-only", action="store_true",
+                   help="only figures a person accepted, edited or added (not those as the analysis found them)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("briefing", parents=[common, scope, dates],

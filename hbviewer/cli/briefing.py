@@ -41,7 +41,8 @@ def _query(args):
 def _scope(args):
     from ..core.briefing.summary import SummaryScope
 
-    return SummaryScope(query=_query(args), region_codes=_resolve_region_names(args.region or []))
+    return SummaryScope(query=_query(args), region_codes=_resolve_region_names(args.region or []),
+                        reviewed_only=getattr(args, "reviewed_only", False))
 
 
 def _figure_records(figures) -> list[dict]:
@@ -79,6 +80,8 @@ def cmd_summary(args, lib) -> int:
                 "tree": [n.to_json() for n in summary.tree]}
         if scope.region_codes or scope.query is not None:
             data["figure_rows"] = _figure_records(summary.figures)
+        if scope.region_codes:
+            data["latest"] = [v.to_json() for v in _latest(lib, scope)]
         print_json(data)
     else:
         print(f"{scope.label}: {len(summary.articles)} articles, {len(summary.figures)} figures")
@@ -88,7 +91,19 @@ def cmd_summary(args, lib) -> int:
         if scope.region_codes:
             for r in _figure_records(summary.figures):
                 print(f"  {r['region']}  {r['indicator'] or '?'}  {r['text']}  ({r['title']})")
+            print("latest values:")
+            for v in _latest(lib, scope):
+                against = "; ".join(f"{r.text} ({r.title} {r.date or 'undated'})" for r in v.disagreeing)
+                print(f"  {v.region}  {v.indicator}  {v.latest.text}  {v.when}  ({v.latest.title})"
+                      f"{'  disagrees: ' + against if against else ''}")
     return EXIT_OK if len(summary.figures) or len(summary.articles) else EXIT_NOTHING
+
+
+def _latest(lib, scope):
+    """The latest value of each indicator of the scope's regions (their own figures), as the window shows them."""
+    from ..core.briefing.summary import region_latest
+
+    return [v for code in scope.region_codes for v in region_latest(lib, code)]
 
 
 def _walk(node, depth: int = 0):

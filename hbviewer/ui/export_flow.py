@@ -1,4 +1,5 @@
-"""Exporting: what to export (the library, the search results, a region), where to, and the written workbook."""
+"""Exporting: what to export (the library, the search results, a region; every figure or the reviewed
+ones), where to, and the written workbook."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .controller import LibraryController
 from .dialogs import open_warning
@@ -47,12 +48,14 @@ class ExportFlow(QObject):
         return scopes
 
     def export_briefing(self) -> None:
-        scopes = self.scopes()
-        labels = [label for label, _ in scopes]
-        label, ok = QInputDialog.getItem(self._widget, self.tr("Export briefing"), self.tr("Export:"), labels, 0, False)
-        if not ok:
-            return
-        scope = dict(scopes)[label]
+        """Ask what to export (opened, not run in a loop of its own), then where to."""
+        from .export_dialog import ExportDialog
+
+        dialog = self.dialog = ExportDialog(self.scopes(), self._widget)
+        dialog.accepted.connect(lambda: self._choose_file(dialog.chosen()))
+        dialog.open()
+
+    def _choose_file(self, scope) -> None:
         start = str(Path(self.settings.last_export_folder or Path.home()) / "briefing.xlsx")
         path, _ = QFileDialog.getSaveFileName(self._widget, self.tr("Export briefing"), start,
                                               self.tr("Excel workbook (*.xlsx)"))

@@ -1,4 +1,4 @@
-"""The region panel's work: its tree, a region's figures and bars, and the list filtered to a region.
+"""The region panel's work: its tree, a region's figures, latest values and bars, and the list filtered to a region.
 
 Each is computed in the background (pandas over every figure) and handed to the panel,
 which only shows what arrives.
@@ -29,15 +29,16 @@ class RegionFlow(QObject):
 
         def work(lib, _progress, _stop):
             from ..core.extract.analysis import refresh_stale
-            from ..core.briefing.summary import region_overview, region_view
+            from ..core.briefing.summary import region_latest, region_overview, region_view
 
             refreshed = 0 if lib.read_only else refresh_stale(lib)  # read-only: shown as analysed
             overview = region_overview(lib)
-            return overview, region_view(lib, overview, code), refreshed
+            return overview, region_view(lib, overview, code), region_latest(lib, code), refreshed
 
         def show(result):
-            overview, view, refreshed = result
+            overview, view, latest, refreshed = result
             self.panel.set_overview(overview, view)
+            self.panel.show_latest(code, latest)
             if refreshed:  # figures and regions were brought up to date: the list shows them
                 self.library_pane.run_search()
             self.summaryShown.emit()
@@ -51,11 +52,16 @@ class RegionFlow(QObject):
             return
 
         def work(lib, _progress, _stop):
-            from ..core.briefing.summary import region_view
+            from ..core.briefing.summary import region_latest, region_view
 
-            return region_view(lib, overview, code)
+            return region_view(lib, overview, code), region_latest(lib, code)
 
-        self.controller.run(work, self.panel.show_view)
+        def show(result):
+            view, latest = result
+            self.panel.show_view(view)
+            self.panel.show_latest(code, latest)
+
+        self.controller.run(work, show)
 
     def show_region_chart(self, codes, indicator: str) -> None:
         def work(lib, _progress, _stop):

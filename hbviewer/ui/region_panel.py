@@ -1,4 +1,4 @@
-"""The region panel: 河北省 → city → county with counts, a region's figures, a bar chart.
+"""The region panel: 河北省 → city → county with counts, a region's figures, its latest values, a bar chart.
 
 Regions can be ticked for a briefing: a ticked city means the city with its
 counties, so the ticks under a ticked region add nothing.
@@ -11,15 +11,17 @@ hundreds of thousands.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTreeView, QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QTreeView,
+    QVBoxLayout, QWidget,
 )
 
+from ..core.briefing.latest import LatestValue
 from ..core.briefing.summary import RegionNode, RegionOverview, RegionView
 from .models import SORT_ROLE, ArticleSortProxy
+from .region_chart import BarChart, LatestValuesModel
 from .safe_text import rich_literal
 
 CODE_ROLE = Qt.UserRole + 10
@@ -141,40 +143,6 @@ class FigureTableModel(QAbstractTableModel):
         return None
 
 
-class BarChart(QWidget):
-    """Horizontal bars of one indicator across regions; painted, no chart library needed."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.bars: list[tuple[str, float]] = []
-        self.unit = ""
-        self.setMinimumHeight(120)
-
-    def set_bars(self, bars: list[tuple[str, float]], unit: str) -> None:
-        self.bars, self.unit = bars, unit
-        self.setMinimumHeight(max(120, 22 * len(bars) + 10))
-        self.update()
-
-    def paintEvent(self, _event) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().base())
-        if not self.bars:
-            painter.drawText(self.rect(), Qt.AlignCenter, self.tr("No figures for this indicator."))
-            return
-        label_width = 110
-        top, height = 5, 18
-        biggest = max(abs(v) for _, v in self.bars) or 1.0
-        room = max(10, self.width() - label_width - 90)
-        for i, (name, value) in enumerate(self.bars):
-            y = top + i * (height + 4)
-            painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(4, y, label_width - 8, height), Qt.AlignRight | Qt.AlignVCenter, name)
-            width = room * abs(value) / biggest
-            painter.fillRect(QRectF(label_width, y + 2, width, height - 4), QColor("#4a90d9"))
-            painter.drawText(QRectF(label_width + width + 4, y, 86, height), Qt.AlignLeft | Qt.AlignVCenter,
-                             f"{value:,.6g}{self.unit}")
-
-
 class RegionPanel(QWidget):
     regionSelected = Signal(object)  # region code, or None for the whole library
     figureActivated = Signal(int, int, int)  # article id, start, end
@@ -215,6 +183,7 @@ class RegionPanel(QWidget):
         self.figures.verticalHeader().setDefaultSectionSize(self.figures_row_height)
         self.indicator_box = QComboBox(self)
         self.chart = BarChart(self)
+        self._make_latest_table()
         self.briefing_button = QPushButton(self.tr("Generate briefing…"), self)
         self.briefing_button.setToolTip(self.tr("A Word briefing of the ticked regions "
                                                 "(none ticked: the selected region, else the whole library)"))
@@ -229,7 +198,10 @@ class RegionPanel(QWidget):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.heading)
-        lower_layout.addWidget(self.figures, 1)
+        self.tabs = QTabWidget(self)  # every figure, or the latest value of each indicator
+        self.tabs.addTab(self.figures, self.tr("Figures"))
+        self.tabs.addTab(self.latest_table, self.tr("Latest values"))
+        lower_layout.addWidget(self.tabs, 1)
         lower_layout.addWidget(self.indicator_box)
         lower_layout.addWidget(self.chart)
         split = QSplitter(Qt.Vertical, self)
@@ -242,12 +214,32 @@ class RegionPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._region_changed)
         self.figures.doubleClicked.connect(self._figure_double_clicked)
         self.indicator_box.currentTextChanged.connect(self._draw_chart)
+        self.chart.barClicked.connect(self._open_value)
+        self.latest_table.clicked.connect(self._latest_clicked)
         self.briefing_button.clicked.connect(self._want_briefing)
         self._code: str | None = None
         self.view: RegionView | None = None
         self._pending_view: RegionView | None = None
         self._view_timer = QTimer(self, singleShot=True, interval=0)
         self._view_timer.timeout.connect(self._show_pending_view)
+
+    def _make_latest_table(self) -> None:
+        self.latest_model = LatestValuesModel(self)
+        self.latest_proxy = ArticleSortProxy(self)
+        self.latest_proxy.setSourceModel(self.latest_model)
+        self.latest_table = QTableView(self)
+        self.latest_table.setModel(self.latest_proxy)
+        self.latest_table.setSortingEnabled(True)
+        self.latest_table.sortByColumn(-1, Qt.AscendingOrder)
+        self.latest_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.latest_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.latest_table.verticalHeader().hide()
+        self.latest_table.verticalHeader().setDefaultSectionSize(self.figures_row_height)
+        self.latest_table.setWordWrap(False)
+        header = self.latest_table.horizontalHeader()
+        for col, width in enumerate((150, 90, 80)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
 
     # -- filling ----------------------------------------------------------------------------
     # The overview, each region's view and each chart are computed in the background (region_flow
@@ -336,10 +328,22 @@ class RegionPanel(QWidget):
             return
         self.chartWanted.emit(self.view.codes, indicator)
 
-    def show_chart(self, codes, indicator: str, bars: list[tuple[str, float]], unit: str) -> None:
+    def show_chart(self, codes, indicator: str, bars: list[LatestValue], unit: str) -> None:
         """Bars of one indicator; those of a region or indicator no longer shown are dropped."""
         if self.view is not None and self.view.codes == codes and self.indicator_box.currentText() == indicator:
             self.chart.set_bars(bars, unit)
+
+    def show_latest(self, code: str | None, values: list[LatestValue]) -> None:
+        """The latest value of each of a region's indicators; those of a region no longer selected are dropped."""
+        if code == self._code:
+            self.latest_model.set_values(values)
+
+    def _latest_clicked(self, index: QModelIndex) -> None:
+        self._open_value(self.latest_model.value_at(self.latest_proxy.mapToSource(index).row()))
+
+    def _open_value(self, v: LatestValue) -> None:
+        source = v.latest
+        self.figureActivated.emit(source.article_id, source.start, source.end)
 
     def _figure_double_clicked(self, index: QModelIndex) -> None:
         r = self.figure_model.row(self.figure_proxy.mapToSource(index).row())

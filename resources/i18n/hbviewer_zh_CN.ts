@@ -193,7 +193,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="162"/>
+        <location filename="../../hbviewer/ui/region_chart.py" line="99"/>
         <source>No figures for this indicator.</source>
         <translation>该指标暂无数据。</translation>
     </message>
@@ -374,60 +374,77 @@
     </message>
 </context>
 <context>
-    <name>ExportFlow</name>
+    <name>ExportDialog</name>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="39"/>
-        <source>The whole library</source>
-        <translation>整个文库</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="43"/>
-        <source>The current search results</source>
-        <translation>当前搜索结果</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="46"/>
-        <source>The selected region</source>
-        <translation>所选地区</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="52"/>
-        <location filename="../../hbviewer/ui/export_flow.py" line="57"/>
+        <location filename="../../hbviewer/ui/export_dialog.py" line="16"/>
         <source>Export briefing</source>
         <translation>导出简报</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="52"/>
+        <location filename="../../hbviewer/ui/export_dialog.py" line="20"/>
+        <source>Only reviewed figures (accepted, edited or added)</source>
+        <translation>只导出已核对的数据（已确认、已修改或已补充）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_dialog.py" line="21"/>
+        <source>Leave out the figures as the analysis found them, which nobody has checked yet</source>
+        <translation>不含自动识别、尚未有人核对的数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_dialog.py" line="27"/>
         <source>Export:</source>
         <translation>导出范围:</translation>
     </message>
+</context>
+<context>
+    <name>ExportFlow</name>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="58"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="40"/>
+        <source>The whole library</source>
+        <translation>整个文库</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="44"/>
+        <source>The current search results</source>
+        <translation>当前搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="47"/>
+        <source>The selected region</source>
+        <translation>所选地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="60"/>
+        <source>Export briefing</source>
+        <translation>导出简报</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/export_flow.py" line="61"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="75"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="78"/>
         <source>The briefing was not written</source>
         <translation>简报未能写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="79"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="82"/>
         <source>Writing the briefing…</source>
         <translation>正在写入简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="84"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="87"/>
         <source>Briefing written: %1</source>
         <translation>简报已写入:%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="85"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="88"/>
         <source>Briefing written</source>
         <translation>简报已写入</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/export_flow.py" line="87"/>
+        <location filename="../../hbviewer/ui/export_flow.py" line="90"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -435,42 +452,42 @@
 <context>
     <name>FigureTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="101"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
         <source>Zone</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="102"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -586,6 +603,29 @@
         <location filename="../../hbviewer/ui/keep_panel.py" line="98"/>
         <source>Note on %1:</source>
         <translation>批注 %1：</translation>
+    </message>
+</context>
+<context>
+    <name>LatestValuesModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="126"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="126"/>
+        <source>Latest value</source>
+        <translation>最新数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="126"/>
+        <source>Of</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="126"/>
+        <source>Article</source>
+        <translation>文章</translation>
     </message>
 </context>
 <context>
@@ -821,22 +861,32 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionPanel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="218"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="187"/>
         <source>Generate briefing…</source>
         <translation>生成简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="219"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="188"/>
         <source>A Word briefing of the ticked regions (none ticked: the selected region, else the whole library)</source>
         <translation>为勾选的地区生成 Word 简报（未勾选时为选中的地区，否则为整个文库）</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="319"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="202"/>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="203"/>
+        <source>Latest values</source>
+        <translation>最新数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="311"/>
         <source>%1: %2 figure(s)</source>
         <translation>%1:%2 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="322"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="314"/>
         <source>All regions: %1 figure(s)</source>
         <translation>全部地区:%1 条数据</translation>
     </message>
@@ -844,17 +894,17 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionTreeModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="42"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -1030,6 +1080,34 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <location filename="../../hbviewer/ui/saved_panel.py" line="40"/>
         <source>Name of the search (kept in the library, for everyone who uses it):</source>
         <translation>搜索名称（保存在文库中，使用该文库的人都能看到）：</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTips</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="29"/>
+        <source>undated (imported %1)</source>
+        <translation>无日期（%1 导入）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="34"/>
+        <source>From: %1 (%2)</source>
+        <translation>来源：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="34"/>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="38"/>
+        <source>%1 Other articles give a different value:</source>
+        <translation>%1 其他文章给出的数值不同：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_chart.py" line="40"/>
+        <source>Click to open the article at this figure.</source>
+        <translation>点击打开文章并定位到该数据。</translation>
     </message>
 </context>
 <context>

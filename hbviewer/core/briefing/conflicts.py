@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..text.textnorm import fold
+from .rows import FIGURE_COLUMNS
 
 _YEAR = re.compile(r"((?:19|20)\d\d)")
 
@@ -35,6 +36,7 @@ class Reported:
     date: str  # the article's date, "" when it has none
     year: str  # the year it is about, "" when unknown
     status: str
+    end: int = -1  # where its span ends in the article's text (-1: not known)
 
     def to_json(self) -> dict:
         return dict(vars(self))
@@ -53,26 +55,32 @@ class Conflict:
                 "unit": self.unit, "reports": [r.to_json() for r in self.reports]}
 
 
+def text_of(value) -> str:
+    """A text field of a row; a missing one (None, or NaN from a frame) is ""."""
+    return value if isinstance(value, str) else ""
+
+
 def year_of(row: dict) -> str:
     """The year a figure row is about: its own time's year, else its article's, else ""."""
-    for text in (row.get("as_of") or "", row.get("date") or ""):
+    for text in (text_of(row.get("as_of")), text_of(row.get("date"))):
         m = _YEAR.search(text)
         if m:
             return m.group(1)
     return ""
 
 
-def _reported(r: dict) -> Reported:
+def reported(r: dict) -> Reported:
     return Reported(float(r["value"]), r["text"], int(r["article_id"]), int(r["start"]), r["title"], r["source"],
-                    r.get("date") or "", year_of(r), r.get("status", "automatic"))
+                    text_of(r.get("date")), year_of(r), r.get("status", "automatic"), int(r.get("end", -1)))
 
 
-def _disagree(a: Reported, b: Reported) -> bool:
+def disagree(a: Reported, b: Reported) -> bool:
+    """Whether two values are told against each other: other articles, other values, a year in common or unknown."""
     return a.article_id != b.article_id and a.value != b.value and (a.year == b.year or not a.year or not b.year)
 
 
 def conflicts_in(rows: list[dict]) -> list[Conflict]:
-    """The disagreements among figure rows (``summary.FIGURE_COLUMNS`` as dicts), in region order."""
+    """The disagreements among figure rows (``rows.FIGURE_COLUMNS`` as dicts), in region order."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for r in rows:
         if r["indicator"] and r["region_code"]:
@@ -80,8 +88,8 @@ def conflicts_in(rows: list[dict]) -> list[Conflict]:
             groups[(r["region_code"], fold(r["indicator"]), r["unit"])].append(r)
     found = []
     for (code, indicator, unit), members in sorted(groups.items()):
-        reports = [_reported(r) for r in members]
-        involved = [a for a in reports if any(_disagree(a, b) for b in reports)]
+        reports = [reported(r) for r in members]
+        involved = [a for a in reports if any(disagree(a, b) for b in reports)]
         if involved:
             involved.sort(key=lambda r: (r.year or "9999", r.date, r.article_id, r.start))
             found.append(Conflict(members[0]["region"], code, members[0]["indicator"], unit, tuple(involved)))
@@ -93,13 +101,11 @@ def disagreeing_values(rows: list[dict]) -> dict[tuple[int, int], tuple[str, ...
     out: dict[tuple[int, int], tuple[str, ...]] = {}
     for c in conflicts_in(rows):
         for a in c.reports:
-            others = [b.text for b in c.reports if _disagree(a, b)]
+            others = [b.text for b in c.reports if disagree(a, b)]
             out[(a.article_id, a.start)] = tuple(dict.fromkeys(others))
     return out
 
 
 def find_conflicts(library, article_ids: set[int] | None = None) -> list[Conflict]:
     """The disagreements among a library's figures (of these articles; all: None)."""
-    from .summary import FIGURE_COLUMNS
-
     return conflicts_in([dict(zip(FIGURE_COLUMNS, row)) for row in library.figure_rows(article_ids)])

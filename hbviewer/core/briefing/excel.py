@@ -1,4 +1,4 @@
-"""The Excel briefing workbook: overview by region, every figure, every article.
+"""The Excel briefing workbook: overview by region, every figure, the values that disagree, every article.
 
 Written with openpyxl's write-only mode (it streams rows, so 100k figures stay
 cheap), to a temporary file beside the target that replaces it only when
@@ -21,7 +21,9 @@ from pathlib import Path
 
 from ..model import where_published
 from .atomic import WriteError, write_atomically
-from .summary import Summary, all_key_indicators
+from .conflicts import conflicts_in
+from .latest import chart_values, spellings_of
+from .summary import Summary, all_key_indicators, records_of
 from .wording import note_label
 
 NUMBER_FORMAT = "#,##0.####"
@@ -96,18 +98,18 @@ class _Writer:
     def text_column(self, values: list) -> list:
         """``text`` for a whole column, each distinct plain value made safe once."""
         safe: dict = {}
-        out = []
-        for value in values:
-            if value is None or value != value:  # None or NaN
-                out.append(None)
-                continue
-            known = safe.get(value)
-            if known is None:
-                known = self.text(value)
-                if isinstance(known, str):
-                    safe[value] = known
-            out.append(known)
-        return out
+        return [self.known_text(value, safe) for value in values]
+
+    def known_text(self, value, safe: dict):
+        """``text``, remembering in ``safe`` what a plain value became (a formula-like one is a cell each time)."""
+        if value is None or value != value:  # None or NaN
+            return None
+        known = safe.get(value)
+        if known is None:
+            known = self.text(value)
+            if isinstance(known, str):
+                safe[value] = known
+        return known
 
     def number(self, value):
         if value is None or value != value:  # None or NaN
@@ -136,10 +138,12 @@ def write_workbook(summary: Summary, path: str | os.PathLike, *, per_region_shee
             wb = Workbook(write_only=True)
             _use_cjk_default_font(wb)
             taken: set[str] = set()
-            _overview_sheet(wb, summary, taken, chart_indicator)
+            records = records_of(summary.figures)
+            _overview_sheet(wb, summary, records, taken, chart_indicator)
             figure_notes = _notes_by(summary.notes)[1]
             _figures_sheet(wb.create_sheet(sheet_name("数据", taken)), summary.figures, figure_notes)
             _articles_sheet(wb.create_sheet(sheet_name("文章", taken)), summary)
+            _conflicts_sheet(wb.create_sheet(sheet_name("冲突", taken)), records)
             if per_region_sheets:
                 for node in _regions_with_figures(summary):
                     rows = summary.figures[summary.figures["region_code"] == node.code]
@@ -185,6 +189,8 @@ def _regions_with_figures(summary: Summary):
 OVERVIEW_HEADERS = ["地区", "级别", "所属地市", "文章数", "数据条数", "其中本级", "主要指标"]
 FIGURE_HEADERS = ["地区", "所属地市", "功能区", "指标", "数值", "数值上限", "单位", "修饰", "类型", "时间", "原文",
                   "文章编号", "文章标题", "来源文件", "所在句子", "文章日期", "核对状态", "批注"]
+CONFLICT_HEADERS = ["冲突", "地区", "指标", "单位", "年份", "数值", "原文", "文章编号", "文章标题", "文章日期",
+                    "来源文件", "核对状态"]
 ARTICLE_HEADERS = ["文章编号", "标题", "日期", "报刊版面", "来源文件", "地区", "数据条数", "标签", "批注"]
 
 
@@ -200,12 +206,12 @@ def _notes_by(notes) -> tuple[dict[int, str], dict[tuple[int, int, int], str]]:
     return ({k: "\n".join(v) for k, v in articles.items()}, {k: "\n".join(v) for k, v in figures.items()})
 
 
-def _overview_sheet(wb, summary: Summary, taken: set[str], chart_indicator: str | None) -> None:
+def _overview_sheet(wb, summary: Summary, records: list[dict], taken: set[str], chart_indicator: str | None) -> None:
     ws = wb.create_sheet(sheet_name("概览", taken))
     w = _Writer(ws)
     w.setup(OVERVIEW_HEADERS, _column_widths(OVERVIEW_HEADERS, {"地区": 18, "所属地市": 12, "主要指标": 60}))
     nodes = [(root, depth, node) for root in summary.tree for depth, node in _walk_depth(root)]
-    keys = all_key_indicators(summary.figures)
+    keys = all_key_indicators(summary.figures, records=records)
     for _root, depth, node in nodes:
         prefecture = ""
         if node.level in ("county", "zone") and depth >= 2:
@@ -214,7 +220,7 @@ def _overview_sheet(wb, summary: Summary, taken: set[str], chart_indicator: str 
                    node.articles, node.figures, node.own_figures,
                    w.text(keys.get(node.code, ""))])
     ws.auto_filter.ref = f"A1:G{len(nodes) + 1}"
-    _chart(wb, summary, taken, chart_indicator)
+    _chart(wb, summary, records, taken, chart_indicator)
 
 
 def _walk_depth(node, depth: int = 0):
@@ -223,7 +229,7 @@ def _walk_depth(node, depth: int = 0):
         yield from _walk_depth(c, depth + 1)
 
 
-def _chart(wb, summary: Summary, taken: set[str], indicator: str | None) -> None:
+def _chart(wb, summary: Summary, records: list[dict], taken: set[str], indicator: str | None) -> None:
     """A native bar chart of one indicator across regions (the latest value of each)."""
     from openpyxl.chart import BarChart, Reference
 
@@ -234,16 +240,17 @@ def _chart(wb, summary: Summary, taken: set[str], indicator: str | None) -> None
     if indicator is None:
         spread = usable.groupby("indicator")["region_code"].nunique()
         indicator = spread.idxmax() if spread.max() >= 2 else usable["indicator"].value_counts().idxmax()
-    rows = usable[usable["indicator"] == indicator]
-    if rows.empty:
+    spellings = set(spellings_of(indicator, usable["indicator"].unique()))  # either script
+    rows = [r for r in records if r["indicator"] in spellings]
+    if not rows:
         return
-    unit = rows["unit"].mode().iloc[0]
-    latest = rows[rows["unit"] == unit].groupby("region", sort=True).last()
+    bars, unit = chart_values(rows, most=len(rows))
+    latest = sorted(((v.region, v.value) for v in bars))
     ws = wb.create_sheet(sheet_name("图表", taken))
     w = _Writer(ws)
     w.setup(["地区", f"{indicator}({unit})"], [18, 24])
-    for region, row in latest.iterrows():
-        ws.append([w.text(region), w.number(row["value"])])
+    for region, value in latest:
+        ws.append([w.text(region), w.number(value)])
     chart = BarChart()
     chart.type = "bar"
     chart.title = f"{indicator}(各地区,{unit})"
@@ -283,6 +290,26 @@ def _figures_sheet(ws, figures, notes: dict | None = None) -> None:
                    columns["title"], columns["source"], columns["sentence"], columns["date"], statuses, noted):
         append(row)
     ws.auto_filter.ref = f"A1:{get_column_letter(len(FIGURE_HEADERS))}{len(figures) + 1}"
+
+
+def _conflicts_sheet(ws, records: list[dict]) -> None:
+    """Each disagreement (``conflicts.py``): one row per value, numbered by the disagreement it is part of."""
+    w = _Writer(ws)
+    w.setup(CONFLICT_HEADERS, _column_widths(CONFLICT_HEADERS, {"地区": 14, "指标": 28, "数值": 16, "原文": 18,
+                                                                "文章标题": 36, "来源文件": 24}))
+    safe: dict = {}
+    text = w.known_text
+    rows = 0
+    # Values as plain numbers, in full: here the exact values are what is compared (a styled cell costs
+    # as much again to write, and a library of undated articles has as many values here as in 数据).
+    for n, c in enumerate(conflicts_in(records), start=1):
+        region, indicator, unit = text(c.region, safe), text(c.indicator, safe), text(c.unit, safe)
+        for r in c.reports:
+            ws.append([n, region, indicator, unit, int(r.year) if r.year else None, r.value, text(r.text, safe),
+                       r.article_id, text(r.title, safe), text(r.date, safe) or None, text(r.source, safe),
+                       STATUS_NAMES.get(r.status, r.status)])
+            rows += 1
+    ws.auto_filter.ref = f"A1:L{rows + 1}"
 
 
 def _articles_sheet(ws, summary: Summary) -> None:

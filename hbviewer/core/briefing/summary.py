@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..store.search import SearchQuery
+from ..text.textnorm import fold
+from .latest import LatestValue, chart_values, latest_values, spellings_of
+from .rows import FIGURE_COLUMNS
 
 HEBEI = "130000"
+ALL_INDICATORS = 100_000  # more than any library has: every spelling of an indicator is looked for
+REVIEWED = ("accepted", "edited", "added")  # a person has looked at these figures
 
-FIGURE_COLUMNS = [
-    "article_id", "region", "region_code", "prefecture", "indicator", "value", "value_high", "unit",
-    "kind", "approx", "as_of", "text", "start", "end", "title", "date", "source", "zone", "status",
-]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class SummaryScope:
 
     query: SearchQuery | None = None  # its text and filters select articles
     region_codes: tuple[str, ...] = ()  # figures of these regions (and of their counties)
+    reviewed_only: bool = False  # only figures a person accepted, edited or added
 
     @property
     def label(self) -> str:
@@ -38,7 +40,8 @@ class SummaryScope:
             parts.append(f"search: {self.query.text}")
         if self.region_codes:
             parts.append("regions: " + ", ".join(self.region_codes))
-        return "; ".join(parts) or "whole library"
+        label = "; ".join(parts) or "whole library"
+        return f"{label} (reviewed figures only)" if self.reviewed_only else label
 
 
 @dataclass
@@ -134,6 +137,8 @@ def build_summary(library, scope: SummaryScope = SummaryScope()) -> Summary:
     figures = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     if scope.region_codes:
         figures = figures[_in_regions(figures, scope.region_codes)]
+    if scope.reviewed_only:
+        figures = figures[figures["status"].isin(REVIEWED)]
     figures = figures.assign(sentence=figure_sentences(
         library, zip(figures["article_id"], figures["start"], figures["end"])))
     articles = pd.DataFrame(library.article_summary_rows(ids),
@@ -198,6 +203,17 @@ def region_codes(code: str | None) -> list[str] | None:
     return None if code is None else sorted(region_and_below(gazetteer(), [code]))
 
 
+def _one_spelling(counts: list[tuple[str, int]]) -> list[str]:
+    """Indicators by how many figures give them in either script (科技型中小企业 and 科技型中小企業 are one),
+    each in its commonest spelling."""
+    merged: Counter = Counter()
+    spelling: dict[str, str] = {}
+    for indicator, n in counts:  # commonest first: the first spelling met is the commonest
+        spelling.setdefault(fold(indicator), indicator)
+        merged[fold(indicator)] += n
+    return [spelling[f] for f, _n in sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def region_view(library, overview: RegionOverview, code: str | None, max_listed: int = 1000,
                 most_indicators: int = 50) -> RegionView:
     """The latest figures of a region and its counties, and its commonest indicators."""
@@ -211,24 +227,26 @@ def region_view(library, overview: RegionOverview, code: str | None, max_listed:
     sentences = figure_sentences(library, ((r["article_id"], r["start"], r["end"]) for r in rows))
     for r, sentence in zip(rows, sentences):  # for the tooltip
         r["sentence"] = sentence
-    indicators = [indicator for indicator, _n in library.indicator_counts(codes, most_indicators)]
+    indicators = _one_spelling(library.indicator_counts(codes, ALL_INDICATORS))[:most_indicators]
     return RegionView(code, name, count, rows, indicators, codes)
 
 
 def indicator_bars(library, codes: list[str] | None, indicator: str,
-                   most: int = 20) -> tuple[list[tuple[str, float]], str]:
-    """The latest value of one indicator for each region, largest first, in its commonest unit."""
-    rows = library.indicator_values(codes, indicator)
-    if not rows:
-        return [], ""
-    units = Counter(unit for _r, _v, unit in rows)
-    unit = max(units, key=lambda u: (units[u], u))
-    latest: dict[str, float] = {}
-    for region, value, u in rows:
-        if u == unit:
-            latest[region or "?"] = float(value)
-    bars = sorted(latest.items(), key=lambda kv: -kv[1])
-    return bars[:most], unit
+                   most: int = 20) -> tuple[list[LatestValue], str]:
+    """The latest value of one indicator (in either script) for each region, largest first, in its commonest
+    unit, each with its source and the values that disagree with it."""
+    spellings = spellings_of(indicator, (i for i, _n in library.indicator_counts(codes, ALL_INDICATORS)))
+    rows = [dict(zip(FIGURE_COLUMNS, row)) for row in library.indicator_figures(codes, spellings or [indicator])]
+    return chart_values(rows, most)
+
+
+def region_latest(library, code: str | None) -> list[LatestValue]:
+    """The latest value of each indicator a region's own figures give (not its counties'), with its sentence."""
+    if code is None:
+        return []
+    values = latest_values(dict(zip(FIGURE_COLUMNS, row)) for row in library.indicator_figures([code], None))
+    spans = ((v.latest.article_id, v.latest.start, v.latest.end) for v in values)
+    return [replace(v, sentence=s) for v, s in zip(values, figure_sentences(library, spans))]
 
 
 def articles_of_region(library, code: str) -> set[int]:
@@ -304,15 +322,27 @@ def key_indicators(figures, region_code: str, most: int = 3) -> str:
     return all_key_indicators(figures, most).get(region_code, "")
 
 
-def all_key_indicators(figures, most: int = 3) -> dict[str, str]:
-    """``key_indicators`` of every region at once (one grouping, not one filter per region)."""
+def records_of(figures) -> list[dict]:
+    """A frame of figure rows as plain dicts of ``FIGURE_COLUMNS`` (column by column: quick for 100k rows)."""
+    keys = [c for c in FIGURE_COLUMNS if c in figures.columns]
+    return [dict(zip(keys, values)) for values in zip(*(figures[c].tolist() for c in keys))]
+
+
+def all_key_indicators(figures, most: int = 3, records: list[dict] | None = None) -> dict[str, str]:
+    """``key_indicators`` of every region at once (one grouping, not one filter per region).
+
+    Each indicator is given by its latest value (``latest.py``), as the chart gives it; ``records``
+    are the figures as ``records_of`` gives them, when the caller has them.
+    """
     rows = figures[(figures["indicator"] != "") & (figures["region_code"] != "")]
     if rows.empty:
         return {}
+    latest: dict[tuple[str, str], str] = {}
+    for v in latest_values(records_of(rows) if records is None else records):  # most reported first: that unit's value is kept
+        latest.setdefault((v.region_code, fold(v.indicator)), v.latest.text)
     counts = rows.groupby(["region_code", "indicator"], sort=False).size()
-    latest = rows.groupby(["region_code", "indicator"], sort=False)["text"].last()
     out: dict[str, str] = {}
     for code, group in counts.groupby(level=0, sort=False):
         top = group.sort_values(ascending=False, kind="stable").index[:most]
-        out[code] = "；".join(f"{ind} {latest[(code, ind)]}" for _, ind in top)
+        out[code] = "；".join(f"{ind} {latest[(code, fold(ind))]}" for _, ind in top)
     return out

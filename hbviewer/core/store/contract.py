@@ -163,8 +163,9 @@ class Library(Protocol):
     def indicator_counts(self, codes: list[str] | None, most: int) -> list[tuple[str, int]]:
         """The commonest indicators of these regions' figures, with how many figures each."""
 
-    def indicator_values(self, codes: list[str] | None, indicator: str) -> list[tuple[str, float, str]]:
-        """(region, value, unit) of one indicator in these regions, oldest import first."""
+    def indicator_figures(self, codes: list[str] | None, indicators: list[str] | None) -> list[tuple]:
+        """Figure rows of these regions (all: None) measuring one of these indicators (any: None),
+        attributed to a region, oldest first."""
 
     # -- corrections (store/corrections.py) -------------------------------------------------
     def correct_figure(self, figure_id: int, action: str, changes: dict | None = None) -> int:

@@ -10,11 +10,12 @@ from ..model import Article, ArticleRecord, FIGURE_FIELDS, REGION_FIELDS, Source
 from ..text.textnorm import fold_together
 from .corrections import CORRECTION_FIELDS
 
-# A figure with its article's title, date and source, as summaries read it (both libraries);
+# A figure with its article's title, date and source (and when the source was imported, which dates
+# a figure nothing else dates), as summaries read it (both libraries);
 # the caller leaves out rejected figures (NOT_REJECTED).
 FIGURE_ROWS = ('SELECT f.article_id, f.region, f.region_code, f.prefecture, f.indicator, f.value, f.value_high,'
                ' f.unit, f.kind, f.approx, f.as_of, f.text, f.start, f."end", a.title, a.date, s.name, f.zone,'
-               ' f.status'
+               ' f.status, s.imported_at'
                " FROM figures f JOIN articles a ON a.id = f.article_id JOIN sources s ON s.id = a.source_id")
 
 NOT_REJECTED = " AND f.status <> 'rejected'"

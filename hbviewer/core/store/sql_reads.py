@@ -379,7 +379,10 @@ class SqlSummaryReads(SqlDialect):
                           params)
 
     @read
-    def indicator_values(self, codes: list[str] | None, indicator: str) -> list[tuple[str, float, str]]:
+    def indicator_figures(self, codes: list[str] | None, indicators: list[str] | None) -> list[tuple]:
         where, params = self._and_codes(codes)
-        return self._rows(self._sql("SELECT f.region, f.value, f.unit FROM figures f WHERE f.indicator = ?")
-                          + f"{NOT_REJECTED}{where} ORDER BY f.id", [indicator, *params])
+        if indicators is not None:
+            clause, more = self._texts_in("f.indicator", list(indicators))
+            where, params = f"{where} AND {clause}", [*params, *more]
+        return self._rows(FIGURE_ROWS + f" WHERE f.indicator <> '' AND f.region_code <> ''{NOT_REJECTED}{where}"
+                          " ORDER BY f.id", params)
