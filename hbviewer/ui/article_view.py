@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip
 from ..core.extract.figures import Figure
 from ..core.model import StoredArticle
 from ..core.store.search import find_spans, parse_query, QueryError, SearchQuery
+from .figure_status import status_label, style_status
 from .safe_text import rich_literal
 
 FIGURE_PROPERTY = QTextCharFormat.UserProperty + 1  # index of the figure under a character
 HIT_PROPERTY = QTextCharFormat.UserProperty + 2
+STATUS_PROPERTY = QTextCharFormat.UserProperty + 3  # what a reviewer made of the figure
 
 # One colour per kind of figure, light enough to read black text on.
 KIND_COLOURS = {
@@ -45,6 +47,8 @@ def figure_tooltip(f: Figure, labels: dict[str, str]) -> str:
         lines.append(f"{labels['as_of']}: {f.as_of}")
     if f.region:
         lines.append(f"{labels['region']}: {f.region}")
+    if f.status != "automatic":
+        lines.append(f"{labels['status']}: {status_label(f.status)}")
     return "\n".join(lines)
 
 
@@ -61,6 +65,7 @@ class ArticleView(QTextBrowser):
         self.figures: list[Figure] = []
         self.body_start = 0  # document position of article.text[0]
         self.hits: list[tuple[int, int]] = []
+        self.query: SearchQuery | None = None
         self._hit_index = -1
         QShortcut(QKeySequence(QKeySequence.FindNext), self, activated=self.next_hit)
         QShortcut(QKeySequence(QKeySequence.FindPrevious), self, activated=self.previous_hit)
@@ -70,7 +75,7 @@ class ArticleView(QTextBrowser):
         return {
             "value": self.tr("Value"), "kind": self.tr("Kind"), "approx": self.tr("Qualifier"),
             "indicator": self.tr("Measures"), "change": self.tr("Change"), "as_of": self.tr("As of"),
-            "region": self.tr("Region"), "increase": self.tr("increase"), "decrease": self.tr("decrease"),
+            "region": self.tr("Region"), "status": self.tr("Status"), "increase": self.tr("increase"), "decrease": self.tr("decrease"),
             "count": self.tr("count"), "money": self.tr("money"), "percent": self.tr("percent"),
             "points": self.tr("percentage points"), "multiple": self.tr("multiple"),
             "measure": self.tr("measure"), "rank": self.tr("rank"), "duration": self.tr("duration"),
@@ -85,7 +90,7 @@ class ArticleView(QTextBrowser):
 
     # -- building the document ---------------------------------------------------------------
     def show_article(self, article: StoredArticle, figures: list[Figure], query: SearchQuery | None = None) -> None:
-        self.article, self.figures = article, figures
+        self.article, self.figures, self.query = article, figures, query
         self.clear()
         cursor = QTextCursor(self.document())
         # One edit block: the document is laid out once, not after every highlighted span (an
@@ -130,6 +135,8 @@ class ArticleView(QTextBrowser):
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(KIND_COLOURS.get(f.kind, "#eeeeee")))
             fmt.setProperty(FIGURE_PROPERTY, i)
+            fmt.setProperty(STATUS_PROPERTY, f.status)
+            style_status(fmt, f.status)
             fmt.setToolTip(rich_literal(figure_tooltip(f, labels)))
             cursor.insertText(text[f.start:f.end], fmt)
             pos = f.end
@@ -176,6 +183,45 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(self.body_start + end, QTextCursor.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def set_figures(self, figures: list[Figure]) -> None:
+        """The same article with its figures as they are now (after a correction), left where it was read."""
+        if self.article is None:
+            return
+        cursor, scroll = self.textCursor(), self.verticalScrollBar().value()
+        anchor, position = cursor.anchor(), cursor.position()
+        self.show_article(self.article, figures, self.query)
+        cursor = self.textCursor()
+        length = self.document().characterCount() - 1
+        cursor.setPosition(min(anchor, length))
+        cursor.setPosition(min(position, length), QTextCursor.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as a span of the article's text, or None when nothing of the text is selected."""
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return None
+        start = max(cursor.selectionStart() - self.body_start, 0)
+        end = min(cursor.selectionEnd() - self.body_start, len(self.article.text))
+        return (start, end) if start < end else None
+
+    def figure_at(self, offset: int) -> Figure | None:
+        """The figure holding the character at ``offset`` of the article's text (or ending just before it)."""
+        for f in self.figures:
+            if f.start <= offset < f.end:
+                return f
+        return next((f for f in self.figures if f.end == offset), None)
+
+    def current_figure(self) -> Figure | None:
+        """The figure the reader is on: the one the selection overlaps, else the one at the cursor."""
+        if self.article is None:
+            return None
+        span = self.selected_span()
+        if span is not None:
+            return next((f for f in self.figures if f.start < span[1] and span[0] < f.end), None)
+        return self.figure_at(self.textCursor().position() - self.body_start)
 
     def scroll_to_figure(self, index: int) -> None:
         if 0 <= index < len(self.figures):

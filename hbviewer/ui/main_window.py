@@ -5,7 +5,8 @@ needs: ``menus`` (the actions, menu bar and toolbar), ``status_bar``,
 ``reading_flow`` (showing an article), ``region_flow`` (the region panel's
 counts and the list filtered to a region), ``import_flow``, ``export_flow``,
 ``briefing_flow`` (the Word briefing dialog), ``watch_flow`` (the watched
-folder) and ``safety_flow`` (backups, checks, a damaged library).
+folder), ``safety_flow`` (backups, checks, a damaged library) and
+``corrections_ui`` (figure corrections, undo, the review queue).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 from .article_view import ArticleView
 from .briefing_flow import BriefingFlow
 from .controller import LibraryController
+from .corrections_ui import WindowCorrections
 from .dialogs import open_warning
 from .export_flow import ExportFlow
 from .import_flow import ImportFlow
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.safety_flow = SafetyFlow(controller, settings, self.menus, self.status, self)
         self.briefing_flow = BriefingFlow(controller, settings, self.library_pane, self)
         self.watch_flow = WatchFlow(controller, self.import_flow, self)
+        self.corrections = WindowCorrections(self)  # undo stack, figure actions, review queue
         self._connect_menus()
         self._connect_panes()
         self._restore()

@@ -55,6 +55,20 @@ class ReadingFlow(QObject):
 
         self.controller.run(work, show, fail)
 
+    def refresh_figures(self, article_id: int) -> None:
+        """The shown article's figures read again (a correction changed them), the view left where it was."""
+        if self.view.article is None or self.view.article.id != article_id:
+            return
+        seq = self._seq
+
+        def show(figures) -> None:
+            # not if another article was asked for since: that one is shown, or on its way
+            if seq == self._seq and self.view.article is not None and self.view.article.id == article_id:
+                self.view.set_figures(figures)
+
+        self.controller.run(lambda lib, _progress, _stop: lib.figures(article_id), show,
+                            lambda message, _details: self.statusMessage.emit(message.split("\n")[0]))
+
     def open_figure(self, article_id: int, start: int, end: int) -> None:
         shown = self.view.article
         if shown is not None and shown.id == article_id and self._wanted == article_id:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.briefing.summary import RegionNode, RegionOverview, RegionView
+from .figure_status import status_label
 from .models import SORT_ROLE, ArticleSortProxy
 from .safe_text import rich_literal
 
@@ -89,17 +90,24 @@ class RegionTreeModel(QStandardItemModel):
 
 
 class FigureTableModel(QAbstractTableModel):
-    """Figures of the selected region: indicator, value, unit, date, article."""
+    """Figures of the selected region: indicator, value, unit, date, status, article.
 
-    COLUMNS = ("region", "indicator", "text", "value", "unit", "as_of", "title")
+    Value, unit, indicator and region can be edited: ``edited`` hands the change on to be written
+    as a correction, with a function that puts the row back should the write fail.
+    """
+
+    COLUMNS = ("region", "indicator", "text", "value", "unit", "as_of", "status", "title")
+    EDITABLE = ("region", "indicator", "value", "unit")
+    edited = Signal(object, object, object)  # the row, its changes, a rollback
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
+        self.can_edit = lambda: False  # set by whoever writes the corrections
 
     def headers(self):
         return [self.tr("Region"), self.tr("Indicator"), self.tr("As written"), self.tr("Value"),
-                self.tr("Unit"), self.tr("As of"), self.tr("Article")]
+                self.tr("Unit"), self.tr("As of"), self.tr("Status"), self.tr("Article")]
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
@@ -133,12 +141,49 @@ class FigureTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             if key == "value":
                 return f"{value:,.10g}" if value is not None else ""
+            if key == "status":
+                return status_label(value or "automatic")
             return "" if value is None or value != value else str(value)
+        if role == Qt.EditRole:
+            return (f"{value:.10g}" if key == "value" and value is not None else
+                    "" if value is None or value != value else str(value))
         if role == Qt.ToolTipRole:
             return rich_literal(str(r.get("sentence", "")))
         if role == Qt.TextAlignmentRole and key == "value":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and self.COLUMNS[index.column()] in self.EDITABLE and self.can_edit():
+            flags |= Qt.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not index.isValid() or self.COLUMNS[index.column()] not in self.EDITABLE:
+            return False
+        r, key, typed = self._rows[index.row()], self.COLUMNS[index.column()], str(value).strip()
+        try:
+            new = float(typed.replace(",", "")) if key == "value" else typed
+        except ValueError:  # not shown: the correction's own check says what is wrong
+            self.edited.emit(r, {key: typed}, lambda: None)
+            return False
+        if new == r.get(key):
+            return False
+        before = dict(r)
+        r.update({key: new, "status": "edited"})
+        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(len(self.COLUMNS) - 1))
+
+        def rollback() -> None:
+            if r in self._rows:
+                r.clear()
+                r.update(before)
+                row = self._rows.index(r)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+        self.edited.emit(r, {key: new}, rollback)
+        return True
 
 
 class BarChart(QWidget):
@@ -181,6 +226,7 @@ class RegionPanel(QWidget):
     viewWanted = Signal(object)  # region code (or None): its figures should be computed and shown
     chartWanted = Signal(object, str)  # region codes (None: all), indicator: its bars should be computed
     briefingWanted = Signal(object)  # [(code, name)] of the regions to brief on; [] for the whole library
+    figureEdited = Signal(object, object, object)  # a figure's row, its changes, a rollback (FigureTableModel)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -203,11 +249,13 @@ class RegionPanel(QWidget):
         self.figures.setSortingEnabled(True)
         self.figures.sortByColumn(-1, Qt.AscendingOrder)
         self.figures.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.figures.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # Double-click opens the figure's article: a cell is edited with F2, or a click on the selected one.
+        self.figures.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
+        self.figure_model.edited.connect(self.figureEdited)
         self.figures.verticalHeader().hide()
         header = self.figures.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for col, width in enumerate((70, 150, 80, 80, 40, 80, 200)):
+        for col, width in enumerate((70, 150, 80, 80, 40, 80, 60, 200)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.figures.setTextElideMode(Qt.ElideRight)
