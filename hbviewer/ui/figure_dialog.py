@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.extract.figures import Figure
+from .figure_status import plain_number
 
 KINDS = ("count", "money", "percent", "points", "multiple", "measure", "rank", "duration")
 FIELDS = ("value", "unit", "kind", "indicator", "region")
@@ -68,7 +69,7 @@ class FigureDialog(QDialog):
         self.all_values = all_values  # adding: every field is wanted, changed or not
         self.value_edit = QLineEdit(self)
         value = values.get("value")
-        self.value_edit.setText("" if value is None else f"{value:.10g}")
+        self.value_edit.setText(plain_number(value))
         self.unit_edit = QLineEdit(values.get("unit") or "", self)
         self.kind_box = QComboBox(self)
         kind_names = self.kind_names()

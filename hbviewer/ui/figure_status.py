@@ -24,19 +24,18 @@ def status_label(status: str) -> str:
 
 def reason_label(reason: str) -> str:
     """Why the analysis is less sure of a figure (core/extract/confidence.py's reasons)."""
-    tr = QCoreApplication.translate
     labels = {
-        "no_indicator": tr("figure_status", "no indicator found"),
-        "vague_indicator": tr("figure_status", "the indicator is a single word or very long"),
-        "no_region": tr("figure_status", "no region found"),
-        "region_elsewhere": tr("figure_status", "its region is not named in its sentence"),
-        "region_by_reference": tr("figure_status", "its region comes from 该市/全县-type wording"),
-        "approximate": tr("figure_status", "an approximate figure"),
-        "unusual_kind": tr("figure_status", "a rank, duration, measure or multiple"),
-        "unusual_unit": tr("figure_status", "an unusual unit"),
-        "chinese_numerals": tr("figure_status", "written in Chinese numerals"),
-        "range": tr("figure_status", "a range"),
-        "list_value": tr("figure_status", "one value of a 分别 list"),
+        "no_indicator": QCoreApplication.translate("figure_status", "no indicator found"),
+        "vague_indicator": QCoreApplication.translate("figure_status", "the indicator is a single word or very long"),
+        "no_region": QCoreApplication.translate("figure_status", "no region found"),
+        "region_elsewhere": QCoreApplication.translate("figure_status", "its region is not named in its sentence"),
+        "region_by_reference": QCoreApplication.translate("figure_status", "its region comes from 该市/全县-type wording"),
+        "approximate": QCoreApplication.translate("figure_status", "an approximate figure"),
+        "unusual_kind": QCoreApplication.translate("figure_status", "a rank, duration, measure or multiple"),
+        "unusual_unit": QCoreApplication.translate("figure_status", "an unusual unit"),
+        "chinese_numerals": QCoreApplication.translate("figure_status", "written in Chinese numerals"),
+        "range": QCoreApplication.translate("figure_status", "a range"),
+        "list_value": QCoreApplication.translate("figure_status", "one value of a 分别 list"),
     }
     return labels.get(reason, reason)
 
@@ -62,3 +61,10 @@ def style_status(fmt: QTextCharFormat, status: str) -> None:
         fmt.setBackground(QColor("#f0f0f0"))
         fmt.setForeground(QColor("#8a8a8a"))
         fmt.setFontStrikeOut(True)
+
+
+def plain_number(value: float | None) -> str:
+    """A value as it is typed: every digit, no exponent, no grouping (1800亿元 is 180000000000)."""
+    if value is None:
+        return ""
+    return f"{value:.6f}".rstrip("0").rstrip(".")

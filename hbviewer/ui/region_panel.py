@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.briefing.summary import RegionNode, RegionOverview, RegionView
-from .figure_status import status_label
+from .figure_status import plain_number, status_label
 from .models import SORT_ROLE, ArticleSortProxy
 from .safe_text import rich_literal
 
@@ -145,8 +145,7 @@ class FigureTableModel(QAbstractTableModel):
                 return status_label(value or "automatic")
             return "" if value is None or value != value else str(value)
         if role == Qt.EditRole:
-            return (f"{value:.10g}" if key == "value" and value is not None else
-                    "" if value is None or value != value else str(value))
+            return plain_number(value) if key == "value" else "" if value is None or value != value else str(value)
         if role == Qt.ToolTipRole:
             return rich_literal(str(r.get("sentence", "")))
         if role == Qt.TextAlignmentRole and key == "value":

@@ -191,7 +191,7 @@ class ReviewQueue(QDockWidget):
     def act(self, action: str, changes: dict | None = None, row: int | None = None) -> None:
         """Accept, reject or edit (with ``changes``) the current figure, then go to the next one."""
         row = self.current_row() if row is None else row
-        if not 0 <= row < len(self.model.items) or self.flow.refused():
+        if self.flow.refused() or not 0 <= row < len(self.model.items):
             return
         item = self.model.items[row]
         before = item.status, item.command

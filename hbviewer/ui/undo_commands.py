@@ -12,9 +12,12 @@ from PySide6.QtGui import QUndoCommand
 
 
 def command_text(action: str, text: str) -> str:
-    tr = QCoreApplication.translate
-    template = {"accept": tr("undo_commands", "accept %1"), "reject": tr("undo_commands", "reject %1"),
-                "edit": tr("undo_commands", "edit %1"), "add": tr("undo_commands", "add %1")}[action]
+    template = {
+        "accept": QCoreApplication.translate("undo_commands", "accept %1"),
+        "reject": QCoreApplication.translate("undo_commands", "reject %1"),
+        "edit": QCoreApplication.translate("undo_commands", "edit %1"),
+        "add": QCoreApplication.translate("undo_commands", "add %1"),
+    }[action]
     return template.replace("%1", text)
 
 
