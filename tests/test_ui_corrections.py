@@ -282,3 +282,19 @@ def test_a_library_that_may_not_be_written_turns_the_actions_off_and_says_why(qt
     QTest.keyClick(window.article_view, Qt.Key_A)
     assert not corrections.flow.busy() and corrections.undo_stack.count() == 0
     assert window.controller.library().corrections() == []
+
+
+def test_a_click_on_a_figure_then_r_rejects_that_figure(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    view = window.article_view
+    start = view.article.text.index("12.5%")
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.body_start + start + 2)
+    point = view.cursorRect(cursor).center()
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
+    assert view.current_figure() is not None and view.current_figure().text == "12.5%"
+    QTest.keyClick(view, Qt.Key_R)
+    settle(qtbot, window)
+    assert stored(window, "12.5%").status == "rejected"
+    assert stored(window, "295家").status == "automatic"

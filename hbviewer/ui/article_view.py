@@ -132,15 +132,41 @@ class ArticleView(QTextBrowser):
             if f.start < pos:
                 continue
             cursor.insertText(text[pos:f.start], plain)
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(KIND_COLOURS.get(f.kind, "#eeeeee")))
-            fmt.setProperty(FIGURE_PROPERTY, i)
-            fmt.setProperty(STATUS_PROPERTY, f.status)
-            style_status(fmt, f.status)
-            fmt.setToolTip(rich_literal(figure_tooltip(f, labels)))
-            cursor.insertText(text[f.start:f.end], fmt)
+            cursor.insertText(text[f.start:f.end], self._figure_format(i, f, labels))
             pos = f.end
         cursor.insertText(text[pos:], plain)
+
+    @staticmethod
+    def _figure_format(i: int, f: Figure, labels: dict[str, str]) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(KIND_COLOURS.get(f.kind, "#eeeeee")))
+        fmt.setProperty(FIGURE_PROPERTY, i)
+        fmt.setProperty(STATUS_PROPERTY, f.status)
+        style_status(fmt, f.status)
+        fmt.setToolTip(rich_literal(figure_tooltip(f, labels)))
+        return fmt
+
+    def _restyle(self, figures: list[Figure]) -> None:
+        """Figures at the same spans as those shown: only the changed ones are formatted again."""
+        labels, cursor = self.labels(), QTextCursor(self.document())
+        cursor.beginEditBlock()
+        pos = 0
+        for i, (new, old) in enumerate(zip(figures, self.figures)):
+            if new.start < pos:
+                continue
+            pos = new.end
+            if new == old:
+                continue
+            cursor.setPosition(self.body_start + new.start)
+            cursor.setPosition(self.body_start + new.end, QTextCursor.KeepAnchor)
+            cursor.setCharFormat(self._figure_format(i, new, labels))
+            for s, e in self.hits:  # the search hits over it marked again
+                if s < new.end and new.start < e:
+                    cursor.setPosition(self.body_start + max(s, new.start))
+                    cursor.setPosition(self.body_start + min(e, new.end), QTextCursor.KeepAnchor)
+                    cursor.mergeCharFormat(self._hit_format())
+        cursor.endEditBlock()
+        self.figures = figures
 
     def _mark_hits(self, query: SearchQuery | None, cursor: QTextCursor) -> None:
         self.hits, self._hit_index = [], -1
@@ -151,16 +177,21 @@ class ArticleView(QTextBrowser):
         except QueryError:
             return
         self.hits = find_spans(self.article.text, terms)
+        fmt = self._hit_format()
+        for s, e in self.hits:
+            cursor.setPosition(self.body_start + s)
+            cursor.setPosition(self.body_start + e, QTextCursor.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    @staticmethod
+    def _hit_format() -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setProperty(HIT_PROPERTY, True)
         fmt.setFontUnderline(True)
         fmt.setUnderlineColor(QColor(HIT_COLOUR))
         fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
         fmt.setForeground(QColor("#b34700"))
-        for s, e in self.hits:
-            cursor.setPosition(self.body_start + s)
-            cursor.setPosition(self.body_start + e, QTextCursor.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
+        return fmt
 
     # -- navigation -------------------------------------------------------------------------
     def next_hit(self) -> None:
@@ -188,9 +219,16 @@ class ArticleView(QTextBrowser):
         """The same article with its figures as they are now (after a correction), left where it was read."""
         if self.article is None:
             return
+        if [(f.start, f.end) for f in figures] == [(f.start, f.end) for f in self.figures]:
+            self._restyle(figures)  # an accept, reject or edit: the text is laid out as it was
+            return
+        self.show_again(self.article, figures, self.query)
+
+    def show_again(self, article: StoredArticle, figures: list[Figure], query: SearchQuery | None = None) -> None:
+        """The article shown anew (its figures or the search changed), the selection and scroll kept."""
         cursor, scroll = self.textCursor(), self.verticalScrollBar().value()
         anchor, position = cursor.anchor(), cursor.position()
-        self.show_article(self.article, figures, self.query)
+        self.show_article(article, figures, query)
         cursor = self.textCursor()
         length = self.document().characterCount() - 1
         cursor.setPosition(min(anchor, length))

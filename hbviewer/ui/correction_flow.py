@@ -27,7 +27,7 @@ from .controller import LibraryController
 from .dialogs import open_warning
 from .undo_commands import CorrectionCommand
 
-ANNOUNCE_MS = 400  # corrections in quick succession recount the summary once
+ANNOUNCE_MS = 800  # corrections in quick succession recount the summary once, when the reviewer pauses
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ def with_region(changes: dict) -> dict:
 
 class CorrectionFlow(QObject):
     figuresChanged = Signal(int)  # an article whose figures a correction, undo or redo changed
+    summaryStale = Signal()  # once after corrections in quick succession: the region summary counts anew
     stateChanged = Signal(object, str)  # a command, and what it now is: applied | undone | failed
 
     def __init__(self, controller: LibraryController, undo_stack: QUndoStack, window: QWidget):
@@ -80,7 +81,8 @@ class CorrectionFlow(QObject):
         self._jobs: deque = deque()
         self._running = False
         self._announce = QTimer(self, singleShot=True, interval=ANNOUNCE_MS)
-        self._announce.timeout.connect(controller.announce_change)
+        # Only the summary: the library list and the rest of the window stay as they are.
+        self._announce.timeout.connect(self.summaryStale)
         self.boxes: list = []  # the error boxes shown, kept open (and for tests)
 
     # -- may the library be corrected? ------------------------------------------------------
