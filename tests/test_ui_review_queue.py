@@ -165,3 +165,30 @@ def test_a_failed_write_is_said_and_rolled_back(qtbot, window, monkeypatch):
     assert queue.count_label.text().startswith("Reviewed 0,")
     assert window.corrections.undo_stack.count() == 0 and not window.corrections.undo_action.isEnabled()
     assert status_of(window, item) == "automatic"
+
+
+def test_closing_the_window_writes_what_was_asked_first(qtbot, window):
+    queue = window.corrections.queue
+    items = list(queue.model.items[:4])
+    for _ in items:
+        QTest.keyClick(queue.table, Qt.Key_Return)
+    window.close()
+    window.controller.close()
+    lib = Library.open(window.controller.path)
+    try:
+        assert [lib.figure(i.figure.id)[1].status for i in items] == ["accepted"] * 4
+    finally:
+        lib.close()
+
+
+def test_a_figure_accepted_in_the_article_view_shows_as_reviewed_in_the_queue(qtbot, window):
+    queue, view = window.corrections.queue, window.article_view
+    item = queue.model.items[2]
+    queue.table.setCurrentIndex(queue.model.index(2, 0))
+    qtbot.waitUntil(lambda: view.article is not None and view.textCursor().selectedText() == item.figure.text,
+                    timeout=10000)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key_A)
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: item.status == "accepted", timeout=10000)
+    assert queue.count_label.text().startswith("Reviewed 1,")

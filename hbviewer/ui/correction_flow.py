@@ -70,7 +70,6 @@ def with_region(changes: dict) -> dict:
 
 class CorrectionFlow(QObject):
     figuresChanged = Signal(int)  # an article whose figures a correction, undo or redo changed
-    summaryStale = Signal()  # once after corrections in quick succession: the region summary counts anew
     stateChanged = Signal(object, str)  # a command, and what it now is: applied | undone | failed
 
     def __init__(self, controller: LibraryController, undo_stack: QUndoStack, window: QWidget):
@@ -81,8 +80,7 @@ class CorrectionFlow(QObject):
         self._jobs: deque = deque()
         self._running = False
         self._announce = QTimer(self, singleShot=True, interval=ANNOUNCE_MS)
-        # Only the summary: the library list and the rest of the window stay as they are.
-        self._announce.timeout.connect(self.summaryStale)
+        self._announce.timeout.connect(controller.announce_change)
         self.boxes: list = []  # the error boxes shown, kept open (and for tests)
 
     # -- may the library be corrected? ------------------------------------------------------
@@ -193,6 +191,20 @@ class CorrectionFlow(QObject):
 
     def busy(self) -> bool:
         return self._running
+
+    def finish(self, seconds: float = 15) -> None:
+        """The window closes: the corrections asked for are written first (they take milliseconds each)."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        deadline = time.monotonic() + seconds
+        while self._running and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.005)
+        if self._announce.isActive():
+            self._announce.stop()
+            self.controller.announce_change()  # a backup on close then knows the library changed
 
     def _say(self, message: str) -> None:
         self.boxes = [b for b in self.boxes if b.isVisible()][-4:]

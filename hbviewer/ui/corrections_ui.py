@@ -35,7 +35,6 @@ class WindowCorrections(QObject):
                                                RegionDelegate(self.names, panel.figures))
         panel.figureEdited.connect(self._table_edited)
         self.flow.figuresChanged.connect(window.reading_flow.refresh_figures)
-        self.flow.summaryStale.connect(window.region_flow.refresh_summary)
         self.queue.figureWanted.connect(window.reading_flow.show_figure)
         self.undo_stack.indexChanged.connect(self.update_enabled)
         controller.libraryChanged.connect(self.update_enabled)
@@ -65,6 +64,9 @@ class WindowCorrections(QObject):
         self.queue_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.queue_action.setStatusTip(self.tr("The figures nobody has reviewed yet, least certain first"))
         menus.tools_menu.addAction(self.queue_action)
+
+    def closing(self) -> None:
+        self.flow.finish()
 
     def _step(self, move) -> None:
         if not self.flow.refused():

@@ -210,5 +210,6 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
         self.watch_flow.stop()
+        self.corrections.closing()  # written before the backup on close
         self.safety_flow.closing()
         super().closeEvent(event)

@@ -218,9 +218,14 @@ class ReviewQueue(QDockWidget):
             self._show_counts()
 
     def _state_changed(self, command, state: str) -> None:
-        """An undo or redo in the window: the figure it was done to shows it."""
+        """A correction made, undone or redone anywhere in the window: its figure here shows it."""
+        if state not in ("undone", "applied") or command.action == "add":
+            return
+        ref = command.ref
         for item in self.model.items:
-            if item.command is command and state in ("undone", "applied"):
+            if item.command is command or (item.article_id, item.figure.start, item.figure.end) == (
+                    ref.article_id, ref.start, ref.end):
+                item.command = command
                 item.status = "automatic" if state == "undone" else STATUS_OF[command.action]
                 self._item_changed(item)
 
