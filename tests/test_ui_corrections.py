@@ -298,3 +298,23 @@ def test_a_click_on_a_figure_then_r_rejects_that_figure(qtbot, window):
     settle(qtbot, window)
     assert stored(window, "12.5%").status == "rejected"
     assert stored(window, "295家").status == "automatic"
+
+
+def test_an_accept_shows_in_the_region_table_and_a_reject_in_the_tree(qtbot, window):
+    model = shown_table(qtbot, window)
+    panel = window.region_panel
+
+    def status_in_table(text):
+        rows = [model.row(i) for i in range(model.rowCount())]
+        return next((r["status"] for r in rows if r["text"] == text), None)
+
+    put_cursor_on(window, "295家")
+    QTest.keyClick(window.article_view, Qt.Key_A)
+    qtbot.waitUntil(lambda: status_in_table("295家") == "accepted", timeout=20000)
+    xuanhua = panel.tree_model.index_of("130705")
+    count = xuanhua.siblingAtColumn(2)
+    assert count.data() == 2
+    put_cursor_on(window, "35公里")
+    QTest.keyClick(window.article_view, Qt.Key_Delete)
+    qtbot.waitUntil(lambda: panel.tree_model.index_of("130705").siblingAtColumn(2).data() == 1, timeout=20000)
+    assert status_in_table("35公里") is None  # a rejected figure leaves the table

@@ -70,6 +70,7 @@ def with_region(changes: dict) -> dict:
 
 class CorrectionFlow(QObject):
     figuresChanged = Signal(int)  # an article whose figures a correction, undo or redo changed
+    figuresRestated = Signal()  # corrections that change no count (accepts, edits of values): the lists only
     stateChanged = Signal(object, str)  # a command, and what it now is: applied | undone | failed
 
     def __init__(self, controller: LibraryController, undo_stack: QUndoStack, window: QWidget):
@@ -80,7 +81,9 @@ class CorrectionFlow(QObject):
         self._jobs: deque = deque()
         self._running = False
         self._announce = QTimer(self, singleShot=True, interval=ANNOUNCE_MS)
-        self._announce.timeout.connect(controller.announce_change)
+        self._announce.timeout.connect(self._announce_change)
+        self._counts_change = False  # a correction since the last announcement moves a figure or a count
+        self._unannounced = False  # corrected since the window last heard the library changed
         self.boxes: list = []  # the error boxes shown, kept open (and for tests)
 
     # -- may the library be corrected? ------------------------------------------------------
@@ -157,7 +160,22 @@ class CorrectionFlow(QObject):
     def _changed(self, command: CorrectionCommand, state: str) -> None:
         self.stateChanged.emit(command, state)
         self.figuresChanged.emit(command.ref.article_id)
+        self._counts_change |= command.action in ("reject", "add") or "region" in command.changes
+        self._unannounced = True
         self._announce.start()
+
+    def _announce_change(self) -> None:
+        """The window told once: the whole library when counts moved, else only the figure lists.
+
+        An accept or an edit of a value leaves the region tree's counts as they were, and
+        recounting the tree is the longest wait a review would meet.
+        """
+        if self._counts_change:
+            self.controller.announce_change()
+            self._unannounced = False
+        else:
+            self.figuresRestated.emit()
+        self._counts_change = False
 
     # -- one write at a time -------------------------------------------------------------------
     def _enqueue(self, work, on_done, on_error) -> None:
@@ -202,9 +220,10 @@ class CorrectionFlow(QObject):
         while self._running and time.monotonic() < deadline:
             QApplication.processEvents()
             time.sleep(0.005)
-        if self._announce.isActive():
-            self._announce.stop()
-            self.controller.announce_change()  # a backup on close then knows the library changed
+        self._announce.stop()
+        if self._unannounced:  # a backup on close then knows the library changed
+            self._counts_change = True
+            self._announce_change()
 
     def _say(self, message: str) -> None:
         self.boxes = [b for b in self.boxes if b.isVisible()][-4:]

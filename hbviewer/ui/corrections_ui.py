@@ -35,6 +35,7 @@ class WindowCorrections(QObject):
                                                RegionDelegate(self.names, panel.figures))
         panel.figureEdited.connect(self._table_edited)
         self.flow.figuresChanged.connect(window.reading_flow.refresh_figures)
+        self.flow.figuresRestated.connect(lambda: window.region_flow.show_region_view(panel.current_region()))
         self.queue.figureWanted.connect(window.reading_flow.show_figure)
         self.undo_stack.indexChanged.connect(self.update_enabled)
         controller.libraryChanged.connect(self.update_enabled)
