@@ -318,3 +318,34 @@ def test_an_accept_shows_in_the_region_table_and_a_reject_in_the_tree(qtbot, win
     QTest.keyClick(window.article_view, Qt.Key_Delete)
     qtbot.waitUntil(lambda: panel.tree_model.index_of("130705").siblingAtColumn(2).data() == 1, timeout=20000)
     assert status_in_table("35公里") is None  # a rejected figure leaves the table
+
+
+def test_a_figure_s_context_menu_offers_its_actions_and_still_copies(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+
+    view, actions = window.article_view, window.corrections.actions
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.body_start + view.article.text.index("1800亿元") + 2)
+    menu = actions.menu_at(view.cursorRect(cursor).center())
+    shown = menu.actions()
+    assert shown[:3] == [actions.accept_action, actions.reject_action, actions.edit_action]
+    assert actions.add_action not in shown  # nothing selected: nothing to add
+    assert any("Copy" in a.text() or "复制" in a.text() for a in shown)
+    actions._menu_figure = None
+
+
+def test_an_action_chosen_from_the_menu_acts_on_the_figure_clicked(qtbot, window):
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QMenu
+
+    view, actions = window.article_view, window.corrections.actions
+    put_cursor_on(window, "295家")  # the reader's cursor is elsewhere
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.body_start + view.article.text.index("八十个") + 1)
+    pos = view.cursorRect(cursor).center()
+    actions.show_menu(pos)
+    menu = next(w for w in view.findChildren(QMenu) if w.isVisible())
+    menu.hide()  # as choosing an item does: the menu hides, then the action is triggered
+    actions.reject_action.trigger()
+    settle(qtbot, window)
+    assert stored(window, "八十个").status == "rejected" and stored(window, "295家").status == "automatic"

@@ -7,7 +7,7 @@ from what the selection says (``corrections.prefill``, read in the background).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -51,8 +51,9 @@ class FigureActions(QObject):
 
     # -- the menu -------------------------------------------------------------------------
     def menu_at(self, pos: QPoint) -> QMenu:
-        menu = QMenu(self.view)
+        menu = self.view.createStandardContextMenu(pos)  # Copy, Select All; the figure's actions above them
         menu.setToolTipsVisible(True)
+        first = menu.actions()[0] if menu.actions() else None
         offset = self.view.cursorForPosition(pos).position() - self.view.body_start
         span = self.view.selected_span()
         figure = self.view.figure_at(offset) if self.view.article is not None else None
@@ -61,20 +62,19 @@ class FigureActions(QObject):
         elif figure is None:
             figure = self.view.current_figure()
         self._menu_figure = figure
-        if figure is not None:
-            for action in (self.accept_action, self.reject_action, self.edit_action):
-                menu.addAction(action)
+        ours = [self.accept_action, self.reject_action, self.edit_action] if figure is not None else []
         if span is not None and not self._is_figure(span):
-            menu.addAction(self.add_action)
-        if menu.actions():
-            menu.addSeparator()
-        for action in self.view.createStandardContextMenu(pos).actions():
-            menu.addAction(action)
+            ours.append(self.add_action)
+        for action in ours:
+            menu.insertAction(first, action)
+        if ours and first is not None:
+            menu.insertSeparator(first)
         return menu
 
     def show_menu(self, pos: QPoint) -> None:
         menu = self.menu_at(pos)
-        menu.aboutToHide.connect(lambda: setattr(self, "_menu_figure", None))
+        # later, not at once: a chosen action is triggered after its menu hides
+        menu.aboutToHide.connect(lambda: QTimer.singleShot(0, lambda: setattr(self, "_menu_figure", None)))
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
     def _is_figure(self, span: tuple[int, int]) -> bool:
