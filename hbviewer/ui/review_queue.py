@@ -210,7 +210,12 @@ class ReviewQueue(QDockWidget):
         row = self.current_row()
         if 0 <= row < len(self.model.items):
             item = self.model.items[row]
-            self.actions.edit(item.article_id, item.figure, on_changes=lambda changes: self.act("edit", changes, row))
+
+            def edited(changes: dict) -> None:
+                if item in self.model.items:  # the queue may have been read again meanwhile
+                    self.act("edit", changes, self.model.items.index(item))
+
+            self.actions.edit(item.article_id, item.figure, on_changes=edited)
 
     def _item_changed(self, item: ReviewItem) -> None:
         if item in self.model.items:

@@ -323,22 +323,22 @@
 <context>
     <name>CorrectionFlow</name>
     <message>
-        <location filename="../../hbviewer/ui/correction_flow.py" line="90"/>
+        <location filename="../../hbviewer/ui/correction_flow.py" line="93"/>
         <source>The library is damaged and is open read-only: figures can be looked at, not corrected. Restore a backup or recover the library to correct them.</source>
         <translation>资料库已损坏，现以只读方式打开：数据可以查看，不能修改。请从备份恢复或抢救资料库后再修改。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/correction_flow.py" line="93"/>
+        <location filename="../../hbviewer/ui/correction_flow.py" line="96"/>
         <source>The library is read-only (or your role on the server may only read): figures can be looked at, not corrected.</source>
         <translation>资料库为只读（或您在服务器上的角色只能读取）：数据可以查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/correction_flow.py" line="183"/>
+        <location filename="../../hbviewer/ui/correction_flow.py" line="201"/>
         <source>The figure could not be corrected: %1</source>
         <translation>数据未能修改：%1</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/correction_flow.py" line="197"/>
+        <location filename="../../hbviewer/ui/correction_flow.py" line="230"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -1180,22 +1180,22 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>WindowCorrections</name>
     <message>
-        <location filename="../../hbviewer/ui/corrections_ui.py" line="46"/>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="47"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/corrections_ui.py" line="49"/>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="50"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/corrections_ui.py" line="63"/>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="64"/>
         <source>&amp;To review</source>
         <translation>待核对(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/corrections_ui.py" line="65"/>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="66"/>
         <source>The figures nobody has reviewed yet, least certain first</source>
         <translation>尚未核对的数据，把握最小的在前</translation>
     </message>
