@@ -192,3 +192,13 @@ def test_a_figure_accepted_in_the_article_view_shows_as_reviewed_in_the_queue(qt
     settle(qtbot, window)
     qtbot.waitUntil(lambda: item.status == "accepted", timeout=10000)
     assert queue.count_label.text().startswith("Reviewed 1,")
+
+
+def test_a_library_put_back_from_a_backup_leaves_nothing_to_undo(qtbot, window):
+    queue = window.corrections.queue
+    QTest.keyClick(queue.table, Qt.Key_Return)
+    settle(qtbot, window)
+    assert window.corrections.undo_action.isEnabled()
+    with qtbot.waitSignal(queue.loaded, timeout=10000):
+        window.safety_flow.restored.emit(None)  # what a restore says once the other file is open
+    assert window.corrections.undo_stack.count() == 0 and not window.corrections.undo_action.isEnabled()

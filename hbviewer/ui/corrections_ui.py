@@ -40,6 +40,9 @@ class WindowCorrections(QObject):
         self.undo_stack.indexChanged.connect(self.update_enabled)
         controller.libraryChanged.connect(self.update_enabled)
         controller.damageFound.connect(self.update_enabled)
+        # Another file in the library's place: its corrections are not the ones on the stack.
+        for replaced in (window.safety_flow.restored, window.safety_flow.recovered):
+            replaced.connect(self._library_replaced)
         self.update_enabled()
         controller.run(lambda _lib, _progress, _stop: region_names(), self.names.fill)
 
@@ -65,6 +68,13 @@ class WindowCorrections(QObject):
         self.queue_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
         self.queue_action.setStatusTip(self.tr("The figures nobody has reviewed yet, least certain first"))
         menus.tools_menu.addAction(self.queue_action)
+
+    def _library_replaced(self, *_args) -> None:
+        self.undo_stack.clear()
+        if self.queue.isVisible():
+            self.queue.load()
+        else:
+            self.queue.forget()
 
     def closing(self) -> None:
         self.flow.finish()

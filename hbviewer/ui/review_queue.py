@@ -159,6 +159,12 @@ class ReviewQueue(QDockWidget):
 
         self.flow.controller.run(lambda lib, _p, _s: lib.unreviewed_figures(QUEUE_LENGTH), shown)
 
+    def forget(self) -> None:
+        """The library was replaced: the queue is read again when next shown."""
+        self.model.set_items([])
+        self._loaded = False
+        self._show_counts()
+
     def set_refusal(self, reason: str) -> None:
         """Why figures cannot be reviewed now ("" when they can): said above the list, actions off."""
         self.reason_label.setText(reason)

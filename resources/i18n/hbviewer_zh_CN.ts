@@ -953,7 +953,7 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>正在读取待核对的数据…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="169"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="175"/>
         <source>Reviewed %1, %2 left</source>
         <translation>已核对 %1 条，剩余 %2 条</translation>
     </message>
@@ -1180,22 +1180,22 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>WindowCorrections</name>
     <message>
-        <location filename="../../hbviewer/ui/corrections_ui.py" line="47"/>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="50"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/corrections_ui.py" line="50"/>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="53"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/corrections_ui.py" line="64"/>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="67"/>
         <source>&amp;To review</source>
         <translation>待核对(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/corrections_ui.py" line="66"/>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="69"/>
         <source>The figures nobody has reviewed yet, least certain first</source>
         <translation>尚未核对的数据，把握最小的在前</translation>
     </message>
