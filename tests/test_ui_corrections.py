@@ -349,3 +349,17 @@ def test_an_action_chosen_from_the_menu_acts_on_the_figure_clicked(qtbot, window
     actions.reject_action.trigger()
     settle(qtbot, window)
     assert stored(window, "八十个").status == "rejected" and stored(window, "295家").status == "automatic"
+
+
+def test_the_keys_correct_only_while_reading(qtbot, window):
+    put_cursor_on(window, "295家")
+    box = window.library_pane.search_box
+    box.setFocus()
+    QTest.keyClicks(box, "are")
+    assert box.text() == "are"
+    table = window.library_pane.table  # a list takes no text: a window-wide key would reach the action
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key_A)
+    QTest.keyClick(table, Qt.Key_Delete)
+    assert not window.corrections.flow.busy() and window.corrections.undo_stack.count() == 0
+    assert stored(window, "295家").status == "automatic"
