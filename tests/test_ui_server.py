@@ -118,6 +118,12 @@ def test_read_only_role_searches_and_exports_but_cannot_import(qtbot, login_role
     assert table_ids(win) == seeded_for_reader.search_ids(SearchQuery("张家口"))
     qtbot.waitUntil(lambda: win.region_panel.overview is not None, timeout=20000)  # the summary works too
     qtbot.waitUntil(lambda: not controller.runner.busy(), timeout=10000)  # the first article read too
+    corrections = win.corrections  # figures can be looked at, not corrected
+    assert not corrections.actions.accept_action.isEnabled() and not corrections.actions.edit_action.isEnabled()
+    assert "read-only" in corrections.actions.accept_action.toolTip() and corrections.queue.reason_label.text()
+    figures = win.region_panel.figure_model
+    qtbot.waitUntil(lambda: figures.rowCount() > 0, timeout=20000)
+    assert not figures.flags(figures.index(0, figures.COLUMNS.index("value"))) & Qt.ItemIsEditable
 
     assert win.import_paths([SEEDS]) is None
     assert "read-only" in win.statusBar().currentMessage()

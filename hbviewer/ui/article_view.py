@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip
 from ..core.extract.figures import Figure
 from ..core.model import StoredArticle, where_published
 from ..core.store.search import find_spans, parse_query, QueryError, SearchQuery
+from .figure_status import status_label, style_status
 from .safe_text import rich_literal
 
 FIGURE_PROPERTY = QTextCharFormat.UserProperty + 1  # index of the figure under a character
 HIT_PROPERTY = QTextCharFormat.UserProperty + 2
+STATUS_PROPERTY = QTextCharFormat.UserProperty + 3  # what a reviewer made of the figure
 
 # One colour per kind of figure, light enough to read black text on.
 KIND_COLOURS = {
@@ -47,6 +49,8 @@ def figure_tooltip(f: Figure, labels: dict[str, str]) -> str:
         lines.append(f"{labels['region']}: {f.region}")
     if f.zone and f.zone != f.region:
         lines.append(f"{labels['zone']}: {f.zone}")
+    if f.status != "automatic":
+        lines.append(f"{labels['status']}: {status_label(f.status)}")
     return "\n".join(lines)
 
 
@@ -64,6 +68,7 @@ class ArticleView(QTextBrowser):
         self.figures: list[Figure] = []
         self.body_start = 0  # document position of article.text[0]
         self.hits: list[tuple[int, int]] = []
+        self.query: SearchQuery | None = None
         self._hit_index = -1
         QShortcut(QKeySequence(QKeySequence.FindNext), self, activated=self.next_hit)
         QShortcut(QKeySequence(QKeySequence.FindPrevious), self, activated=self.previous_hit)
@@ -73,7 +78,8 @@ class ArticleView(QTextBrowser):
         return {
             "value": self.tr("Value"), "kind": self.tr("Kind"), "approx": self.tr("Qualifier"),
             "indicator": self.tr("Measures"), "change": self.tr("Change"), "as_of": self.tr("As of"),
-            "region": self.tr("Region"), "zone": self.tr("Zone"), "increase": self.tr("increase"), "decrease": self.tr("decrease"),
+            "region": self.tr("Region"), "zone": self.tr("Zone"), "status": self.tr("Status"),
+            "increase": self.tr("increase"), "decrease": self.tr("decrease"),
             "count": self.tr("count"), "money": self.tr("money"), "percent": self.tr("percent"),
             "points": self.tr("percentage points"), "multiple": self.tr("multiple"),
             "measure": self.tr("measure"), "rank": self.tr("rank"), "duration": self.tr("duration"),
@@ -89,7 +95,7 @@ class ArticleView(QTextBrowser):
 
     # -- building the document ---------------------------------------------------------------
     def show_article(self, article: StoredArticle, figures: list[Figure], query: SearchQuery | None = None) -> None:
-        self.article, self.figures = article, figures
+        self.article, self.figures, self.query = article, figures, query
         self.clear()
         cursor = QTextCursor(self.document())
         # One edit block: the document is laid out once, not after every highlighted span (an
@@ -133,13 +139,41 @@ class ArticleView(QTextBrowser):
             if f.start < pos:
                 continue
             cursor.insertText(text[pos:f.start], plain)
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(KIND_COLOURS.get(f.kind, "#eeeeee")))
-            fmt.setProperty(FIGURE_PROPERTY, i)
-            fmt.setToolTip(rich_literal(figure_tooltip(f, labels)))
-            cursor.insertText(text[f.start:f.end], fmt)
+            cursor.insertText(text[f.start:f.end], self._figure_format(i, f, labels))
             pos = f.end
         cursor.insertText(text[pos:], plain)
+
+    @staticmethod
+    def _figure_format(i: int, f: Figure, labels: dict[str, str]) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(KIND_COLOURS.get(f.kind, "#eeeeee")))
+        fmt.setProperty(FIGURE_PROPERTY, i)
+        fmt.setProperty(STATUS_PROPERTY, f.status)
+        style_status(fmt, f.status)
+        fmt.setToolTip(rich_literal(figure_tooltip(f, labels)))
+        return fmt
+
+    def _restyle(self, figures: list[Figure]) -> None:
+        """Figures at the same spans as those shown: only the changed ones are formatted again."""
+        labels, cursor = self.labels(), QTextCursor(self.document())
+        cursor.beginEditBlock()
+        pos = 0
+        for i, (new, old) in enumerate(zip(figures, self.figures)):
+            if new.start < pos:
+                continue
+            pos = new.end
+            if new == old:
+                continue
+            cursor.setPosition(self.body_start + new.start)
+            cursor.setPosition(self.body_start + new.end, QTextCursor.KeepAnchor)
+            cursor.setCharFormat(self._figure_format(i, new, labels))
+            for s, e in self.hits:  # the search hits over it marked again
+                if s < new.end and new.start < e:
+                    cursor.setPosition(self.body_start + max(s, new.start))
+                    cursor.setPosition(self.body_start + min(e, new.end), QTextCursor.KeepAnchor)
+                    cursor.mergeCharFormat(self._hit_format())
+        cursor.endEditBlock()
+        self.figures = figures
 
     def _mark_hits(self, query: SearchQuery | None, cursor: QTextCursor) -> None:
         self.hits, self._hit_index = [], -1
@@ -150,16 +184,21 @@ class ArticleView(QTextBrowser):
         except QueryError:
             return
         self.hits = find_spans(self.article.text, terms)
+        fmt = self._hit_format()
+        for s, e in self.hits:
+            cursor.setPosition(self.body_start + s)
+            cursor.setPosition(self.body_start + e, QTextCursor.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    @staticmethod
+    def _hit_format() -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setProperty(HIT_PROPERTY, True)
         fmt.setFontUnderline(True)
         fmt.setUnderlineColor(QColor(HIT_COLOUR))
         fmt.setUnderlineStyle(QTextCharFormat.SingleUnderline)
         fmt.setForeground(QColor("#b34700"))
-        for s, e in self.hits:
-            cursor.setPosition(self.body_start + s)
-            cursor.setPosition(self.body_start + e, QTextCursor.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
+        return fmt
 
     # -- navigation -------------------------------------------------------------------------
     def next_hit(self) -> None:
@@ -182,6 +221,52 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(self.body_start + end, QTextCursor.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def set_figures(self, figures: list[Figure]) -> None:
+        """The same article with its figures as they are now (after a correction), left where it was read."""
+        if self.article is None:
+            return
+        if [(f.start, f.end) for f in figures] == [(f.start, f.end) for f in self.figures]:
+            self._restyle(figures)  # an accept, reject or edit: the text is laid out as it was
+            return
+        self.show_again(self.article, figures, self.query)
+
+    def show_again(self, article: StoredArticle, figures: list[Figure], query: SearchQuery | None = None) -> None:
+        """The article shown anew (its figures or the search changed), the selection and scroll kept."""
+        cursor, scroll = self.textCursor(), self.verticalScrollBar().value()
+        anchor, position = cursor.anchor(), cursor.position()
+        self.show_article(article, figures, query)
+        cursor = self.textCursor()
+        length = self.document().characterCount() - 1
+        cursor.setPosition(min(anchor, length))
+        cursor.setPosition(min(position, length), QTextCursor.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as a span of the article's text, or None when nothing of the text is selected."""
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return None
+        start = max(cursor.selectionStart() - self.body_start, 0)
+        end = min(cursor.selectionEnd() - self.body_start, len(self.article.text))
+        return (start, end) if start < end else None
+
+    def figure_at(self, offset: int) -> Figure | None:
+        """The figure holding the character at ``offset`` of the article's text (or ending just before it)."""
+        for f in self.figures:
+            if f.start <= offset < f.end:
+                return f
+        return next((f for f in self.figures if f.end == offset), None)
+
+    def current_figure(self) -> Figure | None:
+        """The figure the reader is on: the one the selection overlaps, else the one at the cursor."""
+        if self.article is None:
+            return None
+        span = self.selected_span()
+        if span is not None:
+            return next((f for f in self.figures if f.start < span[1] and span[0] < f.end), None)
+        return self.figure_at(self.textCursor().position() - self.body_start)
 
     def scroll_to_figure(self, index: int) -> None:
         if 0 <= index < len(self.figures):

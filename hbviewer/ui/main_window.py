@@ -5,9 +5,10 @@ needs: ``menus`` (the actions, menu bar and toolbar), ``status_bar``,
 ``reading_flow`` (showing an article), ``region_flow`` (the region panel's
 counts and the list filtered to a region), ``import_flow``, ``export_flow``,
 ``briefing_flow`` (the Word briefing dialog), ``watch_flow`` (the watched
-folder), ``safety_flow`` (backups, checks, a damaged library) and ``keep_flow``
+folder), ``safety_flow`` (backups, checks, a damaged library), ``keep_flow``
 (tags, notes, bookmarks and saved searches: ``keep_panel`` under the article,
-``saved_panel`` under the list).
+``saved_panel`` under the list) and ``corrections_ui`` (figure corrections, undo,
+the review queue).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 from .article_view import ArticleView
 from .briefing_flow import BriefingFlow
 from .controller import LibraryController
+from .corrections_ui import WindowCorrections
 from .dialogs import open_warning
 from .export_flow import ExportFlow
 from .import_flow import ImportFlow
@@ -77,6 +79,7 @@ class MainWindow(QMainWindow):
         self.briefing_flow = BriefingFlow(controller, settings, self.library_pane, self)
         self.watch_flow = WatchFlow(controller, self.import_flow, self)
         self.keep_flow = KeepFlow(controller, self.keep_panel, self.library_pane, self.saved_panel, self)
+        self.corrections = WindowCorrections(self)  # undo stack, figure actions, review queue
         self._connect_menus()
         self._connect_panes()
         self._restore()
@@ -230,5 +233,6 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
         self.watch_flow.stop()
+        self.corrections.closing()  # written before the backup on close
         self.safety_flow.closing()
         super().closeEvent(event)

@@ -42,7 +42,11 @@ class ReadingFlow(QObject):
             if article is None:
                 self.view.show_placeholder()
                 return
-            self.view.show_article(article, figures, query)
+            shown = self.view.article
+            if shown is not None and shown.id == article.id and self._pending_span is None:
+                self.view.show_again(article, figures, query)  # the list read again: the reader stays put
+            else:
+                self.view.show_article(article, figures, query)
             span = self._pending_span
             if span is not None and span[0] == article_id:
                 self._pending_span = None
@@ -54,6 +58,33 @@ class ReadingFlow(QObject):
                 self.statusMessage.emit(message.split("\n")[0])
 
         self.controller.run(work, show, fail)
+
+    def refresh_figures(self, article_id: int) -> None:
+        """The shown article's figures read again (a correction changed them), the view left where it was."""
+        if self.view.article is None or self.view.article.id != article_id:
+            return
+        seq = self._seq
+
+        def show(figures) -> None:
+            # not if another article was asked for since: that one is shown, or on its way
+            if seq == self._seq and self.view.article is not None and self.view.article.id == article_id:
+                self.view.set_figures(figures)
+
+        self.controller.run(lambda lib, _progress, _stop: lib.figures(article_id), show,
+                            lambda message, _details: self.statusMessage.emit(message.split("\n")[0]))
+
+    def show_figure(self, article_id: int, start: int, end: int) -> None:
+        """Show an article at a figure, the library list left as it is (the review queue leads).
+
+        Moving the list's selection repaints it: at every figure of a review that was the
+        largest part of the wait after a key.
+        """
+        shown = self.view.article
+        if shown is not None and shown.id == article_id and self._wanted == article_id:
+            self.view.select_span(start, end)
+            return
+        self._pending_span = (article_id, start, end)
+        self.show_article(article_id, getattr(self.library_pane, "shown_query", None))
 
     def open_figure(self, article_id: int, start: int, end: int) -> None:
         shown = self.view.article

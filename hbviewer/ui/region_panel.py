@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.briefing.latest import LatestValue
 from ..core.briefing.summary import RegionNode, RegionOverview, RegionView
+from .figure_status import plain_number, status_label
 from .models import SORT_ROLE, ArticleSortProxy
 from .region_chart import BarChart, LatestValuesModel
 from .safe_text import rich_literal
@@ -91,17 +92,24 @@ class RegionTreeModel(QStandardItemModel):
 
 
 class FigureTableModel(QAbstractTableModel):
-    """Figures of the selected region: its zone, indicator, value, unit, date, article."""
+    """Figures of the selected region: its zone, indicator, value, unit, date, status, article.
 
-    COLUMNS = ("region", "zone", "indicator", "text", "value", "unit", "as_of", "title")
+    Value, unit, indicator and region can be edited: ``edited`` hands the change on to be written
+    as a correction, with a function that puts the row back should the write fail.
+    """
+
+    COLUMNS = ("region", "zone", "indicator", "text", "value", "unit", "as_of", "status", "title")
+    EDITABLE = ("region", "indicator", "value", "unit")
+    edited = Signal(object, object, object)  # the row, its changes, a rollback
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
+        self.can_edit = lambda: False  # set by whoever writes the corrections
 
     def headers(self):
         return [self.tr("Region"), self.tr("Zone"), self.tr("Indicator"), self.tr("As written"), self.tr("Value"),
-                self.tr("Unit"), self.tr("As of"), self.tr("Article")]
+                self.tr("Unit"), self.tr("As of"), self.tr("Status"), self.tr("Article")]
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
@@ -135,7 +143,11 @@ class FigureTableModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             if key == "value":
                 return f"{value:,.10g}" if value is not None else ""
+            if key == "status":
+                return status_label(value or "automatic")
             return "" if value is None or value != value else str(value)
+        if role == Qt.EditRole:
+            return plain_number(value) if key == "value" else "" if value is None or value != value else str(value)
         if role == Qt.ToolTipRole:
             return rich_literal(str(r.get("sentence", "")))
         if role == Qt.TextAlignmentRole and key == "value":
@@ -143,12 +155,44 @@ class FigureTableModel(QAbstractTableModel):
         return None
 
 
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and self.COLUMNS[index.column()] in self.EDITABLE and self.can_edit():
+            flags |= Qt.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not index.isValid() or self.COLUMNS[index.column()] not in self.EDITABLE:
+            return False
+        r, key, typed = self._rows[index.row()], self.COLUMNS[index.column()], str(value).strip()
+        try:
+            new = float(typed.replace(",", "")) if key == "value" else typed
+        except ValueError:  # not shown: the correction's own check says what is wrong
+            self.edited.emit(r, {key: typed}, lambda: None)
+            return False
+        if new == r.get(key):
+            return False
+        before = dict(r)
+        r.update({key: new, "status": "edited"})
+        self.dataChanged.emit(index.siblingAtColumn(0), index.siblingAtColumn(len(self.COLUMNS) - 1))
+
+        def rollback() -> None:
+            if r in self._rows:
+                r.clear()
+                r.update(before)
+                row = self._rows.index(r)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+        self.edited.emit(r, {key: new}, rollback)
+        return True
+
 class RegionPanel(QWidget):
     regionSelected = Signal(object)  # region code, or None for the whole library
     figureActivated = Signal(int, int, int)  # article id, start, end
     viewWanted = Signal(object)  # region code (or None): its figures should be computed and shown
     chartWanted = Signal(object, str)  # region codes (None: all), indicator: its bars should be computed
     briefingWanted = Signal(object)  # [(code, name)] of the regions to brief on; [] for the whole library
+    figureEdited = Signal(object, object, object)  # a figure's row, its changes, a rollback (FigureTableModel)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -171,11 +215,13 @@ class RegionPanel(QWidget):
         self.figures.setSortingEnabled(True)
         self.figures.sortByColumn(-1, Qt.AscendingOrder)
         self.figures.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.figures.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        # Double-click opens the figure's article: a cell is edited with F2, or a click on the selected one.
+        self.figures.setEditTriggers(QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked)
+        self.figure_model.edited.connect(self.figureEdited)
         self.figures.verticalHeader().hide()
         header = self.figures.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        for col, width in enumerate((70, 150, 80, 80, 40, 80, 200)):
+        for col, width in enumerate((70, 80, 150, 80, 80, 40, 80, 60, 200)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.figures.setTextElideMode(Qt.ElideRight)

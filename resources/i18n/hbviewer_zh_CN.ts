@@ -52,102 +52,107 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="74"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
         <source>Qualifier</source>
         <translation>修饰</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="80"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="80"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="75"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="80"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="81"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="82"/>
         <source>increase</source>
         <translation>增长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="82"/>
         <source>decrease</source>
         <translation>下降</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="76"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="81"/>
         <source>Zone</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="81"/>
+        <source>Status</source>
+        <translation>核对状态</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_view.py" line="83"/>
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="83"/>
         <source>money</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="77"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="83"/>
         <source>percent</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="78"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
         <source>multiple</source>
         <translation>倍数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="85"/>
         <source>measure</source>
         <translation>计量</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="85"/>
         <source>rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="79"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="85"/>
         <source>duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="87"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="93"/>
         <source>Select an article to read it.</source>
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="118"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="124"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>
@@ -341,6 +346,29 @@
     </message>
 </context>
 <context>
+    <name>CorrectionFlow</name>
+    <message>
+        <location filename="../../hbviewer/ui/correction_flow.py" line="93"/>
+        <source>The library is damaged and is open read-only: figures can be looked at, not corrected. Restore a backup or recover the library to correct them.</source>
+        <translation>资料库已损坏，现以只读方式打开：数据可以查看，不能修改。请从备份恢复或抢救资料库后再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/correction_flow.py" line="96"/>
+        <source>The library is read-only (or your role on the server may only read): figures can be looked at, not corrected.</source>
+        <translation>资料库为只读（或您在服务器上的角色只能读取）：数据可以查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/correction_flow.py" line="201"/>
+        <source>The figure could not be corrected: %1</source>
+        <translation>数据未能修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/correction_flow.py" line="230"/>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+</context>
+<context>
     <name>DamageBox</name>
     <message>
         <location filename="../../hbviewer/ui/safety_dialogs.py" line="142"/>
@@ -450,44 +478,160 @@
     </message>
 </context>
 <context>
-    <name>FigureTableModel</name>
+    <name>FigureActions</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
-        <source>Region</source>
-        <translation>地区</translation>
+        <location filename="../../hbviewer/ui/figure_actions.py" line="29"/>
+        <source>&amp;Accept figure</source>
+        <translation>确认数据(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
-        <source>Indicator</source>
-        <translation>指标</translation>
+        <location filename="../../hbviewer/ui/figure_actions.py" line="30"/>
+        <source>&amp;Reject figure</source>
+        <translation>剔除数据(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
-        <source>As written</source>
-        <translation>原文</translation>
+        <location filename="../../hbviewer/ui/figure_actions.py" line="32"/>
+        <source>&amp;Edit figure…</source>
+        <translation>修改数据(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
+        <location filename="../../hbviewer/ui/figure_actions.py" line="33"/>
+        <source>Add &amp;figure…</source>
+        <translation>添加数据(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_actions.py" line="101"/>
+        <source>Edit figure</source>
+        <translation>修改数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_actions.py" line="129"/>
+        <source>Add figure</source>
+        <translation>添加数据</translation>
+    </message>
+</context>
+<context>
+    <name>FigureDialog</name>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="82"/>
+        <source>a city or county, e.g. 张家口市; empty for none</source>
+        <translation>市或县区，如 张家口市；留空表示无</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="88"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="103"/>
-        <source>Zone</source>
-        <translation>功能区</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="89"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="90"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="91"/>
+        <source>Measures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="92"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="101"/>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="101"/>
+        <source>money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="101"/>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="102"/>
+        <source>percentage points</source>
+        <translation>百分点</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="102"/>
+        <source>multiple</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="103"/>
+        <source>measure</source>
+        <translation>计量</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="103"/>
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="103"/>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="121"/>
+        <source>The value must be a number, such as 295 or 40.51.</source>
+        <translation>数值须为数字，如 295 或 40.51。</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTableModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <source>Zone</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <source>As written</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="112"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="112"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="104"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="112"/>
+        <source>Status</source>
+        <translation>核对状态</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/region_panel.py" line="112"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
@@ -678,22 +822,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="48"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="50"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="205"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="208"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="197"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="200"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="198"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="201"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -861,32 +1005,32 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionPanel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="187"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="233"/>
         <source>Generate briefing…</source>
         <translation>生成简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="188"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="234"/>
         <source>A Word briefing of the ticked regions (none ticked: the selected region, else the whole library)</source>
         <translation>为勾选的地区生成 Word 简报（未勾选时为选中的地区，否则为整个文库）</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="202"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="248"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="203"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="249"/>
         <source>Latest values</source>
         <translation>最新数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="311"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="357"/>
         <source>%1: %2 figure(s)</source>
         <translation>%1:%2 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="314"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="360"/>
         <source>All regions: %1 figure(s)</source>
         <translation>全部地区:%1 条数据</translation>
     </message>
@@ -894,17 +1038,17 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionTreeModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="45"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="45"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="44"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="45"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -930,6 +1074,67 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <location filename="../../hbviewer/ui/safety_dialogs.py" line="117"/>
         <source>There are no backups of %1 yet: one is made after an import (at most every 30 minutes) and when the window closes.</source>
         <translation>%1 还没有备份：导入之后（最多每 30 分钟一次）以及关闭窗口时会自动备份。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="100"/>
+        <source>To review</source>
+        <translation>待核对</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="122"/>
+        <source>Reload</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="123"/>
+        <source>The figures nobody has reviewed yet, least certain first</source>
+        <translation>尚未核对的数据，把握最小的在前</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="151"/>
+        <source>Reading the figures to review…</source>
+        <translation>正在读取待核对的数据…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="175"/>
+        <source>Reviewed %1, %2 left</source>
+        <translation>已核对 %1 条，剩余 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <source>Confidence</source>
+        <translation>把握</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <source>Measures</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
+        <source>Status</source>
+        <translation>核对状态</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1393,29 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
     </message>
 </context>
 <context>
+    <name>WindowCorrections</name>
+    <message>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="50"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="53"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="67"/>
+        <source>&amp;To review</source>
+        <translation>待核对(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/corrections_ui.py" line="69"/>
+        <source>The figures nobody has reviewed yet, least certain first</source>
+        <translation>尚未核对的数据，把握最小的在前</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
         <location filename="../../hbviewer/ui/menus.py" line="17"/>
@@ -1398,6 +1626,89 @@ Details were written to:
     </message>
 </context>
 <context>
+    <name>figure_status</name>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="16"/>
+        <source>not reviewed</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="17"/>
+        <source>accepted</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="18"/>
+        <source>edited</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="19"/>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="20"/>
+        <source>rejected</source>
+        <translation>已剔除</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="28"/>
+        <source>no indicator found</source>
+        <translation>未找到指标</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="29"/>
+        <source>the indicator is a single word or very long</source>
+        <translation>指标只有一个词或过长</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="30"/>
+        <source>no region found</source>
+        <translation>未找到地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="31"/>
+        <source>its region is not named in its sentence</source>
+        <translation>所在句子未提及其地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="32"/>
+        <source>its region comes from 该市/全县-type wording</source>
+        <translation>地区来自“该市”“全县”一类说法</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="33"/>
+        <source>an approximate figure</source>
+        <translation>约数</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="34"/>
+        <source>a rank, duration, measure or multiple</source>
+        <translation>排名、时长、计量或倍数</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="35"/>
+        <source>an unusual unit</source>
+        <translation>不常见的单位</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="36"/>
+        <source>written in Chinese numerals</source>
+        <translation>以汉字数字书写</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="37"/>
+        <source>a range</source>
+        <translation>数值范围</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="38"/>
+        <source>one value of a 分别 list</source>
+        <translation>“分别”列举中的一项</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <location filename="../../hbviewer/ui/messages.py" line="22"/>
@@ -1483,6 +1794,29 @@ Details were written to:
         <location filename="../../hbviewer/ui/messages.py" line="56"/>
         <source>The connection to the library server was lost, so this could not be finished. Nothing else is affected: try again when the server can be reached.</source>
         <translation>与文库服务器的连接已断开,此操作未能完成。其他内容不受影响,请在服务器可以连接时重试。</translation>
+    </message>
+</context>
+<context>
+    <name>undo_commands</name>
+    <message>
+        <location filename="../../hbviewer/ui/undo_commands.py" line="16"/>
+        <source>accept %1</source>
+        <translation>确认 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/undo_commands.py" line="17"/>
+        <source>reject %1</source>
+        <translation>剔除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/undo_commands.py" line="18"/>
+        <source>edit %1</source>
+        <translation>修改 %1</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/undo_commands.py" line="19"/>
+        <source>add %1</source>
+        <translation>添加 %1</translation>
     </message>
 </context>
 </TS>

@@ -38,9 +38,11 @@ class CorrectionReads(SqlDialect):
     @read
     def unreviewed_figures(self, limit: int | None = 100) -> list[tuple[int, Figure]]:
         """Figures nobody has reviewed, of the newest imports, least certain first: ``(article id, figure)``."""
+        # IN, not a correlated EXISTS: SQLite ran that through the status index once per article
+        # (under a minute for 10,000 articles); the set of articles is read once this way.
         ids = [r[0] for r in self._rows(
-            "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE EXISTS (SELECT 1 FROM figures f"
-            " WHERE f.article_id = a.id AND f.status = 'automatic')"
+            "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.id IN (SELECT f.article_id"
+            " FROM figures f WHERE f.status = 'automatic')"
             f" ORDER BY s.imported_at DESC, a.id DESC LIMIT {REVIEW_SCAN}")]
         queue = [(aid, f) for aid in ids for f in self.figures(aid) if f.status == "automatic"]
         recency = {aid: i for i, aid in enumerate(ids)}
