@@ -5,7 +5,8 @@ needs: ``menus`` (the actions, menu bar and toolbar), ``status_bar``,
 ``reading_flow`` (showing an article), ``region_flow`` (the region panel's
 counts and the list filtered to a region), ``import_flow``, ``export_flow``,
 ``briefing_flow`` (the Word briefing dialog), ``watch_flow`` (the watched
-folder) and ``safety_flow`` (backups, checks, a damaged library).
+folder), ``safety_flow`` (backups, checks, a damaged library) and
+``article_fix_flow`` (an article's title, date, regions; merge, split).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 
+from .article_fix_flow import ArticleFixActions, ArticleFixFlow
 from .article_view import ArticleView
 from .briefing_flow import BriefingFlow
 from .controller import LibraryController
@@ -69,6 +71,8 @@ class MainWindow(QMainWindow):
         self.safety_flow = SafetyFlow(controller, settings, self.menus, self.status, self)
         self.briefing_flow = BriefingFlow(controller, settings, self.library_pane, self)
         self.watch_flow = WatchFlow(controller, self.import_flow, self)
+        self.article_fix_flow = ArticleFixFlow(controller, self.reading_flow, self)
+        self.article_fix_actions = ArticleFixActions(self, self.article_fix_flow)
         self._connect_menus()
         self._connect_panes()
         self._restore()
@@ -128,7 +132,8 @@ class MainWindow(QMainWindow):
         self.import_flow.finished.connect(self.importFinished)
         self.import_flow.finished.connect(self.safety_flow.imported)
         self.export_flow.finished.connect(self.exportFinished)
-        for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow, self.watch_flow):
+        for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow, self.watch_flow,
+                     self.article_fix_flow):
             flow.statusMessage.connect(self.status.say)
 
     def _first_results(self, *_args) -> None:
