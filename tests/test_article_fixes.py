@@ -202,3 +202,22 @@ def test_reanalysis_reads_metadata_again_and_keeps_hand_fixes(tmp_path):
     (tmp_path / "page.txt").unlink()  # without the file: the stored parts of the page and its name
     assert refresh_metadata(lib, everything=True) == 0
     lib.close()
+
+
+def test_fixes_copied_into_another_library_are_undone_there(lib, tmp_path):
+    """A library copy merged into one that holds articles already: the articles get new ids."""
+    titles = _titles(lib)
+    first = lib.articles()[0]
+    lib.merge_articles(first.id)
+    copy = SqliteLibrary.open(tmp_path / "copy.sqlite3")
+    try:
+        (tmp_path / "other.txt").write_text("# 某县道路完工\n\n某县道路改造工程完工，全长3公里。\n", encoding="utf-8")
+        import_file(copy, tmp_path / "other.txt")
+        for record in lib.dump_sources():
+            copy.store_copied(record)
+        [copied] = [c for c in copy.corrections() if c.action == "merge"]
+        copy.set_correction_state(copied.id, "undone")
+        assert [t for t in _titles(copy) if t != "某县道路完工"] == titles
+        assert copy.check().ok
+    finally:
+        copy.close()

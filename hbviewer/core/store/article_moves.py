@@ -58,7 +58,7 @@ class MergeAndSplit:
         if a is None:
             raise CorrectionError("the merged article is no longer in the library")
         offset = c.changes["offset"]
-        b_id = self._new_article(db, c.previous["next"])
+        b_id = self._new_article(db, {**c.previous["next"], "source_id": a["source_id"]})
         self._move_figure_corrections(db, a["id"], b_id, offset, -offset)
         self._put_fixes(db, b_id, c.previous.get("fixes", []))
         self._set_text(db, a, c.previous["text"], c.previous["original"])
@@ -88,7 +88,9 @@ class MergeAndSplit:
     def _unsplit(self, db, c: Correction) -> None:
         a = self._article_values(db, c.article_id, missing_ok=True)
         b = self._article_values(db, c.changes["new_article"], missing_ok=True)
-        if a is None or b is None:
+        offset = c.changes["offset"]
+        made = c.previous["text"][offset:].rstrip()  # the text the split gave it: its own, not an id's namesake
+        if a is None or b is None or b["source_id"] != a["source_id"] or b["text"].rstrip() != made:
             raise CorrectionError("the articles of this split are no longer both in the library")
         fixes = [r[0] for r in db.execute(self._sql(
             f"SELECT id FROM corrections WHERE article_id = ? AND state = 'applied'"
@@ -96,7 +98,6 @@ class MergeAndSplit:
         if fixes:
             raise CorrectionError(f"undo first the fixes made to the article split off (correction "
                                   f"{', '.join(map(str, fixes))})")
-        offset = c.changes["offset"]
         saved = self._take_fixes(db, b["id"])
         self._move_figure_corrections(db, b["id"], a["id"], 0, offset)
         self._delete_article(db, b)
