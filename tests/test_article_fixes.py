@@ -183,19 +183,21 @@ def test_a_read_only_library_refuses_fixes(lib):
 
 def test_reanalysis_reads_metadata_again_and_keeps_hand_fixes(tmp_path):
     """A library imported before the metadata rules (columns blank) gets them back; a fixed date stays."""
-    from hbviewer.core.store.metadata_refresh import refresh_metadata
+    from hbviewer.core.store.metadata_refresh import metadata_due, refresh_metadata
 
     path = tmp_path / "library.sqlite3"
     lib = SqliteLibrary.open(path)
+    assert not metadata_due(lib)  # a new library is read by these rules
     (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
     import_file(lib, tmp_path / "page.txt")
     first, second, _third = lib.articles()
     db = sqlite3.connect(path)
     with db:
         db.execute("UPDATE articles SET publication = '', date = NULL, page = '', section = ''")
+        db.execute("DELETE FROM meta WHERE key = 'metadata_version'")  # as before the rules
     db.close()
     lib.fix_article(second.id, {"date": "2020-01-01"})
-    assert refresh_metadata(lib) == 3
+    assert metadata_due(lib) and refresh_metadata(lib) == 3 and not metadata_due(lib)
     again = lib.article(first.id)
     assert (again.publication, again.date, again.page) == ("某城日报", "2023-06-01", "2")
     assert (lib.article(second.id).date, lib.article(second.id).publication) == ("2020-01-01", "某城日报")

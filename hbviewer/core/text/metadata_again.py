@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import PARAGRAPH_SEPARATOR
-from .articles import split_articles
 from .metadata import FileMeta
 
 METADATA_VERSION = 1  # bump when the rules of metadata.py change: libraries read their pages again once
@@ -43,6 +42,8 @@ def _key(text: str) -> str:
 
 def metadata_again(path: str, sha256: str | None, stored: list[tuple[str, str, str]]) -> list[dict]:
     """For each stored article (title, text, original), in page order: its metadata read again ({} if unknown)."""
+    from .articles import split_articles  # on use: opening a library needs only the version above
+
     page = _file_page(path, sha256)
     text, meta = page if page is not None else (PARAGRAPH_SEPARATOR.join(o for _t, _x, o in stored if o), None)
     if not text.strip():

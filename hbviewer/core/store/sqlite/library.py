@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..contract import CheckReport, WriteGroup
 from ..errors import LibraryError
+from ...text.metadata_again import METADATA_VERSION
 from ..search import INDEX_VERSION
 from ..correction_reads import CorrectionReads
 from ..sql_reads import SqlReads, SqlSummaryReads, read
@@ -106,6 +107,8 @@ class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlReads, Sq
                     MIGRATIONS[target](db)
                     db.execute(f"PRAGMA user_version={target}")
                 db.execute("INSERT OR REPLACE INTO meta VALUES('index_version', ?)", (str(INDEX_VERSION),))
+                if version == 0:  # a new library: its pages are read by these metadata rules
+                    db.execute("INSERT INTO meta VALUES('metadata_version', ?)", (str(METADATA_VERSION),))
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         stored = db.execute("SELECT value FROM meta WHERE key='index_version'").fetchone()
