@@ -223,3 +223,13 @@ def test_fixes_copied_into_another_library_are_undone_there(lib, tmp_path):
         assert copy.check().ok
     finally:
         copy.close()
+
+
+def test_undoing_a_title_fix_gives_back_a_title_made_from_the_first_sentence(lib, tmp_path):
+    (tmp_path / "notice.txt").write_text("某县道路改造工程完工，全长3公里。\n", encoding="utf-8")
+    import_file(lib, tmp_path / "notice.txt")
+    [notice] = [a for a in lib.articles() if a.title_inferred]
+    cid = lib.fix_article(notice.id, {"title": "某县道路完工"})
+    assert lib.article(notice.id).title_inferred is False
+    lib.set_correction_state(cid, "undone")
+    assert lib.article(notice.id) == notice

@@ -150,4 +150,8 @@ def test_the_context_menus_offer_the_fixes(qtbot, window):
     table = window.library_pane.table
     actions._list_menu(table.visualRect(table.model().index(0, 0)).center())
     assert [a.text() for a in actions.menu.actions()] == [actions.fix_action.text(), actions.merge_action.text()]
+    with qtbot.waitSignal(window.article_fix_flow.dialogOpened, timeout=10000) as opened:
+        actions.menu.actions()[0].trigger()  # the row clicked, whatever has the focus
+    assert opened.args[0].article.id == window.library_pane.model.row_at(0).article_id
+    opened.args[0].reject()
     actions.menu.close()

@@ -180,7 +180,11 @@ class ArticleFixActions(QObject):
         if not index.isValid():
             return
         self.pane.table.selectRow(index.row())
+        article_id = self.pane.current_article_id()
+        if article_id is None:
+            return
         self.menu = QMenu(self.pane.table)
-        self.menu.addAction(self.fix_action)
-        self.menu.addAction(self.merge_action)
+        for action, do in ((self.fix_action, self.flow.open_dialog), (self.merge_action, self.flow.merge_with_next)):
+            item = self.menu.addAction(action.text(), lambda do=do: do(article_id))  # the row clicked
+            item.setEnabled(action.isEnabled())
         self.menu.popup(self.pane.table.viewport().mapToGlobal(pos))

@@ -38,6 +38,8 @@ class ArticleFixWrites(MergeAndSplit):
             current = self._article_values(db, article_id)
             checked = check_article_changes(changes, current)
             previous = {key: current[key] for key in checked}
+            if "title" in checked:  # a title made from the first sentence is one again after undo
+                previous["title_inferred"] = current["title_inferred"]
             self._set_fields(db, current, checked)
             return self._record(db, article_id, "article", Anchor(0, 0, ""), checked, previous)
 
@@ -109,7 +111,12 @@ class ArticleFixWrites(MergeAndSplit):
         current = self._article_values(db, c.article_id)
         fixes = self._article_corrections(db, c.article_id)
         values = {key: field_value(key, fixes, current[key]) for key in c.changes}
-        self._set_fields(db, current, {k: v for k, v in values.items() if v != current[k]})
+        values = {k: v for k, v in values.items() if v != current[k]}
+        if "title" in values:
+            first = next(f for f in fixes if f.action == "article" and "title" in f.changes)
+            values["title_inferred"] = bool(values["title"] == first.previous["title"]
+                                            and first.previous.get("title_inferred"))
+        self._set_fields(db, current, values)
 
     # -- shared steps ---------------------------------------------------------------------------
     def _writable(self) -> None:
@@ -131,10 +138,11 @@ class ArticleFixWrites(MergeAndSplit):
     def _set_fields(self, db, current: dict, values: dict) -> None:
         if not values:
             return
+        if "title" in values:  # a title set by hand is no longer made from the first sentence
+            values = {"title_inferred": False, **values}
         keys = sorted(values)
-        db.execute(self._sql(f"UPDATE articles SET {', '.join(f'{k} = ?' for k in keys)}"
-                             + (", title_inferred = ?" if "title" in values else "") + " WHERE id = ?"),
-                   (*(values[k] for k in keys), *((False,) if "title" in values else ()), current["id"]))
+        db.execute(self._sql(f"UPDATE articles SET {', '.join(f'{k} = ?' for k in keys)} WHERE id = ?"),
+                   (*(values[k] for k in keys), current["id"]))
         if "title" in values:
             self._unindex_article(db, current["id"], current["title"], current["text"])
             self._index_article(db, current["id"], values["title"], current["text"])
