@@ -181,29 +181,51 @@ def test_a_read_only_library_refuses_fixes(lib):
     assert lib.articles()[0] == first and lib.corrections() == []
 
 
-def test_reanalysis_reads_metadata_again_and_keeps_hand_fixes(tmp_path):
+def _blank_metadata(lib, request):
+    """As a library imported before the metadata rules: no publication, date, page or section."""
+    statements = ["UPDATE articles SET publication = '', date = NULL, page = '', section = ''",
+                  "DELETE FROM meta WHERE key = 'metadata_version'"]
+    if isinstance(lib, ServerLibrary):
+        import psycopg
+
+        with psycopg.connect(request.getfixturevalue("pg_url"), autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+    else:
+        db = sqlite3.connect(lib.path)
+        with db:
+            for statement in statements:
+                db.execute(statement)
+        db.close()
+
+
+def test_reanalysis_reads_metadata_again_and_keeps_hand_fixes(lib, request, tmp_path):
     """A library imported before the metadata rules (columns blank) gets them back; a fixed date stays."""
     from hbviewer.core.store.metadata_refresh import metadata_due, refresh_metadata
 
-    path = tmp_path / "library.sqlite3"
-    lib = SqliteLibrary.open(path)
     assert not metadata_due(lib)  # a new library is read by these rules
-    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
-    import_file(lib, tmp_path / "page.txt")
     first, second, _third = lib.articles()
-    db = sqlite3.connect(path)
-    with db:
-        db.execute("UPDATE articles SET publication = '', date = NULL, page = '', section = ''")
-        db.execute("DELETE FROM meta WHERE key = 'metadata_version'")  # as before the rules
-    db.close()
+    _blank_metadata(lib, request)
+    assert lib.article(first.id).publication == ""
     lib.fix_article(second.id, {"date": "2020-01-01"})
     assert metadata_due(lib) and refresh_metadata(lib) == 3 and not metadata_due(lib)
     again = lib.article(first.id)
-    assert (again.publication, again.date, again.page) == ("某城日报", "2023-06-01", "2")
+    assert (again.publication, again.date, again.page, again.section) == ("某城日报", "2023-06-01", "2", "要闻")
     assert (lib.article(second.id).date, lib.article(second.id).publication) == ("2020-01-01", "某城日报")
-    (tmp_path / "page.txt").unlink()  # without the file: the stored parts of the page and its name
-    assert refresh_metadata(lib, everything=True) == 0
-    lib.close()
+    assert refresh_metadata(lib, everything=True) == 0  # nothing new to say
+
+
+def test_without_its_file_the_stored_parts_of_the_page_and_its_name_still_tell(lib, request, tmp_path):
+    from hbviewer.core.store.metadata_refresh import refresh_metadata
+
+    page = tmp_path / "某城日报-2023-06-05.txt"
+    page.write_text("# 某县道路完工\n\n某城日报讯 某县道路改造工程完工，全长3公里。\n", encoding="utf-8")
+    import_file(lib, page)
+    page.unlink()  # the file is gone: the stored part of the page and the file's name are left
+    _blank_metadata(lib, request)
+    assert refresh_metadata(lib) >= 1
+    [road] = [a for a in lib.articles() if a.title == "某县道路完工"]
+    assert (road.publication, road.date) == ("某城日报", "2023-06-05")
 
 
 def test_fixes_copied_into_another_library_are_undone_there(lib, tmp_path):
