@@ -18,7 +18,7 @@ from ..extract.gazetteer import gazetteer
 from ..extract.region_records import RegionRef
 from ..model import PARAGRAPH_SEPARATOR
 from ..text.metadata import page_number, valid_date
-from .corrections import ACTIONS as FIGURE_ACTIONS, Correction, CorrectionError, region_changes
+from .corrections import Correction, CorrectionError, region_changes
 
 ARTICLE_ACTIONS = ("article", "subjects", "merge", "split")
 STRUCTURAL = ("merge", "split")  # they change the text, and with it every figure's place
@@ -30,10 +30,6 @@ _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日
 _PAGE = re.compile(r"第?\s*([A-Za-z]?\d{1,3}|[一二三四五六七八九十]{1,3})\s*版?")
 _HEADING_MOST = 40  # a first paragraph up to this long, with no sentence end, is the new article's title
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
-
-
-def is_figure_correction(c: Correction) -> bool:
-    return c.action in FIGURE_ACTIONS
 
 
 def check_article_changes(changes: dict, current: dict) -> dict:
@@ -175,4 +171,4 @@ def split_text(text: str, at: int) -> tuple[str, str, bool, str, int]:
 
 
 __all__ = ["ARTICLE_ACTIONS", "FIXABLE", "STRUCTURAL", "check_article_changes", "field_value", "fixed_fields",
-           "is_figure_correction", "merged_text", "split_text", "subject_changes", "with_subject_fixes"]
+           "merged_text", "split_text", "subject_changes", "with_subject_fixes"]
