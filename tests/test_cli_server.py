@@ -149,3 +149,9 @@ def _two_people_correct_one_figure(owner, editor, reader, capsys):
     assert (shown["value"], shown["status"]) == (12.0, "edited")
     assert main(["correct", "--library", reader, str(target["id"]), "--accept"]) == 2
     assert "read-only" in capsys.readouterr().err
+    assert main(["fix", "--library", reader, str(target["article_id"]), "--title", "某县新闻"]) == 2
+    assert "read-only" in capsys.readouterr().err
+    assert main(["fix", "--library", editor, str(target["article_id"]), "--title", "某县新闻", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"][0]["title"] == "某县新闻"
+    assert main(["corrections", "--library", reader, "--json"]) == 0
+    assert [(c["author"], c["action"]) for c in json.loads(capsys.readouterr().out)][-1] == ("staff_editor", "article")

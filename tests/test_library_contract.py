@@ -78,6 +78,7 @@ def test_every_operation_gives_what_the_contract_says(empty_library, tmp_path):
     _keeping(lib, articles)
     _writing(lib, articles, sources["hs.txt"])
     _copying(lib, tmp_path, sources["zjk.txt"])
+    _fixing(lib)
     lib.close()
     assert set(contract.operations()) <= lib.used, set(contract.operations()) - lib.used
 
@@ -264,6 +265,31 @@ def _copying(lib, tmp_path, zjk):
     assert {f.zone for f in lib.figures(langfang.id)} == {"廊坊经济技术开发区"}
     assert [(r["name"], r["zone"]) for r in lib.article_regions(langfang.id)] == [("廊坊市", "廊坊经济技术开发区")]
     assert lib.region_labels([langfang.id])[langfang.id] == "廊坊市（廊坊经济技术开发区）"
+
+
+def _fixing(lib):
+    """Fixes of whole articles, each undone again (tests/test_article_fixes.py has the details)."""
+    from hbviewer.core.store.metadata_refresh import refresh_metadata
+
+    before = lib.articles()
+    first = [a for a in before if a.title == "张家口市科技创新工作取得新进展"][0]
+    fix = lib.fix_article(first.id, {"title": "新标题", "date": "2023-07-02"})
+    assert (lib.article(first.id).title, lib.article(first.id).date) == ("新标题", "2023-07-02")
+    subjects = lib.fix_subjects(first.id, add=["衡水市"])
+    assert "衡水市" in [r["name"] for r in lib.article_regions(first.id)]
+    assert refresh_metadata(lib, everything=True) >= 0 and lib.article(first.id).date == "2023-07-02"
+    assert lib.refresh_metadata([(first.id, {"date": "2000-01-01", "section": "综合"})]) == 1
+    assert (lib.article(first.id).date, lib.article(first.id).section) == ("2023-07-02", "综合")
+    merge = lib.merge_articles(first.id)
+    assert len(lib.articles()) == len(before) - 1
+    lib.set_correction_state(merge, "undone")
+    split = lib.split_article(first.id, first.text.index("技术合同"))
+    assert len(lib.articles()) == len(before) + 1
+    for cid in (split, subjects, fix):
+        lib.set_correction_state(cid, "undone")
+    lib.refresh_metadata([(first.id, {"section": first.section})])
+    assert [(a.id, a.title, a.text, a.date) for a in lib.articles()] == \
+           [(a.id, a.title, a.text, a.date) for a in before]
 
 
 def test_a_cancelled_file_keeps_nothing(empty_library):

@@ -5,8 +5,9 @@ library that cannot be opened). ``--json`` prints machine-readable output.
 
 Here are the parser and :func:`main`; the commands live by what they do:
 ``importing``, ``watching`` (a watched folder), ``browsing`` (search, list, show), ``analysis`` (figures,
-regions, reanalyse), ``review`` (correct, add-figure, undo, review, corrections, conflicts), ``keeping`` (tags,
-notes, bookmarks, saved searches), ``briefing`` (summary, export, briefing), ``library`` (stats, copy) and ``safety``
+regions, reanalyse), ``review`` (correct, add-figure, undo, review, corrections, conflicts), ``fixing`` (fix, merge,
+split), ``keeping`` (tags, notes, bookmarks, saved searches), ``briefing`` (summary, export, briefing), ``library``
+(stats, copy) and ``safety``
 (backups, restore, check, recover), with
 ``opening`` (the library and its password) and ``output`` (exit codes, JSON,
 progress) shared. Each command imports the core only when it runs, so that
@@ -22,6 +23,7 @@ import sys
 from .. import __version__
 from .analysis import cmd_figures, cmd_reanalyse, cmd_regions
 from .briefing import cmd_briefing, cmd_export, cmd_summary
+from .fixing import add_fix_commands
 from .browsing import cmd_list, cmd_search, cmd_show
 from .importing import cmd_import
 from .keeping import add_commands as _keeping_commands
@@ -136,7 +138,9 @@ def _review_commands(sub, common) -> None:
     add_correction_arguments(p)
     p.set_defaults(func=cmd_add_figure)
 
-    p = sub.add_parser("undo", parents=[common], help="undo a correction (or --redo it)")
+    add_fix_commands(sub, common)
+
+    p = sub.add_parser("undo", parents=[common], help="undo a correction or a fix of an article (or --redo it)")
     p.add_argument("correction_id", type=int, metavar="CORRECTION_ID")
     p.add_argument("--redo", action="store_true", help="apply it again")
     p.set_defaults(func=cmd_undo)

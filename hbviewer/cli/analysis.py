@@ -89,8 +89,10 @@ def cmd_regions(args, lib) -> int:
 
 
 def cmd_reanalyse(args, lib) -> int:
-    """Find the figures and regions of stored articles again, with this version's rules."""
+    """Find the figures and regions of stored articles again, with this version's rules, and read
+    again where and when they appeared (a field fixed by hand stays)."""
     from ..core.extract.analysis import ANALYSIS_VERSION, refresh_stale
+    from ..core.store.metadata_refresh import refresh_metadata
     from .output import TerminalProgress, cannot_write
 
     if cannot_write(lib, "it can be searched and exported, not re-analysed."):
@@ -100,8 +102,11 @@ def cmd_reanalyse(args, lib) -> int:
 
         backup_now(lib, "before-reanalyse")  # the old analysis stays at hand if the new rules do worse
     done = refresh_stale(lib, progress=TerminalProgress(), everything=args.all)
+    dated = refresh_metadata(lib, everything=args.all)
     if args.json:
-        print_json({"reanalysed": done, "analysis_version": ANALYSIS_VERSION})
+        print_json({"reanalysed": done, "analysis_version": ANALYSIS_VERSION, "metadata_changed": dated})
     else:
         print(f"{done} article(s) re-analysed" if done else "every article is analysed by this version already")
+        if dated:
+            print(f"{dated} article(s) given the publication, date or page their page says")
     return EXIT_OK

@@ -124,10 +124,20 @@ def cmd_corrections(args, lib) -> int:
         print_json([c.to_json() for c in made])
     else:
         for c in made:
-            what = ", ".join(f"{k}: {c.previous.get(k, '')} → {v}" for k, v in c.changes.items() if k != "region_code")
+            what = _what_changed(c)
             print(f"{c.id:>6}  {c.made_at}  {c.author}  article {c.article_id} {c.anchor.text!r}: {c.action}"
                   f"{' (' + what + ')' if what else ''}{'' if c.state == 'applied' else '  [' + c.state + ']'}")
     return EXIT_OK if made else EXIT_NOTHING
+
+
+def _what_changed(c) -> str:
+    if c.action == "merge":
+        return f"article {c.changes['merged']} joined at {c.changes['offset']}"
+    if c.action == "split":
+        return f"cut at {c.changes['at']}, the rest article {c.changes['new_article']}"
+    if c.action == "subjects":
+        return " ".join([*(f"+{a['code']}" for a in c.changes["add"]), *(f"-{r}" for r in c.changes["remove"])])
+    return ", ".join(f"{k}: {c.previous.get(k) or ''} → {v or ''}" for k, v in c.changes.items() if k != "region_code")
 
 
 def cmd_conflicts(args, lib) -> int:

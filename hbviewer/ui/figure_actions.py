@@ -31,6 +31,8 @@ class FigureActions(QObject):
                                           lambda: self._on_current("reject"))
         self.edit_action = self._action(self.tr("&Edit figure…"), ("E",), self._edit_current)
         self.add_action = self._action(self.tr("Add &figure…"), ("Insert",), self.add_from_selection)
+        # Others add to the view's one context menu: extend(menu, offset in the article's text or None).
+        self.menu_extensions: list = []
         view.setContextMenuPolicy(Qt.CustomContextMenu)
         view.customContextMenuRequested.connect(self.show_menu)
 
@@ -69,6 +71,8 @@ class FigureActions(QObject):
             menu.insertAction(first, action)
         if ours and first is not None:
             menu.insertSeparator(first)
+        for extend in self.menu_extensions:
+            extend(menu, offset if self.view.article is not None else None)
         return menu
 
     def show_menu(self, pos: QPoint) -> None:

@@ -7,8 +7,9 @@ counts and the list filtered to a region), ``import_flow``, ``export_flow``,
 ``briefing_flow`` (the Word briefing dialog), ``watch_flow`` (the watched
 folder), ``safety_flow`` (backups, checks, a damaged library), ``keep_flow``
 (tags, notes, bookmarks and saved searches: ``keep_panel`` under the article,
-``saved_panel`` under the list) and ``corrections_ui`` (figure corrections, undo,
-the review queue).
+``saved_panel`` under the list), ``corrections_ui`` (figure corrections, undo,
+the review queue) and ``article_fix_flow`` (an article's title, date, regions;
+merge, split).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 
+from .article_fix_flow import ArticleFixActions, ArticleFixFlow
 from .article_view import ArticleView
 from .briefing_flow import BriefingFlow
 from .controller import LibraryController
@@ -80,6 +82,8 @@ class MainWindow(QMainWindow):
         self.watch_flow = WatchFlow(controller, self.import_flow, self)
         self.keep_flow = KeepFlow(controller, self.keep_panel, self.library_pane, self.saved_panel, self)
         self.corrections = WindowCorrections(self)  # undo stack, figure actions, review queue
+        self.article_fix_flow = ArticleFixFlow(controller, self.reading_flow, self)
+        self.article_fix_actions = ArticleFixActions(self, self.article_fix_flow)
         self._connect_menus()
         self._connect_panes()
         self._restore()
@@ -150,7 +154,7 @@ class MainWindow(QMainWindow):
         self.import_flow.finished.connect(self.safety_flow.imported)
         self.export_flow.finished.connect(self.exportFinished)
         for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow, self.watch_flow,
-                     self.keep_flow):
+                     self.keep_flow, self.article_fix_flow):
             flow.statusMessage.connect(self.status.say)
 
     def _remember_search(self) -> None:

@@ -31,7 +31,11 @@ class RegionFlow(QObject):
             from ..core.extract.analysis import refresh_stale
             from ..core.briefing.summary import region_latest, region_overview, region_view
 
+            from ..core.store.metadata_refresh import metadata_due, refresh_metadata
+
             refreshed = 0 if lib.read_only else refresh_stale(lib)  # read-only: shown as analysed
+            if not lib.read_only and metadata_due(lib):  # once, for a library older than the metadata rules
+                refreshed += refresh_metadata(lib)
             overview = region_overview(lib)
             return overview, region_view(lib, overview, code), region_latest(lib, code), refreshed
 

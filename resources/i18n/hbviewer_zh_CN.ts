@@ -2,6 +2,120 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArticleFixActions</name>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="127"/>
+        <source>&amp;Fix article…</source>
+        <translation>修正文章(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="129"/>
+        <source>&amp;Merge with next article</source>
+        <translation>与下一篇合并(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="131"/>
+        <source>&amp;Split article here</source>
+        <translation>在此处拆分文章(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="133"/>
+        <source>&amp;Undo article fix</source>
+        <translation>撤销文章修正(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleFixDialog</name>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="28"/>
+        <source>Fix article</source>
+        <translation>修正文章</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="33"/>
+        <source>2024-05-09 or 2024年5月9日</source>
+        <translation>2024-05-09 或 2024年5月9日</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="35"/>
+        <source>3, A3 or 第3版</source>
+        <translation>3、A3 或 第3版</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="37"/>
+        <source>张家口市、万全区</source>
+        <translation>张家口市、万全区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="38"/>
+        <source>The regions the article is about, separated by 、 or commas. Write 张家口市桥东区 for a name several regions share.</source>
+        <translation>文章所涉地区，用“、”或逗号分隔。多个地区同名时请写全称，如 张家口市桥东区。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="45"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="46"/>
+        <source>&amp;Publication:</source>
+        <translation>报刊(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="47"/>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="48"/>
+        <source>P&amp;age:</source>
+        <translation>版次(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_dialog.py" line="49"/>
+        <source>&amp;Regions:</source>
+        <translation>地区(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleFixFlow</name>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="65"/>
+        <source>Article fixed</source>
+        <translation>文章已修正</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="72"/>
+        <source>Merged with the next article</source>
+        <translation>已与下一篇文章合并</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="77"/>
+        <source>Put the cursor in the article&apos;s text where the second article begins.</source>
+        <translation>请把光标放在正文中第二篇文章开始的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="80"/>
+        <source>Article split in two</source>
+        <translation>文章已拆分为两篇</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="95"/>
+        <source>Fix undone</source>
+        <translation>修正已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="95"/>
+        <source>Fix made again</source>
+        <translation>修正已重做</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/article_fix_flow.py" line="116"/>
+        <source>The article was not changed</source>
+        <translation>文章未作修改</translation>
+    </message>
+</context>
+<context>
     <name>ArticleTableModel</name>
     <message>
         <location filename="../../hbviewer/ui/models.py" line="28"/>
@@ -500,12 +614,12 @@
         <translation>添加数据(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_actions.py" line="101"/>
+        <location filename="../../hbviewer/ui/figure_actions.py" line="105"/>
         <source>Edit figure</source>
         <translation>修改数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_actions.py" line="129"/>
+        <location filename="../../hbviewer/ui/figure_actions.py" line="133"/>
         <source>Add figure</source>
         <translation>添加数据</translation>
     </message>
@@ -822,22 +936,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="50"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="52"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="208"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="212"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="200"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="204"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="201"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="205"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1

@@ -177,6 +177,22 @@ class Library(Protocol):
     def set_correction_state(self, correction_id: int, state: str) -> None:
         """Undo (``undone``) or redo (``applied``) a correction; the article's figures follow."""
 
+    # -- fixes of whole articles (store/article_fixes.py), undone like corrections -------------------
+    def fix_article(self, article_id: int, changes: dict) -> int:
+        """Title, publication, date, page, section or byline set by hand; the correction's id."""
+
+    def fix_subjects(self, article_id: int, add: list[str] = (), remove: list[str] = ()) -> int:
+        """Regions (names or codes) added to or removed from what an article is about; the correction's id."""
+
+    def merge_articles(self, article_id: int) -> int:
+        """The next article of the same page joined to this one; the correction's id."""
+
+    def split_article(self, article_id: int, at: int) -> int:
+        """The article cut in two at ``at`` of its text, the rest the next article; the correction's id."""
+
+    def refresh_metadata(self, updates: list) -> int:
+        """(article id, {field: value}) read again from the page; hand-fixed fields kept. How many changed."""
+
     def figure(self, figure_id: int) -> tuple[int, Figure] | None:
         """A stored figure with its article's id."""
 

@@ -12,7 +12,9 @@ import json
 from dataclasses import replace
 
 from ..extract.figures import Figure
-from .corrections import (Anchor, Correction, CorrectionError, added_figure, apply_corrections, check_changes,
+from .article_fix_writes import ArticleFixWrites
+from .article_fixes import ARTICLE_ACTIONS, with_subject_fixes
+from .corrections import (ACTIONS, Anchor, Correction, CorrectionError, added_figure, apply_corrections, check_changes,
                           corrected, previous_values)
 from .records import now
 
@@ -42,9 +44,9 @@ def _dumps(values: dict) -> str:
     return json.dumps(values, ensure_ascii=False, sort_keys=True)
 
 
-class CorrectionWrites:
+class CorrectionWrites(ArticleFixWrites):
     """Mixed into both backends, which give ``_transaction``, ``_sql``, ``_author`` and
-    ``_store_figures(db, article_id, figures)``."""
+    ``_store_figures(db, article_id, figures)`` (and what ``ArticleFixWrites`` asks for)."""
 
     def _author(self) -> str:
         raise NotImplementedError
@@ -83,10 +85,16 @@ class CorrectionWrites:
         """Undo (``undone``) or redo (``applied``) a correction; the article's figures follow."""
         if state not in ("undone", "applied"):
             raise CorrectionError(f"a correction can be undone or applied again, not {state!r}")
+        self._writable()
         with self._transaction() as db:
-            row = db.execute(self._sql("SELECT article_id FROM corrections WHERE id = ?"), (correction_id,)).fetchone()
+            row = db.execute(self._sql(f"SELECT {CORRECTION_COLUMNS} FROM corrections WHERE id = ?"),
+                             (correction_id,)).fetchone()
             if row is None:
                 raise CorrectionError(f"no correction with id {correction_id}")
+            if row[2] in ARTICLE_ACTIONS:
+                self._set_fix_state(db, correction_of_row(row), state)
+                return
+            row = row[1:]
             db.execute(self._sql("UPDATE corrections SET state = ? WHERE id = ?"), (state, correction_id))
             self._rederive(db, row[0])
 
@@ -110,10 +118,11 @@ class CorrectionWrites:
         corrections = self._article_corrections(db, article_id)
         if not corrections:
             return analysis
-        figures, states = apply_corrections(text, analysis.figures, corrections)
+        figures, states = apply_corrections(text, analysis.figures, [c for c in corrections if c.action in ACTIONS])
         for cid, state in states.items():
             db.execute(self._sql("UPDATE corrections SET state = ? WHERE id = ?"), (state, cid))
-        return replace(analysis, figures=figures)
+        subjects, mentioned = with_subject_fixes(analysis.subjects, analysis.mentioned, corrections)
+        return replace(analysis, figures=figures, subjects=subjects, mentioned=mentioned)
 
     def _rederive(self, db, article_id: int) -> None:
         """The article's figures worked out again: its analysis, then its corrections."""

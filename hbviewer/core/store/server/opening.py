@@ -11,6 +11,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from ..errors import LibraryError
 from ..addresses import display_location
 from .connection import first_line
+from ...text.metadata_again import METADATA_VERSION
 from ..vocabulary import VOCABULARY_VERSION
 from .schema import INDEX_KEY, MIGRATIONS, SCHEMA_LOCK, SCHEMA_VERSION, TABLES
 
@@ -138,6 +139,8 @@ class ServerOpening:
                     for statement in MIGRATIONS[target]:
                         conn.execute(statement)
                     self._put_meta("schema_version", str(target))
+                if version == 0:  # a new library: its pages are read by these metadata rules
+                    self._put_meta("metadata_version", str(METADATA_VERSION))
                 self._put_meta("index_version", INDEX_KEY)
                 if version == 0:  # a new library: nothing to find words in yet
                     self._put_meta("vocabulary_version", str(VOCABULARY_VERSION))

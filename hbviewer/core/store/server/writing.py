@@ -151,6 +151,35 @@ class ServerWrites(CorrectionWrites):
     def _author(self) -> str:
         return self._conn.execute("SELECT current_user").fetchone()[0]  # the server role
 
+    # -- what the fixes of whole articles ask of a backend (article_fix_writes.py) ----------------
+    @staticmethod
+    def _pack(original: str) -> str:
+        return pg_text(original)
+
+    def _insert_article_values(self, conn, v: dict) -> int:
+        with_id = v["id"] is not None
+        insert = INSERT_ARTICLE.format(id_column=", id" if with_id else "", id_value=", %s" if with_id else "")
+        row = (v["source_id"], v["position"], pg_text(v["title"]), bool(v["title_inferred"]), v["subtitle"],
+               v["byline"], v["section"], v["publication"], v["date"], pg_text(v["text"]), v["captions"],
+               pg_text(v["original"]), v["fingerprint"], v["analysis_version"], *search_columns(v["title"], v["text"]),
+               v["page"], *((v["id"],) if with_id else ()))
+        return conn.execute(insert, row).fetchone()[0]
+
+    def _index_article(self, conn, article_id: int, title: str, text: str) -> None:
+        conn.execute("UPDATE articles SET title_folded = %s, text_folded = %s, grams = %s::tsvector,"
+                     " oversized = %s WHERE id = %s", (*search_columns(title, text), article_id))
+
+    def _unindex_article(self, conn, article_id: int, title: str, text: str) -> None:
+        pass  # the search columns are the article's own: they go with it, or are written anew
+
+    def _store_analysis(self, conn, article_id: int, analysis) -> None:
+        self._insert_analysis(article_id, analysis)
+
+    fix_article = writes(CorrectionWrites.fix_article)
+    fix_subjects = writes(CorrectionWrites.fix_subjects)
+    merge_articles = writes(CorrectionWrites.merge_articles)
+    split_article = writes(CorrectionWrites.split_article)
+    refresh_metadata = writes(CorrectionWrites.refresh_metadata)
     correct_figure = writes(CorrectionWrites.correct_figure)
     add_figure = writes(CorrectionWrites.add_figure)
     set_correction_state = writes(CorrectionWrites.set_correction_state)

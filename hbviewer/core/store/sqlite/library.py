@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..contract import CheckReport, WriteGroup
 from ..errors import LibraryError
+from ...text.metadata_again import METADATA_VERSION
 from ..keep_sql import SqlKeeping, SqlKeptSearch
 from ..search import INDEX_VERSION
 from ..correction_reads import CorrectionReads
@@ -111,6 +112,7 @@ class SqliteLibrary(SqliteTransactions, SqliteWrites, SqliteSearch, SqlKeeping, 
                 if version == 0:  # a new library: nothing to find words in yet
                     db.execute("INSERT OR REPLACE INTO meta VALUES('vocabulary_version', ?)",
                                (str(VOCABULARY_VERSION),))
+                    db.execute("INSERT OR REPLACE INTO meta VALUES('metadata_version', ?)", (str(METADATA_VERSION),))
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         stored = db.execute("SELECT value FROM meta WHERE key='index_version'").fetchone()

@@ -100,6 +100,29 @@ class SqliteWrites(CorrectionWrites):
     def _author(self) -> str:
         return os_user()
 
+    # -- what the fixes of whole articles ask of a backend (article_fix_writes.py) ----------------
+    @staticmethod
+    def _pack(original: str) -> bytes:
+        return pack(original)
+
+    def _insert_article_values(self, db, v: dict) -> int:
+        return db.execute(_INSERT_ARTICLE, (
+            v["id"], v["source_id"], v["position"], v["title"], int(v["title_inferred"]), v["subtitle"],
+            v["byline"], v["section"], v["publication"], v["date"], v["text"], v["captions"], pack(v["original"]),
+            v["fingerprint"], v["analysis_version"], v["page"])).lastrowid
+
+    def _index_article(self, db, article_id: int, title: str, text: str) -> None:
+        db.execute("INSERT INTO article_index(rowid, title, body) VALUES(?,?,?)",
+                   (article_id, index_tokens(title), index_tokens(text)))
+
+    def _unindex_article(self, db, article_id: int, title: str, text: str) -> None:
+        # A contentless index forgets a row only when told the tokens it held.
+        db.execute("INSERT INTO article_index(article_index, rowid, title, body) VALUES('delete',?,?,?)",
+                   (article_id, index_tokens(title), index_tokens(text)))
+
+    def _store_analysis(self, db, article_id: int, analysis) -> None:
+        self._insert_rows(article_id, *analysis_rows(analysis))
+
     def replace_analysis(self, updates: list, version: int) -> None:
         """Store a fresh analysis (figures, regions) for articles, in one transaction, with their corrections."""
         with self._transaction() as db:
