@@ -240,7 +240,8 @@ def test_region_panel_shows_the_tree_and_filters_the_library(qtbot, window):
     assert figures.rowCount() > 50
     assert {figures.row(i)["prefecture"] for i in range(figures.rowCount())} == {"张家口市"}
     assert window.region_panel.tree.currentIndex().data(CODE_ROLE) == "130700"
-    assert window.region_panel.chart.bars  # a bar chart of the region's first indicator
+    # a bar chart of the region's first indicator, read in the background after the region's view
+    qtbot.waitUntil(lambda: bool(window.region_panel.chart.bars), timeout=10000)
 
 
 def test_figure_double_click_opens_the_article_at_the_figure(qtbot, window):
