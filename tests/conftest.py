@@ -316,3 +316,18 @@ def downgrade_server(url: str, version: int) -> None:
             for statement in SERVER_UNDO[v]:
                 conn.execute(statement)
         conn.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(version),))
+
+
+def open_imported(request, tmp_path, page: str):
+    """A library of ``request.param`` ("sqlite" or "server") with ``page`` imported as page.txt."""
+    from hbviewer.core.importer import import_file
+    from hbviewer.core.store.server import ServerLibrary
+    from hbviewer.core.store.sqlite import SqliteLibrary
+
+    if request.param == "sqlite":
+        library = SqliteLibrary.open(tmp_path / "library.sqlite3")
+    else:
+        library = ServerLibrary.open(request.getfixturevalue("pg_url"))
+    (tmp_path / "page.txt").write_text(page, encoding="utf-8")
+    assert import_file(library, tmp_path / "page.txt").status == "imported"
+    return library

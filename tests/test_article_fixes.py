@@ -7,6 +7,7 @@ undo puts the old values back, and the figure corrections of the articles involv
 import sqlite3
 
 import pytest
+from conftest import open_imported
 
 from hbviewer.core.importer import import_file
 from hbviewer.core.store import LibraryError
@@ -22,12 +23,7 @@ PAGE = ("某城日报　2023年6月1日　第2版　要闻\n\n# 张家口市科�
 
 @pytest.fixture(params=["sqlite", "server"])
 def lib(request, tmp_path):
-    if request.param == "sqlite":
-        library = SqliteLibrary.open(tmp_path / "library.sqlite3")
-    else:
-        library = ServerLibrary.open(request.getfixturevalue("pg_url"))
-    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
-    assert import_file(library, tmp_path / "page.txt").status == "imported"
+    library = open_imported(request, tmp_path, PAGE)
     yield library
     library.close()
 

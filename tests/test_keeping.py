@@ -4,7 +4,7 @@ import sqlite3
 import time
 
 import pytest
-from conftest import downgrade_server, downgrade_sqlite
+from conftest import downgrade_server, downgrade_sqlite, open_imported
 
 from hbviewer.core.extract.analysis import refresh_stale
 from hbviewer.core.extract.keywords import keywords, stop_words
@@ -22,12 +22,7 @@ PAGE = ("# 唐山市推进港口建设工作\n\n本报讯 唐山市加快推进�
 
 @pytest.fixture(params=["sqlite", "server"])
 def lib(request, tmp_path):
-    if request.param == "sqlite":
-        library = SqliteLibrary.open(tmp_path / "library.sqlite3")
-    else:
-        library = ServerLibrary.open(request.getfixturevalue("pg_url"))
-    (tmp_path / "page.txt").write_text(PAGE, encoding="utf-8")
-    assert import_file(library, tmp_path / "page.txt").status == "imported"
+    library = open_imported(request, tmp_path, PAGE)
     yield library
     library.close()
 

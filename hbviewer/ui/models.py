@@ -12,10 +12,28 @@ ARTICLE_ID_ROLE = Qt.UserRole + 1
 SORT_ROLE = Qt.UserRole + 2
 
 
-class ArticleTableModel(QAbstractTableModel):
+class HeaderedTableModel(QAbstractTableModel):
+    """A flat table whose columns are ``COLUMNS`` and whose header texts ``headers()`` gives."""
+
+    COLUMNS: tuple = ()
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.headers()[section]
+        return None
+
+
+class ArticleTableModel(HeaderedTableModel):
     """Articles of the library or of a search: title, date, source, regions, figures, tags."""
 
     TITLE, DATE, SOURCE, REGIONS, FIGURES, TAGS = range(6)
+    COLUMNS = ("title", "date", "source", "regions", "figures", "tags")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -50,14 +68,6 @@ class ArticleTableModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():

@@ -7,12 +7,12 @@ clicking a bar or a row asks for the article at the figure.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QStyle, QToolTip, QWidget
 
 from ..core.briefing.latest import LatestValue
-from .models import SORT_ROLE
+from .models import SORT_ROLE, HeaderedTableModel
 from .safe_text import rich_literal
 
 BAR_COLOUR = "#4a90d9"
@@ -112,7 +112,7 @@ class BarChart(QWidget):
                              f"{v.value:,.6g}{self.unit}")
 
 
-class LatestValuesModel(QAbstractTableModel):
+class LatestValuesModel(HeaderedTableModel):
     """A region's indicators, the latest value of each with its date and article; disagreements marked."""
 
     COLUMNS = ("indicator", "value", "when", "title")
@@ -135,14 +135,6 @@ class LatestValuesModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._values)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def _shown(self, v: LatestValue, key: str):
         if key == "indicator":

@@ -11,7 +11,7 @@ hundreds of thousands.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHeaderView, QLabel, QPushButton, QSplitter, QTableView, QTabWidget, QTreeView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..core.briefing.latest import LatestValue
 from ..core.briefing.summary import RegionNode, RegionOverview, RegionView
 from .figure_status import plain_number, status_label
-from .models import SORT_ROLE, ArticleSortProxy
+from .models import SORT_ROLE, ArticleSortProxy, HeaderedTableModel
 from .region_chart import BarChart, LatestValuesModel
 from .safe_text import rich_literal
 
@@ -91,7 +91,7 @@ class RegionTreeModel(QStandardItemModel):
         return item.index() if item is not None else QModelIndex()
 
 
-class FigureTableModel(QAbstractTableModel):
+class FigureTableModel(HeaderedTableModel):
     """Figures of the selected region: its zone, indicator, value, unit, date, status, article.
 
     Value, unit, indicator and region can be edited: ``edited`` hands the change on to be written
@@ -121,14 +121,6 @@ class FigureTableModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():

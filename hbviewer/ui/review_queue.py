@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -21,6 +21,7 @@ from ..core.extract.figures import Figure
 from ..core.store.corrections import STATUS_OF
 from .correction_flow import CorrectionFlow, FigureRef
 from .figure_status import reason_label, status_label
+from .models import HeaderedTableModel
 
 QUEUE_LENGTH = 500
 
@@ -37,7 +38,7 @@ class ReviewItem:
         return FigureRef.of(self.article_id, self.figure)
 
 
-class ReviewQueueModel(QAbstractTableModel):
+class ReviewQueueModel(HeaderedTableModel):
     COLUMNS = ("confidence", "text", "indicator", "region", "reasons", "status")
 
     def __init__(self, parent=None):
@@ -61,14 +62,6 @@ class ReviewQueueModel(QAbstractTableModel):
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: QModelIndex, role=Qt.DisplayRole):
         if not index.isValid():
