@@ -60,7 +60,10 @@ class LibraryPane(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.Stretch)
+        # The title keeps room to be read (a stretched title shrank to one character beside the other
+        # columns in a narrow pane); the last column takes what is left.
+        header.resizeSection(ArticleTableModel.TITLE, self.fontMetrics().horizontalAdvance("汉" * 11) + 16)
+        header.setStretchLastSection(True)
         # Fixed widths: sizing a column to its contents reads every row, slow on a large library.
         header.resizeSection(ArticleTableModel.DATE, self.fontMetrics().horizontalAdvance("2020-10-13") + 16)
         header.resizeSection(ArticleTableModel.FIGURES, self.fontMetrics().horizontalAdvance("数据数") + 16)
