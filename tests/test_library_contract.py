@@ -167,6 +167,8 @@ def _correcting(lib, articles):
     assert (now[0].value, now[0].status, now[0].id) == (300.0, "edited", figures[0].id)
     assert now[1].status == "rejected"
     assert figures[1].id not in {f.id for _a, f in lib.unreviewed_figures(None)}
+    mark, commits = lib.change_mark(), lib.commits
+    assert lib.change_mark() == mark  # reading changes nothing
     assert all(r[11] != figures[1].text for r in lib.figure_rows({first.id}))
     start = third.text.index("科技型")
     added = lib.add_figure(third.id, start, start + 3, {"value": 1, "unit": "项", "kind": "count"})
@@ -175,6 +177,8 @@ def _correcting(lib, articles):
     assert [(c.id, c.action, c.previous.get("value")) for c in made] == [(edit, "edit", 295.0), (reject, "reject", None)]
     assert all(c.author and c.state == "applied" for c in made) and lib.corrections(state="needs_look") == []
     lib.set_correction_state(edit, "undone")
+    assert lib.change_mark() != mark  # an undo is a change others should see
+    assert lib.commits == commits + 2  # the added figure, then the undo
     assert (lib.figures(first.id)[0].value, lib.figures(first.id)[0].status) == (295.0, "automatic")
     lib.set_correction_state(edit, "applied")
     assert lib.figures(first.id)[0].value == 300.0

@@ -46,6 +46,7 @@ class LibraryController(QObject):
         self._search_seq = 0
         self._closed = False
         self._import_pool = None
+        self.own_mark: str | None = None  # the library's change mark after this window's latest write
         # Open (and migrate) now, on the UI thread, so errors surface at start.
         self.read_only = bool(self.library().read_only)
 
@@ -149,7 +150,12 @@ class LibraryController(QObject):
 
         def work(progress, stop):
             try:
-                return fn(self.library(), progress, stop)
+                lib = self.library()
+                commits = lib.commits
+                result = fn(lib, progress, stop)
+                if lib.commits != commits:
+                    self._wrote(lib)
+                return result
             except LibraryError as exc:
                 if exc.code == "damaged":
                     self.damaged = self.read_only = True  # at once: no other worker writes after this
@@ -171,6 +177,17 @@ class LibraryController(QObject):
                 self.taskFailed.emit(message, details)
 
         return self.runner.start(work, on_done, failed, on_progress)
+
+    def _wrote(self, lib: Library) -> None:
+        """This window changed the library: the mark it left, so a poll does not take it for another's change.
+
+        Read just after the write, on the same connection: what someone else wrote in between
+        passes unnoticed until their next change, or the next refresh.
+        """
+        try:
+            self.own_mark = lib.change_mark()
+        except LibraryError:
+            self.own_mark = None
 
     def search(self, query: SearchQuery, on_done: Callable[[int, list, dict, int, SearchQuery, dict], None],
                on_error: Callable[[str], None]) -> Task:

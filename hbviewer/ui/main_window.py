@@ -7,7 +7,8 @@ counts and the list filtered to a region), ``import_flow``, ``export_flow``,
 ``briefing_flow`` (the Word briefing dialog), ``watch_flow`` (the watched
 folder), ``safety_flow`` (backups, checks, a damaged library), ``keep_flow``
 (tags, notes, bookmarks and saved searches: ``keep_panel`` under the article,
-``saved_panel`` under the list), ``corrections_ui`` (figure corrections, undo,
+``saved_panel`` under the list), ``refresh_flow`` (F5, and what others
+changed shown every few seconds), ``corrections_ui`` (figure corrections, undo,
 the review queue) and ``article_fix_flow`` (an article's title, date, regions;
 merge, split).
 """
@@ -30,6 +31,7 @@ from .keep_panel import KeepPanel
 from .library_pane import LibraryPane
 from .menus import WindowMenus
 from .reading_flow import ReadingFlow
+from .refresh_flow import RefreshFlow
 from .region_flow import RegionFlow
 from .region_panel import RegionPanel
 from .safety_flow import SafetyFlow
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.corrections = WindowCorrections(self)  # undo stack, figure actions, review queue
         self.article_fix_flow = ArticleFixFlow(controller, self.reading_flow, self)
         self.article_fix_actions = ArticleFixActions(self, self.article_fix_flow)
+        self.refresh_flow = RefreshFlow(controller, self)
         self._connect_menus()
         self._connect_panes()
         self._restore()
@@ -91,6 +94,7 @@ class MainWindow(QMainWindow):
         self.watch_flow.watch(settings.watched_folder)
         self.library_pane.run_search()
         self.keep_flow.refresh_saved()
+        self.refresh_flow.start()
         # The region tree (counts over every figure) waits for the first list to be shown:
         # built at the same time it would slow the start.
         self.library_pane.resultsChanged.connect(self._first_results)
@@ -137,6 +141,7 @@ class MainWindow(QMainWindow):
         menus.next_hit_action.triggered.connect(self.article_view.next_hit)
         menus.previous_hit_action.triggered.connect(self.article_view.previous_hit)
         menus.about_action.triggered.connect(self.about)
+        menus.refresh_action.triggered.connect(self.refresh_flow.refresh)
 
     def _connect_panes(self) -> None:
         self.library_pane.articleSelected.connect(self.reading_flow.show_article)
@@ -154,7 +159,7 @@ class MainWindow(QMainWindow):
         self.import_flow.finished.connect(self.safety_flow.imported)
         self.export_flow.finished.connect(self.exportFinished)
         for flow in (self.reading_flow, self.import_flow, self.export_flow, self.safety_flow, self.watch_flow,
-                     self.keep_flow, self.article_fix_flow):
+                     self.keep_flow, self.article_fix_flow, self.refresh_flow):
             flow.statusMessage.connect(self.status.say)
 
     def _remember_search(self) -> None:
@@ -237,6 +242,7 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
         self.watch_flow.stop()
+        self.refresh_flow.stop()
         self.corrections.closing()  # written before the backup on close
         self.safety_flow.closing()
         super().closeEvent(event)

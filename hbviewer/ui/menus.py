@@ -27,6 +27,8 @@ class WindowMenus(QObject):
         self.next_hit_action = self._action(self.tr("Next hit"), QKeySequence.FindNext)
         self.previous_hit_action = self._action(self.tr("Previous hit"), QKeySequence.FindPrevious)
         self.about_action = self._action(self.tr("&About hbviewer"))
+        self.refresh_action = self._action(self.tr("&Refresh"), QKeySequence.Refresh, self.tr(
+            "Show the library again, with what others changed in it"))
 
         self.menu_bar = QMenuBar(parent)
         self.file_menu = self.menu_bar.addMenu(self.tr("&File"))
@@ -41,6 +43,8 @@ class WindowMenus(QObject):
         self.edit_menu = self.menu_bar.addMenu(self.tr("&Edit"))
         for action in (self.find_action, self.next_hit_action, self.previous_hit_action):
             self.edit_menu.addAction(action)
+        self.view_menu = self.menu_bar.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.refresh_action)
         self.help_menu = self.menu_bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.about_action)
 

@@ -118,47 +118,47 @@
 <context>
     <name>ArticleTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="28"/>
+        <location filename="../../hbviewer/ui/models.py" line="46"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="28"/>
+        <location filename="../../hbviewer/ui/models.py" line="46"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="28"/>
+        <location filename="../../hbviewer/ui/models.py" line="46"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="28"/>
+        <location filename="../../hbviewer/ui/models.py" line="46"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="28"/>
+        <location filename="../../hbviewer/ui/models.py" line="46"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="29"/>
+        <location filename="../../hbviewer/ui/models.py" line="47"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="70"/>
+        <location filename="../../hbviewer/ui/models.py" line="80"/>
         <source>  · pinyin</source>
         <translation>  · 拼音</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="86"/>
+        <location filename="../../hbviewer/ui/models.py" line="96"/>
         <source>Found by pinyin</source>
         <translation>按拼音找到</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="90"/>
+        <location filename="../../hbviewer/ui/models.py" line="100"/>
         <source>File: {0}</source>
         <translation>文件：{0}</translation>
     </message>
@@ -753,7 +753,7 @@
 <context>
     <name>FilterChips</name>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="213"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="216"/>
         <source>Remove this filter</source>
         <translation>去掉这个筛选条件</translation>
     </message>
@@ -914,21 +914,21 @@
         <translation>列表顺序</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="146"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="149"/>
         <source>%n article(s) found</source>
         <translation>
             <numerusform>找到 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="148"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="151"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="150"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="153"/>
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>
@@ -936,22 +936,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="52"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="54"/>
         <source>hbviewer — policy briefing viewer</source>
         <translation>hbviewer — 政策简报阅读器</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="212"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="217"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="204"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="209"/>
         <source>About hbviewer</source>
         <translation>关于 hbviewer</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/main_window.py" line="205"/>
+        <location filename="../../hbviewer/ui/main_window.py" line="210"/>
         <source>hbviewer %1
 Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>hbviewer %1
@@ -1117,34 +1117,42 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
     </message>
 </context>
 <context>
+    <name>RefreshFlow</name>
+    <message>
+        <location filename="../../hbviewer/ui/refresh_flow.py" line="57"/>
+        <source>The library was changed elsewhere: shown again.</source>
+        <translation>资料库已被他人修改：已重新显示。</translation>
+    </message>
+</context>
+<context>
     <name>RegionPanel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="233"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="225"/>
         <source>Generate briefing…</source>
         <translation>生成简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="234"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="226"/>
         <source>A Word briefing of the ticked regions (none ticked: the selected region, else the whole library)</source>
         <translation>为勾选的地区生成 Word 简报（未勾选时为选中的地区，否则为整个文库）</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="248"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="240"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="249"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="241"/>
         <source>Latest values</source>
         <translation>最新数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="357"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="349"/>
         <source>%1: %2 figure(s)</source>
         <translation>%1:%2 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="360"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="352"/>
         <source>All regions: %1 figure(s)</source>
         <translation>全部地区:%1 条数据</translation>
     </message>
@@ -1193,27 +1201,27 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="100"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="93"/>
         <source>To review</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="122"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="115"/>
         <source>Reload</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="123"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="116"/>
         <source>The figures nobody has reviewed yet, least certain first</source>
         <translation>尚未核对的数据，把握最小的在前</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="151"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="144"/>
         <source>Reading the figures to review…</source>
         <translation>正在读取待核对的数据…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="175"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="168"/>
         <source>Reviewed %1, %2 left</source>
         <translation>已核对 %1 条，剩余 %2 条</translation>
     </message>
@@ -1221,32 +1229,32 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
         <source>Confidence</source>
         <translation>把握</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="48"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="50"/>
         <source>Status</source>
         <translation>核对状态</translation>
     </message>
@@ -1597,52 +1605,67 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
         <translation>关于 hbviewer(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="32"/>
+        <location filename="../../hbviewer/ui/menus.py" line="30"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="31"/>
+        <source>Show the library again, with what others changed in it</source>
+        <translation>重新显示资料库，包括他人所做的修改</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="34"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="41"/>
+        <location filename="../../hbviewer/ui/menus.py" line="43"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="44"/>
+        <location filename="../../hbviewer/ui/menus.py" line="46"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/menus.py" line="48"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="47"/>
+        <location filename="../../hbviewer/ui/menus.py" line="51"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="55"/>
+        <location filename="../../hbviewer/ui/menus.py" line="59"/>
         <source>&amp;Restore from backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="56"/>
+        <location filename="../../hbviewer/ui/menus.py" line="60"/>
         <source>Put one of the library&apos;s backups in its place (the library as it is now is kept as a backup)</source>
         <translation>用文库的某个备份替换当前文库（当前文库会先另存为备份）</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="60"/>
+        <location filename="../../hbviewer/ui/menus.py" line="64"/>
         <source>&amp;Check library</source>
         <translation>检查文库(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="61"/>
+        <location filename="../../hbviewer/ui/menus.py" line="65"/>
         <source>Look for damage in the library (in the background)</source>
         <translation>在后台检查文库有无损坏</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="62"/>
+        <location filename="../../hbviewer/ui/menus.py" line="66"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/menus.py" line="79"/>
+        <location filename="../../hbviewer/ui/menus.py" line="83"/>
         <source>The library is read-only: importing is not possible.</source>
         <translation>文库为只读,无法导入。</translation>
     </message>

@@ -56,6 +56,7 @@ class Library(Protocol):
 
     path: object  # where it is, as it may be shown: a file's Path, a server's address without password
     read_only: bool  # searching works, storing does not
+    commits: int  # transactions committed through this connection: a window tells its own changes by it
 
     def close(self) -> None: ...
 
@@ -128,6 +129,9 @@ class Library(Protocol):
         """'万全区、张家口市' for each article: its first subject regions, for lists."""
 
     def article_texts(self, ids: list[int]) -> dict[int, str]: ...
+
+    def change_mark(self) -> str:
+        """A short mark that differs whenever anyone changed the library (for refreshing a window)."""
 
     # -- searching -----------------------------------------------------------------------
     def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:

@@ -201,6 +201,22 @@ class SqlReads(TextSearch, SqlVocabulary, SqlDialect):
         rows = self._rows(self._sql("SELECT value FROM meta WHERE key = ?"), (key,))
         return rows[0][0] if rows else None
 
+    @read
+    def change_mark(self) -> str:
+        # Every change a client makes adds or removes rows, or (undo, redo) moves a correction
+        # from one state to another: counts and largest ids see them all, each from an index.
+        parts = self._rows(
+            "SELECT (SELECT count(*) FROM sources), (SELECT max(id) FROM sources),"
+            " (SELECT max(id) FROM articles), (SELECT max(id) FROM figures),"
+            " (SELECT count(*) FROM corrections), (SELECT max(id) FROM corrections),"
+            " (SELECT count(*) FROM corrections WHERE state = 'applied'),"
+            " (SELECT count(*) FROM notes), (SELECT max(id) FROM notes), (SELECT max(created_at) FROM notes),"
+            " (SELECT count(*) FROM user_tags), (SELECT max(changed_at) FROM user_tags),"
+            " (SELECT count(*) FROM bookmarks), (SELECT max(created_at) FROM bookmarks),"
+            " (SELECT count(*) FROM saved_searches), (SELECT max(created_at) FROM saved_searches),"
+            " (SELECT max(opened_at) FROM saved_searches)")[0]
+        return "/".join("" if p is None else str(p) for p in parts)
+
     # -- figures and regions -----------------------------------------------------------------
     @read
     def figures(self, article_id: int) -> list[Figure]:

@@ -54,6 +54,7 @@ class ServerConnection:
         self._conn: psycopg.Connection | None = None
         self._closed = False
         self._depth = 0  # transactions open on the connection
+        self.commits = 0  # transactions committed (see Library.commits)
         self._lock = threading.RLock()
 
 
@@ -126,6 +127,7 @@ class ServerConnection:
         try:
             with self._conn.transaction():
                 yield self._conn
+            self.commits += 1
         finally:
             self._depth -= 1
 

@@ -56,6 +56,7 @@ class SqliteTransactions:
     path: Path
     damaged: bool
     read_only: bool
+    commits = 0  # transactions this connection committed (see Library.commits)
 
     @contextmanager
     def _transaction(self, source: str = ""):
@@ -73,6 +74,7 @@ class SqliteTransactions:
             try:
                 yield self._db
                 self._db.execute("COMMIT")
+                self.commits += 1
             except BaseException as exc:
                 self._roll_back()
                 if isinstance(exc, sqlite3.DatabaseError):
@@ -125,6 +127,7 @@ class SqliteTransactions:
             return
         try:
             self._db.execute("COMMIT")
+            self.commits += 1
         except sqlite3.DatabaseError as exc:
             self._lose_group(group, self._failed(exc))
         group.uncommitted.clear()
