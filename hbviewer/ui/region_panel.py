@@ -39,19 +39,45 @@ class RegionTreeModel(QStandardItemModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._items: dict[str, QStandardItem] = {}
+        self._counts: dict[str, tuple[QStandardItem, QStandardItem]] = {}
+        self._shape: list[tuple[str, str]] = []  # (code, name) of every node, in the tree's order
         self._set_headers()
 
     def _set_headers(self) -> None:
         self.setHorizontalHeaderLabels([self.tr("Region"), self.tr("Articles"), self.tr("Figures")])
 
-    def set_tree(self, roots: list[RegionNode]) -> None:
+    def set_tree(self, roots: list[RegionNode]) -> bool:
+        """Show the tree; True if it was built anew, False if only its counts changed.
+
+        Most changes (a figure rejected, an article imported about known places) change
+        counts only: those are set in place, so the view keeps what is open and selected,
+        and a review does not wait for the tree to be laid out again at every pause.
+        """
+        shape = [(node.code, node.name) for root in roots for node in root.walk()]
+        if shape == self._shape and self._children_match(roots):
+            for root in roots:
+                for node in root.walk():
+                    for item, value in zip(self._counts[node.code], (node.articles, node.figures)):
+                        if item.data(Qt.DisplayRole) != value:
+                            item.setData(value, Qt.DisplayRole)
+            return False
         ticked = {code for code, item in self._items.items() if item.checkState() == Qt.Checked}
         # The rows only: clear() would drop the columns, and the header's sizing of them with it.
         self.removeRows(0, self.rowCount())
-        self._items = {}
+        self._items, self._counts, self._shape = {}, {}, shape
         top = self.invisibleRootItem()
         for root in roots:
             self._add(top, root, ticked)
+        return True
+
+    def _children_match(self, roots: list[RegionNode]) -> bool:
+        """Each node under the same parent as shown (the order of codes alone could hide a move)."""
+        for root in roots:
+            for node in root.walk():
+                item = self._items[node.code]
+                if item.rowCount() != len(node.children):
+                    return False
+        return len(roots) == self.rowCount()
 
     def _add(self, parent: QStandardItem, node: RegionNode, ticked: set[str]) -> None:
         name = QStandardItem(node.name)
@@ -68,6 +94,7 @@ class RegionTreeModel(QStandardItemModel):
             item.setEditable(False)
         parent.appendRow([name, *counts])
         self._items[node.code] = name
+        self._counts[node.code] = (counts[0], counts[1])
         for child in node.children:
             self._add(name, child, ticked)
 
@@ -285,16 +312,18 @@ class RegionPanel(QWidget):
     def set_overview(self, overview: RegionOverview, view: RegionView | None = None) -> None:
         code = self._code
         self.overview = overview
-        self.tree_model.set_tree(overview.tree)
-        self.tree.expandToDepth(0)
+        # The same regions as shown: only counts are set, and what is open and selected stays.
+        rebuilt = self.tree_model.set_tree(overview.tree)
+        if rebuilt:
+            self.tree.expandToDepth(0)
         if code:
             index = self.tree_model.index_of(code)
-            if index.isValid():
+            if not index.isValid():  # the region has no figures or articles any more
+                self._code = None
+            elif rebuilt:
                 self.tree.selectionModel().blockSignals(True)
                 self.tree.setCurrentIndex(index)
                 self.tree.selectionModel().blockSignals(False)
-            else:  # the region has no figures or articles any more
-                self._code = None
             self.regionSelected.emit(self._code)  # the library changed: its articles may have too
         if view is not None and view.code == self._code:
             # The table after the tree, in a later turn of the event loop: each is drawn in one

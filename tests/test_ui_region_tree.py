@@ -1,0 +1,51 @@
+"""The region tree: new counts are set in place, a new shape is built anew."""
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QTreeView  # noqa: E402
+
+from hbviewer.core.briefing.summary import RegionNode  # noqa: E402
+from hbviewer.ui.region_panel import RegionTreeModel  # noqa: E402
+
+
+def tree(zjk_figures=5, counties=("万全区", "宣化区")):
+    children = [RegionNode(f"13070{i + 1}", name, "county", articles=1, figures=2) for i, name in enumerate(counties)]
+    return [RegionNode("130000", "河北省", "province", articles=3, figures=zjk_figures + 1, children=[
+        RegionNode("130700", "张家口市", "city", articles=2, figures=zjk_figures, children=children)])]
+
+
+def counts(model, code):
+    index = model.index_of(code)
+    return tuple(index.siblingAtColumn(c).data() for c in (1, 2))
+
+
+def test_new_counts_change_only_the_counts_and_keep_what_is_open_ticked_and_selected(qtbot):
+    model = RegionTreeModel()
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    assert model.set_tree(tree()) is True
+    view.expand(model.index_of("130700"))
+    view.setCurrentIndex(model.index_of("130701"))
+    model.itemFromIndex(model.index_of("130700")).setCheckState(Qt.Checked)
+    item = model.itemFromIndex(model.index_of("130700"))
+
+    assert model.set_tree(tree(zjk_figures=4)) is False
+    assert counts(model, "130700") == (2, 4) and counts(model, "130000") == (3, 5)
+    assert model.itemFromIndex(model.index_of("130700")) is item
+    assert view.isExpanded(model.index_of("130700")) and view.currentIndex() == model.index_of("130701")
+    assert model.ticked() == [("130700", "张家口市")]
+
+
+def test_a_region_more_or_less_builds_the_tree_anew_with_the_ticks_kept(qtbot):
+    model = RegionTreeModel()
+    model.set_tree(tree())
+    model.itemFromIndex(model.index_of("130700")).setCheckState(Qt.Checked)
+    assert model.set_tree(tree(counties=("万全区",))) is True
+    assert not model.index_of("130702").isValid() and counts(model, "130700") == (2, 5)
+    assert model.ticked() == [("130700", "张家口市")]
+    assert model.set_tree(tree(counties=("万全区", "宣化区", "崇礼区"))) is True
+    assert counts(model, "130703") == (1, 2)
