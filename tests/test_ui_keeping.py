@@ -141,3 +141,15 @@ def test_the_bookmarked_view(qtbot, window):
     saved.list.clicked.emit(saved.model.index(0))
     qtbot.waitUntil(lambda: window.library_pane.shown_query.text == "is:bookmarked", timeout=10000)
     assert window.library_pane.model.article_ids() == [article_id]
+
+
+def test_going_from_a_figure_to_an_article_with_fewer_figures_names_the_article(qtbot, window):
+    first = _show(qtbot, window, "秦皇岛市推进港口转型")
+    view = window.article_view
+    last = view.figures[-1]
+    view.select_span(last.start + 1, last.start + 1)
+    assert last.text in window.keep_panel.note_target.text()
+    other = next(a for a in window.controller.library().articles() if a.id != first)
+    view.show_article(other, [])  # an article without figures: the cursor's old figure is gone
+    assert view.figure_at_cursor() is None
+    assert last.text not in window.keep_panel.note_target.text()

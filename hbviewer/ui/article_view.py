@@ -95,8 +95,8 @@ class ArticleView(QTextBrowser):
 
     # -- building the document ---------------------------------------------------------------
     def show_article(self, article: StoredArticle, figures: list[Figure], query: SearchQuery | None = None) -> None:
+        self.clear()  # first: the cursor moves, and what listens reads the old figures with the old text
         self.article, self.figures, self.query = article, figures, query
-        self.clear()
         cursor = QTextCursor(self.document())
         # One edit block: the document is laid out once, not after every highlighted span (an
         # article with a few hundred hits took the UI thread for over half a second).
@@ -276,7 +276,11 @@ class ArticleView(QTextBrowser):
     def figure_at_cursor(self) -> int | None:
         """The index of the figure the text cursor is in (or ends a selection of), if any."""
         fmt = self.textCursor().charFormat()
-        return int(fmt.property(FIGURE_PROPERTY)) if fmt.hasProperty(FIGURE_PROPERTY) else None
+        if not fmt.hasProperty(FIGURE_PROPERTY):
+            return None
+        index = int(fmt.property(FIGURE_PROPERTY))
+        # While a new article is laid out the cursor can sit on the old one's formats for a moment.
+        return index if 0 <= index < len(self.figures) else None
 
     # -- what is shown where (used by tests and tooltips) -------------------------------------
     def spans_with(self, prop: int) -> list[tuple[int, int]]:
