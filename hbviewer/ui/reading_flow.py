@@ -44,7 +44,9 @@ class ReadingFlow(QObject):
                 return
             shown = self.view.article
             if shown is not None and shown.id == article.id and self._pending_span is None:
-                self.view.show_again(article, figures, query)  # the list read again: the reader stays put
+                if (shown, self.view.figures, self.view.query) == (article, figures, query):
+                    return  # the list read again, the article as shown: not laid out again for nothing
+                self.view.show_again(article, figures, query)  # the reader stays put
             else:
                 self.view.show_article(article, figures, query)
             span = self._pending_span
