@@ -237,4 +237,7 @@ def test_search_by_pinyin_with_filters_and_sort(lib_path, capsys):
     capsys.readouterr()
     assert main(["search", "--library", lib_path, "科技", "-region:张家口市"]) == 0
     assert main(["search", "--library", lib_path, "status:done"]) == 2
-    assert "status: is not a filter" in capsys.readouterr().err
+    assert "status:done is not a figure status" in capsys.readouterr().err
+    code, unreviewed = run_json(capsys, "search", "--library", lib_path, "--limit", "100", "张家口 status:unreviewed")
+    code, with_figures = run_json(capsys, "search", "--library", lib_path, "--limit", "100", "张家口 has:figures")
+    assert unreviewed["hits"] and {h["id"] for h in unreviewed["hits"]} == {h["id"] for h in with_figures["hits"]}

@@ -120,13 +120,33 @@ def test_filters_region_date_source_kind_has(made_up):
 
 
 @pytest.mark.parametrize("text, says", [
-    ("status:done", "status: is not a filter"), ("date:2024-13", "not a date"), ("date:2024-02-30", "not a date"),
+    ("state:done", "state: is not a filter"), ("status:done", "not a figure status"), ("date:2024-13", "not a date"), ("date:2024-02-30", "not a date"),
     ("date:2024..2023", "ends before"), ("kind:weight", "not a kind"), ("has:nothing", "not known"),
-    ("region:不存在市", "no region"), ("source:", "needs a value")])
+    ("region:不存在市", "no region"), ("source:", "needs a value"), ("-tag:雄安", "cannot leave articles out"),
+    ("科技 -is:bookmarked", "cannot leave"), ("is:read", "Write is:bookmarked"), ("state:x", "tag:, note: and is:bookmarked")])
 def test_unknown_filters_and_bad_values_say_why(made_up, text, says):
     lib, _ids = made_up
     with pytest.raises(QueryError, match=says):
         lib.search(SearchQuery(text))
+
+
+def test_status_finds_articles_by_the_review_of_their_figures(made_up):
+    lib, ids = made_up
+    with_figures = found(lib, "has:figures")
+    assert found(lib, "status:unreviewed") == with_figures and found(lib, "status:reviewed") == set()
+    zjk, wq = ids["张家口市推进冰雪产业"], ids["万全区发展高新技术"]
+    for f in lib.figures(zjk):
+        lib.correct_figure(f.id, "accept")
+    (first, *_rest) = lib.figures(wq)
+    lib.correct_figure(first.id, "reject")
+    assert found(lib, "status:accepted") == {"张家口市推进冰雪产业"} and found(lib, "status:rejected") == {
+        "万全区发展高新技术"}
+    assert found(lib, "status:reviewed") == {"张家口市推进冰雪产业", "万全区发展高新技术"}
+    assert "张家口市推进冰雪产业" not in found(lib, "status:unreviewed")  # every figure of it is reviewed
+    assert found(lib, "has:figures -status:unreviewed") == {"张家口市推进冰雪产业"} | (
+        {"万全区发展高新技术"} if len(lib.figures(wq)) == 1 else set())
+    assert found(lib, "冰雪 status:Accepted") == {"张家口市推进冰雪产业"}  # with text, any case
+    assert lib.search_ids(SearchQuery("status:edited")) == set()
 
 
 def test_sorting_by_date_and_by_figures(made_up):

@@ -63,3 +63,18 @@ def test_reading_a_pinyin_hit_underlines_the_chinese_words(qtbot, window):
                     timeout=10000)
     s, e = view.hits[0]
     assert view.article.text[s:e] in ("张家口", "張家口")
+
+
+def test_review_status_and_what_people_keep_are_chips_too(qtbot, window, seeded_path):
+    pane = window.library_pane
+    search(qtbot, window, "status:reviewed")
+    assert pane.chips.shown == ["status:reviewed"] and table_ids(window) == set()
+    lib = Library.open(seeded_path)  # another client reviews two figures
+    article_id = min(lib.search_ids(SearchQuery("张家口 has:figures")))
+    figure = lib.figures(article_id)[0]
+    lib.correct_figure(figure.id, "reject")
+    lib.close()
+    search(qtbot, window, "status:rejected")
+    assert table_ids(window) == {article_id}
+    search(qtbot, window, "张家口 status:unreviewed tag:雄安 is:bookmarked note:核实")
+    assert pane.chips.shown == ["status:unreviewed", "tag:雄安", "is:bookmarked", "note:核实"]

@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("terms", nargs="+", metavar="QUERY",
                    help='words (all must occur), "a phrase", -excluded, a OR b, pinyin (zjk, zhangjiakou), '
                         'filters: region:张家口市 source:河北日报 date:2024-01..2024-03 kind:money has:figures '
-                        'tag:T note:WORD is:bookmarked')
+                        'status:unreviewed tag:T note:WORD is:bookmarked')
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--sort", choices=("relevance", "date", "figures"), default="relevance",
                    help="best match first (default), newest first, or most figures first")

@@ -185,6 +185,27 @@ def _has_value(value: str) -> str:
     return what
 
 
+# A figure's review status: "automatic" until someone reviews it, then what the correction made it
+# (store/corrections.py, STATUS_OF).
+_REVIEWED = ("accepted", "edited", "added", "rejected")
+_STATUSES = {"unreviewed": ("automatic",), "reviewed": _REVIEWED,
+             **{status: (status,) for status in ("automatic", *_REVIEWED)}}
+
+
+def _status_value(value: str) -> tuple[str, ...]:
+    status = value.strip().lower()
+    if status not in _STATUSES:
+        raise QueryError(f"status:{value} is not a figure status. Write one of: "
+                         f"{', '.join('status:' + s for s in _STATUSES)}.")
+    return _STATUSES[status]
+
+
+def _status_condition(statuses: tuple[str, ...]) -> tuple[str, list]:
+    marks = ", ".join("?" * len(statuses))
+    return (f"EXISTS (SELECT 1 FROM figures f WHERE f.article_id = a.id AND f.status IN ({marks}))",
+            list(statuses))
+
+
 FILTERS: dict[str, FilterKind] = {
     "region": FilterKind(_region_codes, _region_condition, "region:张家口市 (the region and its counties)", False),
     "source": FilterKind(_source_value, _source_condition, "source:河北日报 (publication, else file name)"),
@@ -192,14 +213,26 @@ FILTERS: dict[str, FilterKind] = {
                        False),
     "kind": FilterKind(_kind_value, _kind_condition, "kind:money (articles with a figure of that kind)"),
     "has": FilterKind(_has_value, lambda what: (_HAS[what], []), "has:figures, has:date, has:regions"),
+    "status": FilterKind(_status_value, _status_condition,
+                         "status:unreviewed (articles with a figure of that status: reviewed, accepted, edited, "
+                         "added, rejected)"),
 }
+
+
+# Read before these, from what people keep (search.split_keep_filters): tag:雄安, note:核实, is:bookmarked.
+_KEPT = ("tag", "note", "is")
 
 
 def read_filter(negated: str, name: str, value: str) -> QueryFilter:
     key = name.lower()
     kind = FILTERS.get(key)
+    if kind is None and key in _KEPT:  # what search.split_keep_filters left: a form it does not read
+        if negated:
+            raise QueryError(f"-{key}: cannot leave articles out: {key}: only finds them. Search {key}:{value} "
+                             "to see those articles.")
+        raise QueryError(f"{key}:{value} is not known. Write is:bookmarked.")
     if kind is None:
-        known = ", ".join(f"{n}:" for n in FILTERS)
+        known = ", ".join(f"{n}:" for n in (*FILTERS, "tag", "note")) + " and is:bookmarked"
         raise QueryError(f"{name}: is not a filter. The filters are {known}; to search for “{name}:” "
                          f"itself, put it in quotes: \"{name}:{value}\".")
     if not value.strip():
