@@ -48,10 +48,21 @@ class ArticleTableModel(HeaderedTableModel):
 
     def set_rows(self, rows: list[ArticleRow], regions: dict[int, str] | None = None,
                  tags: dict[int, list[str]] | None = None) -> None:
+        rows, regions = list(rows), regions or {}
+        tags = {aid: "、".join(t) for aid, t in (tags or {}).items()}
+        if [r.article_id for r in rows] == [r.article_id for r in self._rows]:
+            # The same articles in the same order (the list read again after a change): only the
+            # rows that changed are said to, so the view is not sorted and laid out anew.
+            before = self._rows, self._regions, self._tags
+            self._rows, self._regions, self._tags = rows, regions, tags
+            last = len(self.COLUMNS) - 1
+            for i, (row, old) in enumerate(zip(rows, before[0])):
+                aid = row.article_id
+                if row != old or regions.get(aid) != before[1].get(aid) or tags.get(aid) != before[2].get(aid):
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            return
         self.beginResetModel()
-        self._rows = list(rows)
-        self._regions = regions or {}
-        self._tags = {aid: "、".join(t) for aid, t in (tags or {}).items()}
+        self._rows, self._regions, self._tags = rows, regions, tags
         self._row_of = {r.article_id: i for i, r in enumerate(self._rows)}
         self.endResetModel()
 

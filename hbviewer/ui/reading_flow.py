@@ -21,6 +21,14 @@ class ReadingFlow(QObject):
         self._seq = 0  # the latest article asked for is the one shown
         self._wanted: int | None = None
         self._pending_span: tuple[int, int, int] | None = None  # (article, start, end) to select once shown
+        controller.libraryChanged.connect(self.read_again)
+
+    def read_again(self) -> None:
+        """The library changed (here or by another client): the shown article read again, shown only if
+        it changed, where the reader was."""
+        shown = self.view.article
+        if shown is not None and self._wanted in (None, shown.id):
+            self.show_article(shown.id, self.view.query)
 
     def show_article(self, article_id: int, query=None) -> None:
         """Read the article in the background (a server may be slow), then show it.

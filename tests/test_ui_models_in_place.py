@@ -1,4 +1,8 @@
-"""The region tree: new counts are set in place, a new shape is built anew."""
+"""Models read again after a change set what changed in place; a new shape is built anew.
+
+The region tree keeps its items when its regions are the same; the article list keeps its
+rows when its articles are the same, in the same order.
+"""
 
 import pytest
 
@@ -8,6 +12,8 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QTreeView  # noqa: E402
 
 from hbviewer.core.briefing.summary import RegionNode  # noqa: E402
+from hbviewer.core.store.search import ArticleRow  # noqa: E402
+from hbviewer.ui.models import ArticleTableModel  # noqa: E402
 from hbviewer.ui.region_panel import RegionTreeModel  # noqa: E402
 
 
@@ -49,3 +55,22 @@ def test_a_region_more_or_less_builds_the_tree_anew_with_the_ticks_kept(qtbot):
     assert model.ticked() == [("130700", "张家口市")]
     assert model.set_tree(tree(counties=("万全区", "宣化区", "崇礼区"))) is True
     assert counts(model, "130703") == (1, 2)
+
+
+def _rows(*counts):
+    return [ArticleRow(i + 1, f"文章{i + 1}", None, "page.txt", n) for i, n in enumerate(counts)]
+
+
+def test_the_same_articles_read_again_change_only_the_rows_that_changed(qtbot):
+    model = ArticleTableModel()
+    model.set_rows(_rows(3, 2, 1), {1: "张家口市"}, {1: ["冰雪"]})
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda top, bottom, _roles=(): changed.append((top.row(), bottom.row())))
+    model.set_rows(_rows(3, 1, 1), {1: "张家口市"}, {1: ["冰雪"]})  # a figure of the second rejected
+    assert resets == [] and changed == [(1, 1)] and model.row_at(1).figure_count == 1
+    model.set_rows(_rows(3, 1, 1), {1: "张家口市"}, {1: ["冰雪", "重点"]})
+    assert changed[-1] == (0, 0) and "重点" in model.index(0, ArticleTableModel.TAGS).data()
+    model.set_rows(_rows(3, 1), {}, {})  # an article fewer: built anew
+    assert resets == [1] and model.rowCount() == 2
+    assert not model.index_of(3).isValid() and model.index_of(2).row() == 1
