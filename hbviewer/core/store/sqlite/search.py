@@ -98,14 +98,16 @@ class SqliteSearch:
     def _restriction(self, query: SearchQuery) -> tuple[str, list]:
         """Filters as conditions on the index rowid (nothing when there are none).
 
-        Those an index answers as a set (sources, a period, a region's articles) restrict the
-        rowids up front; the others (kind:, has: …) are checked for each match only: as a set
-        they would read every article.
+        Those an index answers as a set (sources, a period, a region's articles) are made into
+        that set once, which each match is looked up in; the others (kind:, has: …) are checked
+        for each match only: as a set they would read every article. The set is written
+        ``+rowid IN``: as plain ``rowid IN`` SQLite hands it to FTS5, which then runs the match
+        once per id of the set (3 s for ``科 region:河北省`` at 100,000 articles).
         """
         sql, params = "", []
         sets, set_params = self._conditions(query, per_match=False)
         if sets:
-            sql += f" AND rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(sets)})"
+            sql += f" AND +rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(sets)})"
             params += set_params
         each, each_params = self._conditions(query, per_match=True)
         if each:
