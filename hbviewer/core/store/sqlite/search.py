@@ -8,6 +8,7 @@ then its pinyin) are put together is ``store/text_search.py``.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from ..search import ParsedQuery, QueryError, SearchQuery, term_expression
@@ -107,8 +108,12 @@ class SqliteSearch:
         sql, params = "", []
         sets, set_params = self._conditions(query, per_match=False)
         if sets:
-            sql += f" AND +rowid IN (SELECT a.id FROM articles a WHERE {' AND '.join(sets)})"
-            params += set_params
+            # Read once here and passed as a list: a ranked search runs two to four statements,
+            # and each would otherwise work the set out again (80 ms for 河北省 at 100,000 articles).
+            ids = [r[0] for r in self._db.execute(f"SELECT a.id FROM articles a WHERE {' AND '.join(sets)}",
+                                                  set_params)]
+            sql += " AND +rowid IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(ids))
         each, each_params = self._conditions(query, per_match=True)
         if each:
             sql += (" AND EXISTS (SELECT 1 FROM articles a WHERE a.id = article_index.rowid"
