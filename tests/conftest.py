@@ -285,8 +285,10 @@ SQLITE_UNDO = {
     6: ["ALTER TABLE articles DROP COLUMN page"],
     7: ["DROP TABLE search_words", "DROP INDEX figures_kind"],
     8: [f"DROP TABLE {t}" for t in ("article_tags", "user_tags", "notes", "bookmarks", "saved_searches")],
+    9: ["DROP INDEX figures_region_article", "CREATE INDEX figures_region ON figures(region_code)"],
 }
-SERVER_UNDO = {3: SQLITE_UNDO[4], 4: SQLITE_UNDO[5], 5: SQLITE_UNDO[6], 6: SQLITE_UNDO[7], 7: SQLITE_UNDO[8]}
+SERVER_UNDO = {3: SQLITE_UNDO[4], 4: SQLITE_UNDO[5], 5: SQLITE_UNDO[6], 6: SQLITE_UNDO[7], 7: SQLITE_UNDO[8],
+               8: SQLITE_UNDO[9]}
 
 
 def downgrade_sqlite(path, version: int) -> None:

@@ -211,3 +211,28 @@ def test_an_older_server_library_gets_its_vocabulary_on_open(pg_url):
     assert lib.meta("schema_version") == str(SERVER_VERSION) and lib.meta("vocabulary_version") is not None
     assert found(lib, "zjk") == found(lib, "张家口") != set()
     lib.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "server"])
+def test_a_library_from_before_the_region_index_gets_it_and_filters_the_same(backend, request, tmp_path):
+    from hbviewer.core.store.server import ServerLibrary
+    from hbviewer.core.store.sqlite.schema import SCHEMA_VERSION as SQLITE_VERSION
+
+    if backend == "sqlite":
+        location, open_it = tmp_path / "old.sqlite3", SqliteLibrary.open
+    else:
+        location, open_it = request.getfixturevalue("pg_url"), ServerLibrary.open
+    lib = open_it(location)
+    _store(lib)
+    before = {q: found(lib, q) for q in ("region:张家口市", "高新技术 -region:张家口市", "region:万全区 kind:count")}
+    lib.close()
+    if backend == "sqlite":
+        downgrade_sqlite(location, SQLITE_VERSION - 1)
+    else:
+        downgrade_server(location, SERVER_VERSION - 1)
+    lib = open_it(location)
+    indexes = {r[0] for r in lib._rows("SELECT name FROM sqlite_master WHERE type = 'index'")} if backend == "sqlite" \
+        else {r[0] for r in lib._rows("SELECT indexname FROM pg_indexes WHERE tablename = 'figures'")}
+    assert "figures_region_article" in indexes and "figures_region" not in indexes
+    assert {q: found(lib, q) for q in before} == before and before["region:张家口市"]
+    lib.close()

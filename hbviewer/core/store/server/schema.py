@@ -23,7 +23,7 @@ from __future__ import annotations
 from ...text.textnorm import collapse_spaces, fold
 from ..search import INDEX_VERSION
 
-SCHEMA_VERSION = 7  # the server's own numbering, apart from the SQLite file's
+SCHEMA_VERSION = 8  # the server's own numbering, apart from the SQLite file's
 GRAMS_VERSION = 1  # bump when the matching form or the grams change: the library rebuilds them
 INDEX_KEY = f"{INDEX_VERSION}.{GRAMS_VERSION}"  # meta 'index_version': the search columns' version
 
@@ -198,7 +198,11 @@ _V7 = [
     )""",
 ]
 
-MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7}  # version -> statements
+# region: reads the articles of a region's figures from the index alone, as in the SQLite file's 9.
+_V8 = ["CREATE INDEX figures_region_article ON figures(region_code, article_id)", "DROP INDEX figures_region"]
+
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2, 3: _V3, 4: _V4, 5: _V5, 6: _V6, 7: _V7,
+                                    8: _V8}  # version -> statements
 TABLES = ("meta", "sources", "articles", "figures", "article_regions", "search_words", "article_tags",
           "user_tags", "notes", "bookmarks", "saved_searches")
 

