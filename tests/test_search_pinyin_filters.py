@@ -11,7 +11,7 @@ from conftest import downgrade_server, downgrade_sqlite
 
 from hbviewer.core.extract.analysis import analyse
 from hbviewer.core.model import Article
-from hbviewer.core.store.query_filters import split_filters, without_filter
+from hbviewer.core.store.query_filters import filter_values, split_filters, with_filter, without_filter
 from hbviewer.core.store.search import QueryError, SearchQuery
 from hbviewer.core.store.server.schema import SCHEMA_VERSION as SERVER_VERSION
 from hbviewer.core.store.sqlite import SqliteLibrary
@@ -165,6 +165,21 @@ def test_the_filter_parser_keeps_quoted_text_and_removes_one_filter():
     rest, filters = split_filters('科技 "note:x" region:"张家口市" -date:2024')
     assert rest == '科技 "note:x"' and [f.text for f in filters] == ["region:张家口市", "-date:2024"]
     assert without_filter("科技 region:张家口市 date:2024", 0) == "科技 date:2024"
+
+
+def test_a_filter_chosen_from_a_menu_replaces_its_kind_or_joins_the_others():
+    assert with_filter("科技 kind:money -kind:rank region:张家口市", "kind:percent") == (
+        "科技 -kind:rank region:张家口市 kind:percent")
+    assert with_filter("", "status:unreviewed") == "status:unreviewed"
+    assert with_filter("date:2024 科技", "date:2025-03") == "科技 date:2025-03"
+    assert with_filter("has:figures", "has:date") == "has:figures has:date"
+    assert with_filter("has:figures 科技", "has:figures") == "has:figures 科技"
+    assert with_filter('"kind:x" 科技', "kind:money") == '"kind:x" 科技 kind:money'  # quoted: text, not a filter
+    values = filter_values()
+    assert "money" in values["kind"] and "unreviewed" in values["status"] and "figures" in values["has"]
+    for name, each in values.items():
+        for value in each:
+            split_filters(f"{name}:{value}")  # every value offered can be read
 
 
 def test_an_older_library_gets_its_vocabulary_on_open(tmp_path):

@@ -78,3 +78,22 @@ def test_review_status_and_what_people_keep_are_chips_too(qtbot, window, seeded_
     assert table_ids(window) == {article_id}
     search(qtbot, window, "张家口 status:unreviewed tag:雄安 is:bookmarked note:核实")
     assert pane.chips.shown == ["status:unreviewed", "tag:雄安", "is:bookmarked", "note:核实"]
+
+
+def test_the_filter_menu_writes_its_filters_into_the_search_box(qtbot, window, seeded_path):
+    pane = window.library_pane
+    search(qtbot, window, "科技")
+    actions = pane.filter_button.actions_by_term()
+    assert {"kind:money", "status:unreviewed", "has:figures", "is:bookmarked"} <= set(actions)
+    assert any(term.startswith("date:") for term in actions)
+    actions["kind:money"].trigger()
+    qtbot.waitUntil(lambda: pane.shown_query.text == "科技 kind:money", timeout=10000)
+    lib = Library.open(seeded_path)
+    assert table_ids(window) == lib.search_ids(SearchQuery("科技 kind:money")) != set()
+    actions["kind:percent"].trigger()  # another kind in its place
+    qtbot.waitUntil(lambda: pane.shown_query.text == "科技 kind:percent", timeout=10000)
+    actions["has:date"].trigger()  # beside it
+    qtbot.waitUntil(lambda: pane.shown_query.text == "科技 kind:percent has:date", timeout=10000)
+    assert pane.chips.shown == ["kind:percent", "has:date"]
+    assert table_ids(window) == lib.search_ids(SearchQuery("科技 kind:percent has:date"))
+    lib.close()

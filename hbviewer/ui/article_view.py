@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip
 from ..core.extract.figures import Figure
 from ..core.model import StoredArticle, where_published
 from ..core.store.search import find_spans, parse_query, QueryError, SearchQuery
-from .figure_status import status_label, style_status
+from .figure_status import kind_names, status_label, style_status
 from .safe_text import rich_literal
 
 FIGURE_PROPERTY = QTextCharFormat.UserProperty + 1  # index of the figure under a character
@@ -79,10 +79,7 @@ class ArticleView(QTextBrowser):
             "value": self.tr("Value"), "kind": self.tr("Kind"), "approx": self.tr("Qualifier"),
             "indicator": self.tr("Measures"), "change": self.tr("Change"), "as_of": self.tr("As of"),
             "region": self.tr("Region"), "zone": self.tr("Zone"), "status": self.tr("Status"),
-            "increase": self.tr("increase"), "decrease": self.tr("decrease"),
-            "count": self.tr("count"), "money": self.tr("money"), "percent": self.tr("percent"),
-            "points": self.tr("percentage points"), "multiple": self.tr("multiple"),
-            "measure": self.tr("measure"), "rank": self.tr("rank"), "duration": self.tr("duration"),
+            "increase": self.tr("increase"), "decrease": self.tr("decrease"), **kind_names(),
         }
 
     def show_placeholder(self) -> None:

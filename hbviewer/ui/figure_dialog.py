@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.extract.figures import Figure
-from .figure_status import plain_number
+from .figure_status import kind_names, plain_number
 
 KINDS = ("count", "money", "percent", "points", "multiple", "measure", "rank", "duration")
 FIELDS = ("value", "unit", "kind", "indicator", "region")
@@ -98,9 +98,7 @@ class FigureDialog(QDialog):
         self.value_edit.setFocus()
 
     def kind_names(self) -> dict[str, str]:
-        return {"count": self.tr("count"), "money": self.tr("money"), "percent": self.tr("percent"),
-                "points": self.tr("percentage points"), "multiple": self.tr("multiple"),
-                "measure": self.tr("measure"), "rank": self.tr("rank"), "duration": self.tr("duration")}
+        return kind_names()
 
     def entered(self) -> dict:
         return {"value": self.value_edit.text().strip().replace(",", ""), "unit": self.unit_edit.text().strip(),

@@ -22,6 +22,16 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def kind_names() -> dict[str, str]:
+    """Each kind of figure by the name the window gives it (the figure form, tooltips, the filter menu)."""
+    translate = QCoreApplication.translate
+    return {"count": translate("figure_status", "count"), "money": translate("figure_status", "money"),
+            "percent": translate("figure_status", "percent"),
+            "points": translate("figure_status", "percentage points"),
+            "multiple": translate("figure_status", "multiple"), "measure": translate("figure_status", "measure"),
+            "rank": translate("figure_status", "rank"), "duration": translate("figure_status", "duration")}
+
+
 def reason_label(reason: str) -> str:
     """Why the analysis is less sure of a figure (core/extract/confidence.py's reasons)."""
     labels = {

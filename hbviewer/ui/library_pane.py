@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (
     QToolButton, QVBoxLayout, QWidget,
 )
 
-from ..core.store.query_filters import filter_terms, without_filter
+from ..core.store.query_filters import filter_terms, with_filter, without_filter
 from ..core.store.search import SearchQuery
 from .controller import LibraryController
+from .filter_menu import FilterButton
 from .models import ARTICLE_ID_ROLE, ArticleSortProxy, ArticleTableModel
 from .safe_text import highlighted
 
@@ -46,6 +47,7 @@ class LibraryPane(QWidget):
             self.sort_box.addItem(label, key)
         self.sort_box.setToolTip(self.tr("Order of the list"))
         self.chips = FilterChips(self)
+        self.filter_button = FilterButton(self)
         self.model = ArticleTableModel(self)
         self.proxy = ArticleSortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -82,6 +84,7 @@ class LibraryPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
+        top.addWidget(self.filter_button)
         top.addWidget(self.sort_box)
         layout.addLayout(top)
         layout.addWidget(self.chips)
@@ -95,6 +98,7 @@ class LibraryPane(QWidget):
         self.search_box.returnPressed.connect(self.run_search)
         self.search_box.textChanged.connect(self.chips.show_filters)
         self.chips.removed.connect(self.remove_filter)
+        self.filter_button.chosen.connect(self.add_filter)
         self.sort_box.currentIndexChanged.connect(self._sort_changed)
         self.completer.activated.connect(lambda _text: self.run_search())
         QShortcut(QKeySequence(Qt.Key_Escape), self.search_box, activated=self.clear_search)
@@ -117,6 +121,11 @@ class LibraryPane(QWidget):
     def set_filter(self, **changes) -> None:
         """Filters from other panes (article ids of a region, sources, dates)."""
         self.query = replace(self.query, **changes)
+        self.run_search()
+
+    def add_filter(self, term: str) -> None:
+        """A filter from the menu: written into the search box (kind:money), and the search run again."""
+        self.search_box.setText(with_filter(self.search_box.text(), term))
         self.run_search()
 
     def remove_filter(self, index: int) -> None:

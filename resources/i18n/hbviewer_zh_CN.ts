@@ -148,17 +148,17 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="80"/>
+        <location filename="../../hbviewer/ui/models.py" line="91"/>
         <source>  · pinyin</source>
         <translation>  · 拼音</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="96"/>
+        <location filename="../../hbviewer/ui/models.py" line="107"/>
         <source>Found by pinyin</source>
         <translation>按拼音找到</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/models.py" line="100"/>
+        <location filename="../../hbviewer/ui/models.py" line="111"/>
         <source>File: {0}</source>
         <translation>文件：{0}</translation>
     </message>
@@ -221,52 +221,12 @@
         <translation>核对状态</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="83"/>
-        <source>count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="83"/>
-        <source>money</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="83"/>
-        <source>percent</source>
-        <translation>百分比</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
-        <source>percentage points</source>
-        <translation>百分点</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="84"/>
-        <source>multiple</source>
-        <translation>倍数</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="85"/>
-        <source>measure</source>
-        <translation>计量</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="85"/>
-        <source>rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="85"/>
-        <source>duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="93"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="90"/>
         <source>Select an article to read it.</source>
         <translation>选择一篇文章开始阅读。</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/article_view.py" line="124"/>
+        <location filename="../../hbviewer/ui/article_view.py" line="121"/>
         <source>Captions</source>
         <translation>图片说明</translation>
     </message>
@@ -657,47 +617,7 @@
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="101"/>
-        <source>count</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="101"/>
-        <source>money</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="101"/>
-        <source>percent</source>
-        <translation>百分比</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="102"/>
-        <source>percentage points</source>
-        <translation>百分点</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="102"/>
-        <source>multiple</source>
-        <translation>倍数</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="103"/>
-        <source>measure</source>
-        <translation>计量</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="103"/>
-        <source>rank</source>
-        <translation>排名</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="103"/>
-        <source>duration</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <location filename="../../hbviewer/ui/figure_dialog.py" line="121"/>
+        <location filename="../../hbviewer/ui/figure_dialog.py" line="119"/>
         <source>The value must be a number, such as 295 or 40.51.</source>
         <translation>数值须为数字，如 295 或 40.51。</translation>
     </message>
@@ -705,55 +625,138 @@
 <context>
     <name>FigureTableModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="138"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="138"/>
         <source>Zone</source>
         <translation>功能区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="138"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="138"/>
         <source>As written</source>
         <translation>原文</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="111"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="138"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="112"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="139"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="112"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="139"/>
         <source>As of</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="112"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="139"/>
         <source>Status</source>
         <translation>核对状态</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="112"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="139"/>
         <source>Article</source>
         <translation>文章</translation>
     </message>
 </context>
 <context>
+    <name>FilterButton</name>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="22"/>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="23"/>
+        <source>Add a filter to the search: kind of figure, review, date, what articles have</source>
+        <translation>为搜索添加筛选条件：数据类型、核对情况、日期、文章特征</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="31"/>
+        <source>Figures of the kind</source>
+        <translation>含此类数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="32"/>
+        <source>not reviewed yet</source>
+        <translation>尚未核对</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="32"/>
+        <source>reviewed</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="34"/>
+        <source>Figures reviewed</source>
+        <translation>数据核对</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="37"/>
+        <source>Dated</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="38"/>
+        <source>this year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="38"/>
+        <source>last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="39"/>
+        <source>this month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="40"/>
+        <source>last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="41"/>
+        <source>with figures</source>
+        <translation>有数据</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="41"/>
+        <source>with a date</source>
+        <translation>有日期</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="42"/>
+        <source>about a region</source>
+        <translation>涉及地区</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="43"/>
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/filter_menu.py" line="44"/>
+        <source>bookmarked</source>
+        <translation>已收藏</translation>
+    </message>
+</context>
+<context>
     <name>FilterChips</name>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="216"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="225"/>
         <source>Remove this filter</source>
         <translation>去掉这个筛选条件</translation>
     </message>
@@ -889,46 +892,46 @@
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="34"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="35"/>
         <source>Search: 张家口 科技  zjk  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州  region:张家口市  date:2024-01..2024-03  kind:money</source>
         <translation>搜索:张家口 科技  zjk  &quot;高新技术企业&quot;  -北京  廊坊 OR 涿州  region:张家口市  date:2024-01..2024-03  kind:money</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="44"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="45"/>
         <source>Best match</source>
         <translation>最相关</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="44"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="45"/>
         <source>Newest first</source>
         <translation>最新在前</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="45"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="46"/>
         <source>Most figures</source>
         <translation>数据最多</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="47"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="48"/>
         <source>Order of the list</source>
         <translation>列表顺序</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="149"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="158"/>
         <source>%n article(s) found</source>
         <translation>
             <numerusform>找到 %n 篇文章</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../hbviewer/ui/library_pane.py" line="151"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="160"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>共 %n 篇文章</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/library_pane.py" line="153"/>
+        <location filename="../../hbviewer/ui/library_pane.py" line="162"/>
         <source> (first %1 shown)</source>
         <translation>(显示前 %1 篇)</translation>
     </message>
@@ -1127,32 +1130,32 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionPanel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="225"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="252"/>
         <source>Generate briefing…</source>
         <translation>生成简报…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="226"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="253"/>
         <source>A Word briefing of the ticked regions (none ticked: the selected region, else the whole library)</source>
         <translation>为勾选的地区生成 Word 简报（未勾选时为选中的地区，否则为整个文库）</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="240"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="267"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="241"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="268"/>
         <source>Latest values</source>
         <translation>最新数值</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="349"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="378"/>
         <source>%1: %2 figure(s)</source>
         <translation>%1:%2 条数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="352"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="381"/>
         <source>All regions: %1 figure(s)</source>
         <translation>全部地区:%1 条数据</translation>
     </message>
@@ -1160,17 +1163,17 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>RegionTreeModel</name>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="45"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="47"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="45"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="47"/>
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/region_panel.py" line="45"/>
+        <location filename="../../hbviewer/ui/region_panel.py" line="47"/>
         <source>Figures</source>
         <translation>数据</translation>
     </message>
@@ -1201,27 +1204,27 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>ReviewQueue</name>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="93"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="94"/>
         <source>To review</source>
         <translation>待核对</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="115"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="116"/>
         <source>Reload</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="116"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="117"/>
         <source>The figures nobody has reviewed yet, least certain first</source>
         <translation>尚未核对的数据，把握最小的在前</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="144"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="145"/>
         <source>Reading the figures to review…</source>
         <translation>正在读取待核对的数据…</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="168"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="170"/>
         <source>Reviewed %1, %2 left</source>
         <translation>已核对 %1 条，剩余 %2 条</translation>
     </message>
@@ -1229,32 +1232,32 @@ Policy briefing viewer for Hebei news: articles, figures, regions.</source>
 <context>
     <name>ReviewQueueModel</name>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="50"/>
         <source>Confidence</source>
         <translation>把握</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="50"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="50"/>
         <source>Measures</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="50"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="49"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="50"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/review_queue.py" line="50"/>
+        <location filename="../../hbviewer/ui/review_queue.py" line="51"/>
         <source>Status</source>
         <translation>核对状态</translation>
     </message>
@@ -1791,56 +1794,96 @@ Details were written to:
     </message>
     <message>
         <location filename="../../hbviewer/ui/figure_status.py" line="28"/>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="28"/>
+        <source>money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="29"/>
+        <source>percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="30"/>
+        <source>percentage points</source>
+        <translation>百分点</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="31"/>
+        <source>multiple</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="31"/>
+        <source>measure</source>
+        <translation>计量</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="32"/>
+        <source>rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="32"/>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../hbviewer/ui/figure_status.py" line="38"/>
         <source>no indicator found</source>
         <translation>未找到指标</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="29"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="39"/>
         <source>the indicator is a single word or very long</source>
         <translation>指标只有一个词或过长</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="30"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="40"/>
         <source>no region found</source>
         <translation>未找到地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="31"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="41"/>
         <source>its region is not named in its sentence</source>
         <translation>所在句子未提及其地区</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="32"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="42"/>
         <source>its region comes from 该市/全县-type wording</source>
         <translation>地区来自“该市”“全县”一类说法</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="33"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="43"/>
         <source>an approximate figure</source>
         <translation>约数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="34"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="44"/>
         <source>a rank, duration, measure or multiple</source>
         <translation>排名、时长、计量或倍数</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="35"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="45"/>
         <source>an unusual unit</source>
         <translation>不常见的单位</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="36"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="46"/>
         <source>written in Chinese numerals</source>
         <translation>以汉字数字书写</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="37"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="47"/>
         <source>a range</source>
         <translation>数值范围</translation>
     </message>
     <message>
-        <location filename="../../hbviewer/ui/figure_status.py" line="38"/>
+        <location filename="../../hbviewer/ui/figure_status.py" line="48"/>
         <source>one value of a 分别 list</source>
         <translation>“分别”列举中的一项</translation>
     </message>

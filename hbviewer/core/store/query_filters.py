@@ -261,6 +261,28 @@ def split_filters(text: str) -> tuple[str, tuple[QueryFilter, ...]]:
     return " ".join(kept), tuple(filters)
 
 
+def filter_values() -> dict[str, tuple[str, ...]]:
+    """The values a filter with a fixed set of them takes (what the window offers in its menu)."""
+    return {"kind": figure_kinds(), "status": tuple(_STATUSES), "has": tuple(_HAS)}
+
+
+def with_filter(text: str, term: str) -> str:
+    """The query text with the filter ``term`` added.
+
+    A new kind:, status: or date: takes the place of one of the same name (a menu choice is a
+    change of mind more often than one more condition); has: and is: are added beside the
+    others, once. Filters that leave articles out (``-kind:rank``) stay.
+    """
+    name = term.split(":", 1)[0].lower()
+    found = [m for m in _tokens(text)
+             if m.group("name") is not None and m.group("name").lower() == name and not m.group("neg")]
+    if name in ("has", "is"):
+        return text if any(m.group(0) == term for m in found) else " ".join([*text.split(), term])
+    for m in reversed(found):
+        text = text[:m.start()] + text[m.end():]
+    return " ".join([*text.split(), term])
+
+
 def without_filter(text: str, index: int) -> str:
     """The query text with its ``index``-th filter taken out (a chip's ×)."""
     spans = [m.span() for m in _tokens(text) if m.group("name") is not None]
