@@ -144,6 +144,33 @@ def test_reanalyse_redoes_what_an_older_version_analysed(lib_path, capsys):
     assert code == 0 and sum("before-reanalyse" in json.dumps(b) for b in backups) == 2
 
 
+def test_reanalyse_of_many_articles_in_worker_processes_stores_what_one_process_does(lib_path, capsys,
+                                                                                     monkeypatch):
+    import sqlite3
+
+    from hbviewer.cli import analysis
+
+    def stored():
+        db = sqlite3.connect(lib_path)
+        rows = db.execute('SELECT article_id, start, "end", value, unit, kind, indicator, region_code FROM figures'
+                          " ORDER BY article_id, start").fetchall()
+        regions = db.execute("SELECT article_id, role, rank, code FROM article_regions ORDER BY 1, 2, 3").fetchall()
+        db.close()
+        return rows, regions
+
+    _, figures = run_json(capsys, "figures", "--library", lib_path, "2")
+    edited = next(f for f in figures[0]["figures"] if f["status"] == "automatic")
+    assert main(["correct", "--library", lib_path, str(edited["id"]), "--value", "7"]) == 0
+    assert run_json(capsys, "reanalyse", "--library", lib_path, "--all")[1]["reanalysed"] == 26
+    in_one = stored()
+    monkeypatch.setattr(analysis, "POOL_FROM", 1)  # 26 articles: worker processes as for a large library
+    monkeypatch.setattr("hbviewer.core.extract.analysis.POOL_CHUNK", 4)  # several chunks a batch
+    assert run_json(capsys, "reanalyse", "--library", lib_path, "--all")[1]["reanalysed"] == 26
+    assert stored() == in_one and in_one[0]
+    _, after = run_json(capsys, "figures", "--library", lib_path, "2")
+    assert [(f["value"], f["status"]) for f in after[0]["figures"] if f["start"] == edited["start"]] == [(7, "edited")]
+
+
 def _stored_figures(capsys, lib_path, article_id):
     _, stored = run_json(capsys, "figures", "--library", lib_path, str(article_id))
     return stored[0]["figures"]

@@ -88,6 +88,9 @@ def cmd_regions(args, lib) -> int:
     return _analysis_command(args, lib, show)
 
 
+POOL_FROM = 500  # articles due: from this many, reanalyse uses worker processes
+
+
 def cmd_reanalyse(args, lib) -> int:
     """Find the figures and regions of stored articles again, with this version's rules, and read
     again where and when they appeared (a field fixed by hand stays)."""
@@ -97,11 +100,18 @@ def cmd_reanalyse(args, lib) -> int:
 
     if cannot_write(lib, "it can be searched and exported, not re-analysed."):
         return EXIT_BAD_INPUT
-    if lib.stale_analysis_articles(-1 if args.all else ANALYSIS_VERSION, limit=1):
+    due = len(lib.stale_analysis_articles(-1 if args.all else ANALYSIS_VERSION, limit=POOL_FROM))
+    if due:
         from ..core.store.maintenance import backup_now
 
         backup_now(lib, "before-reanalyse")  # the old analysis stays at hand if the new rules do worse
-    done = refresh_stale(lib, progress=TerminalProgress(), everything=args.all)
+    if due >= POOL_FROM:  # worth starting the import's worker processes (a second or two each)
+        from ..core.importer import import_pool
+
+        with import_pool() as pool:
+            done = refresh_stale(lib, progress=TerminalProgress(), everything=args.all, pool=pool)
+    else:
+        done = refresh_stale(lib, progress=TerminalProgress(), everything=args.all)
     dated = refresh_metadata(lib, everything=args.all)
     if args.json:
         print_json({"reanalysed": done, "analysis_version": ANALYSIS_VERSION, "metadata_changed": dated})

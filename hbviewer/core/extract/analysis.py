@@ -65,26 +65,52 @@ def _names_of(ref: RegionRef) -> list[str]:
     return names
 
 
+POOL_CHUNK = 25  # articles a worker analyses at a time: enough to pay for the pickling, small enough to share
 _NO_VERSION = -1  # no article is analysed by this version: asking for the others asks for all
 
 
 def refresh_stale(library, progress: Callable[[int, int, str], None] | None = None,
                   should_stop: Callable[[], bool] | None = None, batch: int = 200,
-                  everything: bool = False) -> int:
+                  everything: bool = False, pool=None) -> int:
     """Analyse again the articles analysed by an older version (or, with ``everything``, all of
-    them); returns how many were due. Each batch is stored as it is done, so a stop keeps them."""
+    them); returns how many were due. Each batch is stored as it is done, so a stop keeps them.
+
+    ``pool`` (a ``concurrent.futures`` executor of processes, as ``importer.import_pool`` makes)
+    analyses the next batch in its workers while this one is stored.
+    """
     stale = library.stale_analysis_articles(_NO_VERSION if everything else ANALYSIS_VERSION)
     total = len(stale)
-    for done in range(0, total, batch):
+    batches = [stale[i:i + batch] for i in range(0, total, batch)]
+
+    def texts(ids: list[int]) -> list[tuple[str, str, str]]:
+        return [(a.title, a.text, a.byline) for a in map(library.article, ids)]
+
+    def start(ids: list[int]):
+        if pool is None:
+            return None
+        items = texts(ids)
+        return [pool.submit(analyse_many, items[i:i + POOL_CHUNK]) for i in range(0, len(items), POOL_CHUNK)]
+
+    ahead = start(batches[0]) if batches else None
+    for n, ids in enumerate(batches):
         if should_stop is not None and should_stop():
             break
         if progress is not None:
-            progress(done, total, "")
-        updates = []
-        for article_id in stale[done:done + batch]:
-            a = library.article(article_id)
-            updates.append((article_id, analyse(a.title, a.text, a.byline)))
-        library.replace_analysis(updates, ANALYSIS_VERSION)
+            progress(n * batch, total, "")
+        if pool is None:
+            analyses = analyse_many(texts(ids))
+        else:
+            analyses = [a for future in ahead for a in future.result()]
+            ahead = start(batches[n + 1]) if n + 1 < len(batches) else None
+        library.replace_analysis(list(zip(ids, analyses)), ANALYSIS_VERSION)
+    if ahead:
+        for future in ahead:
+            future.cancel()
     if progress is not None:
         progress(total, total, "")
     return total
+
+
+def analyse_many(items: list[tuple[str, str, str]]) -> list[ArticleAnalysis]:
+    """(title, text, byline) of several articles -> their analyses (what a worker process runs)."""
+    return [analyse(title, text, byline) for title, text, byline in items]
