@@ -57,6 +57,7 @@ def test_a_correction_by_another_client_is_shown_at_the_next_look(qtbot, two):
     scrolled = win.article_view.verticalScrollBar().value()
     figure = next(f for f in other.figures(article.id) if f.text.startswith("295"))
     other.correct_figure(figure.id, "edit", {"value": 300})
+    qtbot.waitUntil(lambda: not win.controller.runner.busy(), timeout=10000)
     with qtbot.waitSignal(flow.refreshed, timeout=10000) as blocker:
         flow.look()
     assert blocker.args == [True]
@@ -77,11 +78,13 @@ def test_the_windows_own_correction_is_not_taken_for_another_clients(qtbot, two)
     qtbot.waitUntil(lambda: win.controller.own_mark == other.change_mark(), timeout=10000)
     refreshed = []
     flow.refreshed.connect(refreshed.append)
+    qtbot.waitUntil(lambda: not win.controller.runner.busy(), timeout=10000)
     flow.look()
     qtbot.waitUntil(lambda: not flow._looking, timeout=10000)
     assert refreshed == [] and flow._seen == other.change_mark()
     # a later change by the other client is seen again
     other.fix_article(article.id, {"title": "某市企业新闻"})
+    qtbot.waitUntil(lambda: not win.controller.runner.busy(), timeout=10000)
     with qtbot.waitSignal(flow.refreshed, timeout=10000):
         flow.look()
     qtbot.waitUntil(lambda: "某市企业新闻" in _titles(win), timeout=10000)
@@ -113,3 +116,22 @@ def test_a_refresh_that_changes_nothing_leaves_the_article_as_laid_out(qtbot, tw
     qtbot.waitUntil(lambda: not win.controller.runner.busy(), timeout=10000)
     qtbot.wait(100)
     assert shown == [] and win.article_view.article is not None
+
+
+def test_an_import_under_way_is_not_taken_for_another_clients_change(qtbot, two, tmp_path):
+    win, _other = two
+    flow = win.refresh_flow
+    qtbot.waitUntil(lambda: flow._seen is not None and not win.controller.runner.busy(), timeout=10000)
+    refreshed = []
+    flow.refreshed.connect(refreshed.append)
+    page = tmp_path / "more.txt"
+    page.write_text("# 宣化区建设农业园区\n\n宣化区新建设施农业园区8个。\n", encoding="utf-8")
+    with qtbot.waitSignal(win.importFinished, timeout=60000):
+        win.import_paths([page])
+        assert win.controller.runner.busy()
+        flow.look()  # while the import runs: no look
+        assert not flow._looking
+    qtbot.waitUntil(lambda: not win.controller.runner.busy(), timeout=10000)
+    flow.look()
+    qtbot.waitUntil(lambda: not flow._looking, timeout=10000)
+    assert refreshed == []

@@ -45,6 +45,10 @@ class RefreshFlow(QObject):
         """Read the change mark on a worker; show the library again if someone else moved it."""
         if self._looking:
             return  # a slow server: one look at a time
+        if self.controller.runner.busy():
+            # Work of this window under way (an import commits file by file) would be taken for
+            # someone else's: the next look, once it is done, knows it as the window's own.
+            return
         self._looking = True
 
         def seen(mark: str) -> None:
