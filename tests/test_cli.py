@@ -148,7 +148,7 @@ def test_reanalyse_of_many_articles_in_worker_processes_stores_what_one_process_
                                                                                      monkeypatch):
     import sqlite3
 
-    from hbviewer.cli import analysis
+    from hbviewer.core.extract import analysis
 
     def stored():
         db = sqlite3.connect(lib_path)
@@ -164,7 +164,7 @@ def test_reanalyse_of_many_articles_in_worker_processes_stores_what_one_process_
     assert run_json(capsys, "reanalyse", "--library", lib_path, "--all")[1]["reanalysed"] == 26
     in_one = stored()
     monkeypatch.setattr(analysis, "POOL_FROM", 1)  # 26 articles: worker processes as for a large library
-    monkeypatch.setattr("hbviewer.core.extract.analysis.POOL_CHUNK", 4)  # several chunks a batch
+    monkeypatch.setattr(analysis, "POOL_CHUNK", 4)  # several chunks a batch
     assert run_json(capsys, "reanalyse", "--library", lib_path, "--all")[1]["reanalysed"] == 26
     assert stored() == in_one and in_one[0]
     _, after = run_json(capsys, "figures", "--library", lib_path, "2")

@@ -383,3 +383,28 @@ def test_articles_are_read_in_the_background_and_the_latest_asked_is_shown(qtbot
     window.open_figure(ids[0], figure.start, figure.end)
     qtbot.waitUntil(lambda: window.article_view.article.id == ids[0], timeout=10000)
     qtbot.waitUntil(lambda: window.article_view.textCursor().selectedText() == figure.text, timeout=10000)
+
+
+def test_a_library_analysed_by_older_rules_is_analysed_again_in_worker_processes(qtbot, seeded_path, settings,
+                                                                                  monkeypatch):
+    import sqlite3
+
+    from hbviewer.core.extract import analysis
+
+    db = sqlite3.connect(seeded_path)
+    with db:
+        db.execute("UPDATE articles SET analysis_version = 0")
+    db.close()
+    from hbviewer.ui.controller import LibraryController
+
+    monkeypatch.setattr(analysis, "POOL_FROM", 10)  # 26 articles due: as many as a large library's
+    pools, original = [], LibraryController.import_pool
+    monkeypatch.setattr(LibraryController, "import_pool", lambda self: pools.append(1) or original(self))
+    win = open_window(qtbot, seeded_path, settings)
+    with qtbot.waitSignal(win.summaryShown, timeout=60000):  # the first summary, once the list is shown
+        pass
+    lib = Library.open(seeded_path)
+    assert pools and lib.stale_analysis_articles(analysis.ANALYSIS_VERSION) == []
+    assert lib.stats()["figures"] > 0
+    lib.close()
+    win.controller.close()

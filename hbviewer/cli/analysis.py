@@ -88,24 +88,20 @@ def cmd_regions(args, lib) -> int:
     return _analysis_command(args, lib, show)
 
 
-POOL_FROM = 500  # articles due: from this many, reanalyse uses worker processes
-
-
 def cmd_reanalyse(args, lib) -> int:
     """Find the figures and regions of stored articles again, with this version's rules, and read
     again where and when they appeared (a field fixed by hand stays)."""
-    from ..core.extract.analysis import ANALYSIS_VERSION, refresh_stale
+    from ..core.extract.analysis import ANALYSIS_VERSION, many_due, refresh_stale
     from ..core.store.metadata_refresh import refresh_metadata
     from .output import TerminalProgress, cannot_write
 
     if cannot_write(lib, "it can be searched and exported, not re-analysed."):
         return EXIT_BAD_INPUT
-    due = len(lib.stale_analysis_articles(-1 if args.all else ANALYSIS_VERSION, limit=POOL_FROM))
-    if due:
+    if lib.stale_analysis_articles(-1 if args.all else ANALYSIS_VERSION, limit=1):
         from ..core.store.maintenance import backup_now
 
         backup_now(lib, "before-reanalyse")  # the old analysis stays at hand if the new rules do worse
-    if due >= POOL_FROM:  # worth starting the import's worker processes (a second or two each)
+    if many_due(lib, everything=args.all):
         from ..core.importer import import_pool
 
         with import_pool() as pool:

@@ -69,8 +69,8 @@ class ExportFlow(QObject):
             from ..core.briefing.excel import write_workbook
             from ..core.briefing.summary import build_summary
 
-            if not lib.read_only:
-                refresh_stale(lib)
+            if not lib.read_only:  # after an upgrade, a large library is analysed in worker processes
+                refresh_stale(lib, pool=self.controller.analysis_pool(lib))
             return write_workbook(build_summary(lib, scope), path, per_region_sheets=per_region_sheets)
 
         def failed(message, details):

@@ -33,7 +33,8 @@ class RegionFlow(QObject):
 
             from ..core.store.metadata_refresh import metadata_due, refresh_metadata
 
-            refreshed = 0 if lib.read_only else refresh_stale(lib)  # read-only: shown as analysed
+            # read-only: shown as analysed
+            refreshed = 0 if lib.read_only else refresh_stale(lib, pool=self.controller.analysis_pool(lib))
             if not lib.read_only and metadata_due(lib):  # once, for a library older than the metadata rules
                 refreshed += refresh_metadata(lib)
             overview = region_overview(lib)

@@ -66,6 +66,7 @@ def _names_of(ref: RegionRef) -> list[str]:
 
 
 POOL_CHUNK = 25  # articles a worker analyses at a time: enough to pay for the pickling, small enough to share
+POOL_FROM = 500  # articles due: from this many, worker processes pay for their start (a second or two each)
 _NO_VERSION = -1  # no article is analysed by this version: asking for the others asks for all
 
 
@@ -109,6 +110,12 @@ def refresh_stale(library, progress: Callable[[int, int, str], None] | None = No
     if progress is not None:
         progress(total, total, "")
     return total
+
+
+def many_due(library, everything: bool = False) -> bool:
+    """Enough articles due for :func:`refresh_stale` to be worth a pool of worker processes."""
+    due = library.stale_analysis_articles(_NO_VERSION if everything else ANALYSIS_VERSION, limit=POOL_FROM)
+    return len(due) >= POOL_FROM
 
 
 def analyse_many(items: list[tuple[str, str, str]]) -> list[ArticleAnalysis]:
