@@ -74,3 +74,21 @@ def test_the_same_articles_read_again_change_only_the_rows_that_changed(qtbot):
     model.set_rows(_rows(3, 1), {}, {})  # an article fewer: built anew
     assert resets == [1] and model.rowCount() == 2
     assert not model.index_of(3).isValid() and model.index_of(2).row() == 1
+
+
+def test_the_region_figures_read_again_change_only_the_rows_that_changed(qtbot):
+    from hbviewer.ui.region_panel import FigureTableModel
+
+    def figure(start, status="automatic"):
+        return {"article_id": 1, "start": start, "end": start + 4, "region": "张家口市", "zone": "", "indicator": "企业",
+                "text": "295家", "value": 295.0, "unit": "家", "as_of": None, "status": status, "title": "文章"}
+
+    model = FigureTableModel()
+    model.set_rows([figure(0), figure(10)])
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda top, bottom, _roles=(): changed.append((top.row(), bottom.row())))
+    model.set_rows([figure(0), figure(10, "accepted")])
+    assert resets == [] and changed == [(1, 1)] and model.row(1)["status"] == "accepted"
+    model.set_rows([figure(0)])
+    assert resets == [1] and model.rowCount() == 1

@@ -59,6 +59,8 @@ class BarChart(QWidget):
         self.setMinimumHeight(120)
 
     def set_bars(self, bars: list[LatestValue], unit: str) -> None:
+        if (list(bars), unit) == (self.bars, self.unit):
+            return  # the same bars read again: not drawn again
         self.bars, self.unit = list(bars), unit
         self.setMinimumHeight(max(120, (self.HEIGHT + self.GAP) * len(self.bars) + 10))
         self.setCursor(Qt.PointingHandCursor if self.bars else Qt.ArrowCursor)

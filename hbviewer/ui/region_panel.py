@@ -139,6 +139,18 @@ class FigureTableModel(HeaderedTableModel):
                 self.tr("Unit"), self.tr("As of"), self.tr("Status"), self.tr("Article")]
 
     def set_rows(self, rows: list[dict]) -> None:
+        def spans(listed):
+            return [(r["article_id"], r["start"], r["end"]) for r in listed]
+
+        if spans(rows) == spans(self._rows):
+            # The same figures read again after a change (most often: one status): only the rows
+            # that differ are said to, so the table is not sorted and laid out anew.
+            before, self._rows = self._rows, rows
+            last = len(self.COLUMNS) - 1
+            for i, (new, old) in enumerate(zip(rows, before)):
+                if new != old:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -380,14 +392,16 @@ class RegionPanel(QWidget):
         else:
             self.heading.setText(self.tr("All regions: %1 figure(s)").replace("%1", str(view.figure_count)))
         self.figure_model.set_rows(view.listed)
-        current = self.indicator_box.currentText()
-        self.indicator_box.blockSignals(True)
-        self.indicator_box.clear()
-        self.indicator_box.addItems(view.indicators)
-        if current in view.indicators:
-            self.indicator_box.setCurrentText(current)
-        self.indicator_box.blockSignals(False)
-        self._draw_chart(self.indicator_box.currentText())
+        box = self.indicator_box
+        if [box.itemText(i) for i in range(box.count())] != list(view.indicators):
+            current = box.currentText()
+            box.blockSignals(True)
+            box.clear()
+            box.addItems(view.indicators)
+            if current in view.indicators:
+                box.setCurrentText(current)
+            box.blockSignals(False)
+        self._draw_chart(box.currentText())
 
     def _draw_chart(self, indicator: str) -> None:
         if self.view is None or not indicator:
