@@ -103,7 +103,7 @@ def main() -> int:
 
         started = time.perf_counter()
         with import_pool() as pool:  # as `reanalyse` does from 500 articles on
-            refresh_stale(lib, everything=True, pool=pool)
+            refresh_stale(lib, everything=True, make_pool=lambda: pool)
         pooled = time.perf_counter() - started
         started = time.perf_counter()
         dated = refresh_metadata(lib, everything=True)

@@ -91,7 +91,7 @@ def cmd_regions(args, lib) -> int:
 def cmd_reanalyse(args, lib) -> int:
     """Find the figures and regions of stored articles again, with this version's rules, and read
     again where and when they appeared (a field fixed by hand stays)."""
-    from ..core.extract.analysis import ANALYSIS_VERSION, many_due, refresh_stale
+    from ..core.extract.analysis import ANALYSIS_VERSION, refresh_stale
     from ..core.store.metadata_refresh import refresh_metadata
     from .output import TerminalProgress, cannot_write
 
@@ -101,13 +101,15 @@ def cmd_reanalyse(args, lib) -> int:
         from ..core.store.maintenance import backup_now
 
         backup_now(lib, "before-reanalyse")  # the old analysis stays at hand if the new rules do worse
-    if many_due(lib, everything=args.all):
-        from ..core.importer import import_pool
+    from ..core.importer import import_pool
 
-        with import_pool() as pool:
-            done = refresh_stale(lib, progress=TerminalProgress(), everything=args.all, pool=pool)
-    else:
-        done = refresh_stale(lib, progress=TerminalProgress(), everything=args.all)
+    pools = []  # made only when many articles are due, and shut down here
+    try:
+        done = refresh_stale(lib, progress=TerminalProgress(), everything=args.all,
+                             make_pool=lambda: pools.append(import_pool()) or pools[-1])
+    finally:
+        for pool in pools:
+            pool.shutdown(cancel_futures=True)
     dated = refresh_metadata(lib, everything=args.all)
     if args.json:
         print_json({"reanalysed": done, "analysis_version": ANALYSIS_VERSION, "metadata_changed": dated})

@@ -79,18 +79,12 @@ class LibraryController(QObject):
         Started at the first import and kept until the window closes: the heavy part of an
         import then runs in other interpreters, and the window's stays free to draw.
         """
-        with self._lock:  # asked for from workers too (analysis_pool)
+        with self._lock:  # asked for from workers too (a re-analysis before a summary or an export)
             if self._import_pool is None:
                 from ..core.importer import import_pool
 
                 self._import_pool = import_pool()
             return self._import_pool
-
-    def analysis_pool(self, lib: Library):
-        """The import's worker processes when new rules find many articles to analyse again, else None."""
-        from ..core.extract.analysis import many_due
-
-        return self.import_pool() if many_due(lib) else None
 
     def close(self) -> None:
         """Wait for work under way, then close every connection; no new work starts."""

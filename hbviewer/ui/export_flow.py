@@ -70,7 +70,7 @@ class ExportFlow(QObject):
             from ..core.briefing.summary import build_summary
 
             if not lib.read_only:  # after an upgrade, a large library is analysed in worker processes
-                refresh_stale(lib, pool=self.controller.analysis_pool(lib))
+                refresh_stale(lib, make_pool=self.controller.import_pool)
             return write_workbook(build_summary(lib, scope), path, per_region_sheets=per_region_sheets)
 
         def failed(message, details):

@@ -34,7 +34,7 @@ class RegionFlow(QObject):
             from ..core.store.metadata_refresh import metadata_due, refresh_metadata
 
             # read-only: shown as analysed
-            refreshed = 0 if lib.read_only else refresh_stale(lib, pool=self.controller.analysis_pool(lib))
+            refreshed = 0 if lib.read_only else refresh_stale(lib, make_pool=self.controller.import_pool)
             if not lib.read_only and metadata_due(lib):  # once, for a library older than the metadata rules
                 refreshed += refresh_metadata(lib)
             overview = region_overview(lib)

@@ -72,15 +72,17 @@ _NO_VERSION = -1  # no article is analysed by this version: asking for the other
 
 def refresh_stale(library, progress: Callable[[int, int, str], None] | None = None,
                   should_stop: Callable[[], bool] | None = None, batch: int = 200,
-                  everything: bool = False, pool=None) -> int:
+                  everything: bool = False, make_pool: Callable[[], object] | None = None) -> int:
     """Analyse again the articles analysed by an older version (or, with ``everything``, all of
     them); returns how many were due. Each batch is stored as it is done, so a stop keeps them.
 
-    ``pool`` (a ``concurrent.futures`` executor of processes, as ``importer.import_pool`` makes)
-    analyses the next batch in its workers while this one is stored.
+    From ``POOL_FROM`` articles due, ``make_pool()`` is asked for a ``concurrent.futures``
+    executor of processes (as ``importer.import_pool`` makes; whoever made it shuts it down):
+    its workers analyse the next batch while this one is stored.
     """
     stale = library.stale_analysis_articles(_NO_VERSION if everything else ANALYSIS_VERSION)
     total = len(stale)
+    pool = make_pool() if make_pool is not None and total >= POOL_FROM else None
     batches = [stale[i:i + batch] for i in range(0, total, batch)]
 
     def texts(ids: list[int]) -> list[tuple[str, str, str]]:
@@ -110,12 +112,6 @@ def refresh_stale(library, progress: Callable[[int, int, str], None] | None = No
     if progress is not None:
         progress(total, total, "")
     return total
-
-
-def many_due(library, everything: bool = False) -> bool:
-    """Enough articles due for :func:`refresh_stale` to be worth a pool of worker processes."""
-    due = library.stale_analysis_articles(_NO_VERSION if everything else ANALYSIS_VERSION, limit=POOL_FROM)
-    return len(due) >= POOL_FROM
 
 
 def analyse_many(items: list[tuple[str, str, str]]) -> list[ArticleAnalysis]:
