@@ -19,7 +19,7 @@ from .keywords import TAGS_VERSION, keywords
 from .regions import RegionRef, RegionResolver
 from .words import words_in
 
-REGIONS_VERSION = 3
+REGIONS_VERSION = 4
 ANALYSIS_VERSION = EXTRACTOR_VERSION * 1000 + TAGS_VERSION * 100 + REGIONS_VERSION
 
 

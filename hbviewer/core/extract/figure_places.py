@@ -14,7 +14,9 @@
    says who spoke and where (“…仅需两分钟…”日前，在位于衡水市枣强县…);
 4. a paragraph opening on 该模式/这一做法/上述… : the last place of the paragraph before;
 5. the section: the place of the latest heading paragraph (廊坊市安次区, 保定涿州市, 辛集市);
-6. the article's main subject.
+6. the article's main subject, unless the figure is in one of several stories (a bulletin's
+   items, each under its headline) and its story names no Hebei place: such a figure is
+   somewhere else's, and gets no region.
 
 Some names are written but do not say where a figure is, and are passed over while anything else
 is there (``weak_mentions``): names inside document titles (《保定市支持…措施》), at the start of
@@ -53,6 +55,10 @@ _NATIONAL_BODY = re.compile(
     r"(?:国务院|党中央|中共中央|全国人大|国家发改委|国家发展改革委|国家知识产权局|国家统计局|国家卫健委"
     r"|(?:科技|工信|工业和信息化|财政|教育|商务|农业农村|人力资源社会保障|人社|生态环境|自然资源"
     r"|住房城乡建设|住建|交通运输|水利|文化和旅游|民政|应急管理)部(?![门署分位件长]))")
+# 全国 as the base a figure is compared with or a share of (高于全国平均水平3.5个百分点,
+# 占全国的15%) says nothing about where the figure is.
+_BASE_BEFORE = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|领先|领跑|比|较|占|同)$")
+_BASE_AFTER = re.compile(r"(?:的)?(?:平均|同期|水平|增速|总量)")
 # A paragraph opening on 该模式, 这一做法, 上述项目 ... goes on with the previous paragraph's topic.
 _ANAPHOR = re.compile(r"\s*[“\"]?(?:该(?![市县区省])|这(?:一|些|种|个|项|批|类)|上述|此(?:项|类|种))"
                       r"[\u4e00-\u9fff]")
@@ -89,6 +95,9 @@ class FigurePlaces:
         # A reference whose unit is unknown (我市 with no city named) still says the figure
         # is local: it keeps a national body earlier in the sentence from taking the figure.
         for r in a.references:
+            if r.kind == "nation" and (_BASE_BEFORE.search(self.doc, max(0, r.start - 2), r.start)
+                                       or _BASE_AFTER.match(self.doc, r.end)):
+                continue
             items.append(_Item(r.start, r.end, r.region, r.surface,
                                weak_kind(self.doc, r.start, r.end, titles), r.kind == "nation"))
         for b in _NATIONAL_BODY.finditer(self.doc, self.base):
@@ -128,6 +137,8 @@ class FigurePlaces:
             region, written = pick.region, pick.surface  # None for a national body or 全国
         else:
             region, written = self._context(strong, pos, full)
+            if region is None and self._other_story(pos):
+                return None  # a bulletin's item about somewhere else: not the page's subject
             if region is None:
                 self.a.result()
                 main = self.a.subject_regions[0] if self.a.subject_regions else None
@@ -168,7 +179,7 @@ class FigurePlaces:
             return after[0]
         earlier = [t for t in items if full[0] <= t.start and t.end <= part[0]]
         if earlier:
-            return earlier[-1]
+            return self._topic(earlier)
         later = [t for t in items if part[1] <= t.start < full[1]]
         return later[0] if later else None
 
@@ -188,10 +199,11 @@ class FigurePlaces:
             prev_lo, _ = self.layout.bounds(full[0] - 1, FULL_END) if full[0] > lo else (lo, lo)
             previous = [t for t in earlier if t.start >= prev_lo]
             if previous:
-                return previous[-1].region, previous[-1].surface
+                pick = self._topic(previous)
+                return pick.region, pick.surface
             _, first_hi = self.layout.bounds(lo, FULL_END)
             opening = [t for t in earlier if t.start < first_hi]
-            pick = opening[0] if opening else earlier[-1]
+            pick = opening[0] if opening else self._topic(earlier)
             return pick.region, pick.surface
         quote = self._quote_around(pos, lo, hi)
         if quote is not None:
@@ -211,6 +223,23 @@ class FigurePlaces:
         if heading is not None:
             return heading.region, heading.surface
         return None, ""
+
+    def _topic(self, items: list[_Item]) -> _Item:
+        """Of the places named before a figure's clause, the one that carries on to it: the last
+        that opens its clause (全省…, 唐山市新增…) or follows 在/于, rather than one named as an
+        object (加快雄安新区建设，完成投资2000亿元；围绕12个省级主导产业… is the province's)."""
+        leading = [t for t in items if opens_clause(self.doc, t.start) or t.surface[:1] in "全该我本"
+                   or self.doc[t.start - 1:t.start] in ("在", "于")]
+        return leading[-1] if leading else items[-1]
+
+    def _other_story(self, pos: int) -> bool:
+        """Whether ``pos`` is in one of several stories that names no Hebei place."""
+        if not self.layout.stories:
+            return False
+        lo, hi = self.layout.story(pos)
+        i = bisect_left(self._item_starts, lo)
+        return not any(t.region is not None and self.gaz.successor(t.region).in_hebei
+                       for t in self.items[i:bisect_left(self._item_starts, hi)])
 
     def _quote_around(self, pos: int, lo: int, hi: int) -> int | None:
         """The closing quotation mark of a quotation holding ``pos`` (None when not quoted)."""

@@ -1,8 +1,13 @@
-"""The article document's layout: paragraphs, sentences and sentence parts, and the headings that
-open sections.
+"""The article document's layout: paragraphs, sentences and sentence parts, the headings that
+open sections, and the stories of a page that holds several.
 
 A heading is a short paragraph without punctuation made mostly of place names (廊坊市安次区,
 保定涿州市, 辛集市); the last place it names is its section's place, until the next heading.
+
+A story headline is a line of its own marked as one (``**…**``, 【…】) or a short line with no
+sentence end that is not numbered (二、主要任务 and （一）工程进度 open sections of one text, not
+stories). A bulletin of news items is several stories; a text with no headline after its first
+line is one.
 """
 
 from __future__ import annotations
@@ -14,6 +19,10 @@ from .region_records import Mention
 
 PART_END, FULL_END = "。！？!?；;\n", "。！？!?\n"  # a sentence part ends at ；, a sentence not
 _ENDS = {e: re.compile("[" + re.escape(e) + "]") for e in (PART_END, FULL_END)}
+_HEADLINE = 40  # a line this short without a sentence end may be a headline
+_STATEMENT = re.compile(r"[。！？!?；;]")
+_MARKED = re.compile(r"\s*(?:\*\*|【)")
+_NUMBERED = re.compile(r"\s*(?:[（(]?[一二三四五六七八九十]+[）)、.．]|[（(]?\d+[）)、.．]|第[一二三四五六七八九十]+[章节部分条])")
 
 
 class Layout:
@@ -25,6 +34,7 @@ class Layout:
         self._para_starts = [lo for lo, _ in self.paragraphs]
         self._headings: list[tuple[int, list[Mention]]] | None = None  # built on first use
         self._breaks: dict[str, list[int]] = {}
+        self._stories: list[int] | None = None
 
     def paragraph_index(self, pos: int) -> int:
         """The paragraph holding ``pos``, -1 when it is in none (a blank line, the title)."""
@@ -61,6 +71,20 @@ class Layout:
                 out.append((i, named))
         return out
 
+    @property
+    def stories(self) -> list[int]:
+        """Where each story after the first starts (its headline's paragraph start)."""
+        if self._stories is None:
+            self._stories = [lo for lo, hi in self.paragraphs[1:] if is_headline(self.doc[lo:hi])]
+        return self._stories
+
+    def story(self, pos: int) -> tuple[int, int]:
+        """The stretch of the story holding ``pos``: from its headline to the next one."""
+        starts = self.stories
+        i = bisect_right(starts, pos)
+        lo = starts[i - 1] if i else (self.paragraphs[0][0] if self.paragraphs else 0)
+        return lo, (starts[i] if i < len(starts) else len(self.doc))
+
     def section(self, p: int) -> Mention | None:
         """The place of the section paragraph ``p`` is in (from its heading)."""
         names = self.section_names(p)
@@ -84,6 +108,15 @@ def paragraphs(doc: str, base: int) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return spans
+
+
+def is_headline(line: str) -> bool:
+    """Whether a line is a story's headline (see the module notes)."""
+    if _MARKED.match(line):
+        return True
+    line = line.strip()
+    return (0 < len(line) <= _HEADLINE and not _STATEMENT.search(line)
+            and not _NUMBERED.match(line))
 
 
 def is_heading(doc: str, lo: int, hi: int, ms: list[Mention]) -> bool:

@@ -1,0 +1,56 @@
+"""Which region a figure is given: stories of a bulletin, 全国 as a comparison base, and the place
+that carries on from an earlier clause.
+
+Every sentence is made up for the test; each rule is checked with a text where it applies and
+one where it must not.
+"""
+
+from __future__ import annotations
+
+from hbviewer.core.extract.regions import RegionResolver
+
+
+def region_of(text: str, figure: str, nth: int = 0) -> str:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(figure, start + 1)
+    ref = RegionResolver("", text).resolve(start, start + len(figure))
+    return ref.name if ref is not None else ""
+
+
+BULLETIN = ("**唐山港新增泊位**\n\n记者从唐山市获悉，今年唐山港新增泊位6个。\n\n"
+            "**全国专利数量增长**\n\n记者获悉，截至3月底，有效发明专利达到550万件。")
+
+
+def test_a_bulletin_item_naming_no_hebei_place_gets_no_region():
+    assert region_of(BULLETIN, "6个") == "唐山市"
+    assert region_of(BULLETIN, "550万件") == ""
+
+
+def test_one_story_with_numbered_sections_keeps_its_subject():
+    text = ("唐山市加快港口建设。\n\n二、主要任务\n\n新增泊位6个，新开航线12条。\n\n"
+            "（一）保障措施\n\n安排资金3亿元。")
+    assert region_of(text, "12条") == "唐山市"
+    assert region_of(text, "3亿元") == "唐山市"
+
+
+def test_a_headline_naming_the_place_keeps_the_story_placed():
+    text = ("**全国专利数量增长**\n\n有效发明专利达到550万件。\n\n"
+            "**唐山港新增泊位**\n\n今年新增泊位6个。")
+    assert region_of(text, "6个") == "唐山市"
+    assert region_of(text, "550万件") == ""
+
+
+def test_the_nation_as_a_comparison_base_does_not_take_the_figure():
+    text = "全省数字经济规模达到1万亿元。数控化率提高到55%，高于全国平均水平3.5个百分点。"
+    assert region_of(text, "55%") == "河北省"
+    assert region_of(text, "3.5个百分点") == "河北省"
+    national = "全省数字经济规模达到1万亿元。全国数控化率提高到55%。"
+    assert region_of(national, "55%") == ""
+
+
+def test_a_place_named_as_an_object_does_not_carry_to_the_next_clause():
+    text = "今年，河北省要加快雄安新区建设，完成投资200亿元；围绕12个省级主导产业抓好项目建设。"
+    assert region_of(text, "12个") == "河北省"
+    subject = "今年，河北省加大投入；唐山市新建项目30个，其中12个已经开工。"
+    assert region_of(subject, "12个") == "唐山市"
