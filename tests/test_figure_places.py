@@ -54,3 +54,36 @@ def test_a_place_named_as_an_object_does_not_carry_to_the_next_clause():
     assert region_of(text, "12个") == "河北省"
     subject = "今年，河北省加大投入；唐山市新建项目30个，其中12个已经开工。"
     assert region_of(subject, "12个") == "唐山市"
+
+
+def test_the_nation_after_a_figure_names_a_title_not_its_scope():
+    text = "全省今年新建林地24万亩，林场获得全国绿化模范称号。"
+    assert region_of(text, "24万亩") == "河北省"
+    before = "全省今年新建林地24万亩。全国新建林地300万亩，林场获得称号。"
+    assert region_of(before, "300万亩") == ""
+
+
+def test_a_figure_for_each_of_several_units_has_no_region():
+    text = "到2025年，全省每个市至少建成1个创新平台、3个以上协同创新园区；全省建成创新平台30个。"
+    assert region_of(text, "1个") == ""
+    assert region_of(text, "3个以上") == ""
+    assert region_of(text, "30个") == "河北省"
+
+
+def test_a_text_naming_no_place_is_the_provinces_unless_it_points_elsewhere():
+    rules = "对进入A类的县(市、区)各给予300万元奖励；对跃升一类的县(市、区)给予200万元奖励。"
+    assert region_of(rules, "300万元") == "河北省"
+    national = "我国对进入A类的企业各给予300万元奖励。"
+    assert region_of(national, "300万元") == ""
+    unnamed_city = "全年全市批发和零售业增加值522亿元，同比增长6.1%。"
+    assert region_of(unnamed_city, "522亿元") == ""
+
+
+def test_a_count_of_divisions_is_the_level_above_them():
+    text = "检查组到玉田县、蔚县检查。检查的21个县中，有4个县尚未开工，玉田县新开工项目12个。"
+    assert region_of(text, "21个") == "河北省"
+    assert region_of(text, "4个") == "河北省"
+    assert region_of(text, "12个") == "玉田县"
+    city = "唐山市加快项目建设，全市12个县(市、区)全部开工。"
+    assert region_of(city, "12个") == "唐山市"
+

@@ -40,8 +40,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .gazetteer import Region
-from .region_layout import FULL_END, PART_END
+from .gazetteer import HEBEI, Region
+from .region_layout import CLAUSE_END as _CLAUSE_END, FULL_END, PART_END
 from .region_records import PASSING, RegionRef
 from .weak_mentions import at_rank, doc_titles, opens_clause, weak_kind
 
@@ -59,6 +59,12 @@ _NATIONAL_BODY = re.compile(
 # 占全国的15%) says nothing about where the figure is.
 _BASE_BEFORE = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|领先|领跑|比|较|占|同)$")
 _BASE_AFTER = re.compile(r"(?:的)?(?:平均|同期|水平|增速|总量)")
+# Each of several units (每个市至少建成1个平台, 各县新建3所学校): a figure of none of them.
+_EACH = re.compile(r"(?:每个|每一个|各)(?:设区市|市|县|区|县\(市、区\)|县（市、区）)")
+# A count of divisions (检查的21个县, 6个县(市、区)) is a figure of the level above them, never
+# of one of the divisions counted: the word after the figure and the levels it cannot be given.
+_PLACE_COUNT = re.compile(r"个?([县市区])(?![场民域级委长政直属城内外块里])")
+_COUNTED_LEVELS = {"县": ("county",), "区": ("county", "zone"), "市": ("county", "prefecture", "zone")}
 # A paragraph opening on 该模式, 这一做法, 上述项目 ... goes on with the previous paragraph's topic.
 _ANAPHOR = re.compile(r"\s*[“\"]?(?:该(?![市县区省])|这(?:一|些|种|个|项|批|类)|上述|此(?:项|类|种))"
                       r"[\u4e00-\u9fff]")
@@ -120,6 +126,9 @@ class FigurePlaces:
             lo = max(paragraphs[max(0, p - 1)][0], pos - _REACH)
             hi = min(paragraphs[p][1], stop + _REACH // 3)
             items = items[bisect_left(self._item_starts, lo):bisect_left(self._item_starts, hi)]
+        clause = self.layout.bounds(pos, _CLAUSE_END)
+        if _EACH.search(self.doc, clause[0], pos):
+            return None
         inside = [t for t in items if pos <= t.start and t.end <= stop]
         others = [t for t in items if not (pos <= t.start and t.end <= stop)]
         strong = [t for t in others if not t.weak]
@@ -155,6 +164,9 @@ class FigurePlaces:
             region, written = scope.region, scope.surface
         if region is None or not self.gaz.successor(region).in_hebei:
             return None  # a place outside Hebei is no region a figure is given
+        counted = _PLACE_COUNT.match(self.doc, stop)
+        if counted and self.gaz.successor(region).level in _COUNTED_LEVELS[counted.group(1)]:
+            region, written = self._above(counted.group(1), pos)
         return self.a.ref(region, written)
 
     def _in_sentence(self, items: list[_Item], pos: int, stop: int,
@@ -174,13 +186,15 @@ class FigurePlaces:
                 if specific:
                     return specific[-1]
             return pick
-        after = [t for t in items if stop <= t.start < part[1]]
+        # 全国 after a figure names a title or a standing (…获得全国脱贫攻坚楷模称号, 进入全国
+        # 18名以内), not the figure's scope, which a text writes before the number.
+        after = [t for t in items if stop <= t.start < part[1] and not t.nation]
         if after:
             return after[0]
         earlier = [t for t in items if full[0] <= t.start and t.end <= part[0]]
         if earlier:
             return self._topic(earlier)
-        later = [t for t in items if part[1] <= t.start < full[1]]
+        later = [t for t in items if part[1] <= t.start < full[1] and not t.nation]
         return later[0] if later else None
 
     def _context(self, strong: list[_Item], pos: int,
@@ -223,6 +237,17 @@ class FigurePlaces:
         if heading is not None:
             return heading.region, heading.surface
         return None, ""
+
+    def _above(self, word: str, pos: int) -> tuple[Region, str]:
+        """The unit a count of 县/区/市 before ``pos`` belongs to: the latest place named before
+        it of a level above those counted, else the province."""
+        levels = _COUNTED_LEVELS[word]
+        for t in reversed(self.items[:bisect_left(self._item_starts, pos)]):
+            if t.region is not None and not t.weak:
+                region = self.gaz.successor(t.region)
+                if region.in_hebei and region.level not in levels:
+                    return region, t.surface
+        return self.gaz.get(HEBEI), ""
 
     def _topic(self, items: list[_Item]) -> _Item:
         """Of the places named before a figure's clause, the one that carries on to it: the last

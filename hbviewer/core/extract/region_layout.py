@@ -18,7 +18,8 @@ from bisect import bisect_left, bisect_right
 from .region_records import Mention
 
 PART_END, FULL_END = "。！？!?；;\n", "。！？!?\n"  # a sentence part ends at ；, a sentence not
-_ENDS = {e: re.compile("[" + re.escape(e) + "]") for e in (PART_END, FULL_END)}
+CLAUSE_END = "，,。！？!?；;：:\n"
+_ENDS = {e: re.compile("[" + re.escape(e) + "]") for e in (PART_END, FULL_END, CLAUSE_END)}
 _HEADLINE = 40  # a line this short without a sentence end may be a headline
 _STATEMENT = re.compile(r"[。！？!?；;]")
 _MARKED = re.compile(r"\s*(?:\*\*|【)")

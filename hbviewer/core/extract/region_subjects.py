@@ -17,7 +17,8 @@ county-level subject brings its prefecture at 0.8 of its score (万全区 -> 张
 prefecture scores more on its own. 河北省 (often named only through 全省/我省) stays a subject
 beside more specific Hebei subjects only when the title names it (河北/我省/全省) or it scores
 best, so it is the subject by default when nothing more specific is named; a title naming the
-province and no other Hebei place (我省全面推动县域科技创新发展) puts it first. The weights were
+province and no other Hebei place (我省全面推动县域科技创新发展) puts it first. A text naming no
+place but the units below a province (县(市、区), 设区市), nor the nation, is the province's. The weights were
 set by hand and checked against the seed pages (``tests/test_regions_seeds.py``).
 """
 
@@ -49,6 +50,10 @@ ZONE_SHARE = 0.5  # a zone scoring this share of its division's own score is wha
 PROVINCE_BODIES = 1.0
 # The province's own bodies without its name (省政府, 省级, 省财政厅); not 各省, 外省, 节省.
 _PROVINCE_BODY = re.compile(r"(?<![各外分节反全我本该])省(?=委|政府|级|直|人大|政协|[\u4e00-\u9fff]{1,4}厅)")
+# The nation or the world as the scope of a text: such a text naming no place is no province's.
+_ELSEWHERE = re.compile(r"我国|全国|中国|国内|国外|国际|全球|世界|国务院|中央|外国|海外")
+# The units below a province, as its own notices address them.
+_PROVINCE_UNITS = re.compile(r"县[(（]市、区[)）]|设区市|各市|各县|市县|市、县")
 HOST = 0.5  # a zone named for the county that hosts it (燕郊高新区 -> 三河市): the county is inferred
 
 
@@ -121,6 +126,12 @@ def score_article(a: _Analysis) -> ArticleRegions:
                 lead.add(r.region)
                 add(r.region, LEAD)
 
+    if (not scores and _PROVINCE_UNITS.search(a.doc) and not _ELSEWHERE.search(a.doc)
+            and not any(r.region is None and r.kind != "nation" for r in a.references)):
+        # A text that names no place but speaks of a province's units (对进入A类的县(市、区)给予
+        # 300万元奖励), and neither of the nation nor of a unit it leaves unnamed (全市 of a city
+        # never named), is a notice of the province's own rules: Hebei's, as the pages read here are.
+        add(gaz.get(HEBEI), REFERENCE)
     forced = {gaz.successor(r) for r in breakdown_places(a.doc, a.base, a.mentions)}
     forced.update(gaz.successor(m.region) for _, _, m in a.respective)
     subjects = _subjects(gaz, scores, in_title, forced)
