@@ -87,3 +87,16 @@ def test_a_count_of_divisions_is_the_level_above_them():
     city = "唐山市加快项目建设，全市12个县(市、区)全部开工。"
     assert region_of(city, "12个") == "唐山市"
 
+
+def test_every_region_with_a_figure_of_its_own_is_a_subject():
+    from hbviewer.core.extract.analysis import analyse
+
+    text = ("唐山市加快港口建设，今年新增泊位6个。唐山市新开航线12条。唐山市港口吞吐量增长8%。"
+            "全省港口吞吐量达到12亿吨。")
+    result = analyse("", text)
+    subjects = [ref.name for ref, _ in result.subjects]
+    assert subjects[0] == "唐山市" and "河北省" in subjects
+    assert "河北省" not in [ref.name for ref in result.mentioned]
+    # A figure that only falls back on the article's subject adds nothing.
+    plain = analyse("", "唐山市加快港口建设，唐山市新开航线。今年新增泊位6个。")
+    assert [ref.name for ref, _ in plain.subjects] == ["唐山市"]

@@ -40,18 +40,35 @@ def analyse(title: str, text: str, byline: str = "") -> ArticleAnalysis:
 def place_figures(title: str, text: str, byline: str, extracted: list[Figure]) -> ArticleAnalysis:
     """:func:`analyse` for figures already extracted from ``text``."""
     resolver = RegionResolver(title, text, byline)
-    figures = []
+    figures, placed = [], []
     for f in extracted:
         ref = resolver.resolve(f.start, f.end)
         if ref is not None:
+            placed.append(ref)
             f = replace(f, region=ref.name, region_code=ref.code, prefecture=ref.prefecture or "",
                         indicator=without_region(f.indicator, _names_of(ref)),
                         zone=ref.zone)
         figures.append(f)
     figures = with_confidence(figures, text)
     regions = resolver.regions
-    return ArticleAnalysis(figures, list(regions.subjects), list(regions.mentioned),
-                           words_in(*fold_together(title, text)))
+    subjects, mentioned = with_figure_regions(list(regions.subjects), list(regions.mentioned), placed)
+    return ArticleAnalysis(figures, subjects, mentioned, words_in(*fold_together(title, text)))
+
+
+def with_figure_regions(subjects: list[tuple[RegionRef, float]], mentioned: list[RegionRef],
+                        placed: list[RegionRef]) -> tuple[list[tuple[RegionRef, float]], list[RegionRef]]:
+    """The subjects with every region that has a figure of its own, as the rules count them (the
+    counties of a breakdown, the province of a province-wide summary beside its cities). Only
+    figures placed by a name or reference written near them count, not those that fell back on
+    the article's subject; such a region leaves ``mentioned``."""
+    have = {ref.code for ref, _ in subjects}
+    added: dict[str, tuple[RegionRef, float]] = {}
+    for ref in placed:
+        if ref.written and ref.level != "zone" and ref.code not in have:
+            added.setdefault(ref.code, (replace(ref, written="", zone=""), 0.0))
+    if not added:
+        return subjects, mentioned
+    return subjects + list(added.values()), [m for m in mentioned if m.code not in added]
 
 
 def _names_of(ref: RegionRef) -> list[str]:
