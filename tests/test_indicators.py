@@ -139,3 +139,23 @@ def test_a_place_before_the_figure_leaves_the_noun_after_it():
 
 def test_a_list_closed_by_deng_keeps_its_items():
     assert indicators("企业代表、专家学者等200多人参加。") == [("200多人", "企业代表、专家学者")]
+
+
+def test_a_list_of_places_after_a_colon_takes_the_measure_named_before_it():
+    text = "按照完成率由高到低排序，依次是：唐山市100%、沧州市98.5%、衡水市96%。"
+    assert indicators(text) == [("100%", "完成率"), ("98.5%", "完成率"), ("96%", "完成率")]
+    named = "各市新增企业数量如下：唐山市120家、沧州市80家。"
+    assert [i for _, i in indicators(named)] == ["新增企业数量", "新增企业数量"]
+
+
+def test_a_change_verb_after_a_count_is_no_noun_it_counts():
+    text = "全省高新技术企业由初期的1600家跃升至9400家。"
+    assert indicators(text) == [("1600家", "高新技术企业"), ("9400家", "高新技术企业")]
+    noun = "新区共建设52个安置区。"
+    assert indicators(noun) == [("52个", "安置区")]
+
+
+def test_a_change_with_times_at_both_ends_joins_them():
+    figures = extract_figures("森林覆盖率从2017年的11%提高到当前的34%。")
+    assert [(f.text, f.indicator) for f in figures] == [("11%", "森林覆盖率"), ("34%", "森林覆盖率")]
+    assert figures[1].change == {"from": 11.0, "to": 34.0}

@@ -398,7 +398,9 @@ def _special_at(folded: str, i: int) -> Quantity | None:
 
 # What stands between the two ends of a change: 从6个增加到13个, 由第20位进到第10位.
 _CHANGE_LINK = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|跃升|发展|压减|压缩|缩短|延长|前进|进|升)?"
-                          r"了?(?:到|至)")
+                          r"了?(?:到|至)(?:[^，,。；;！？\n\d]{1,8}的)?")
+# 从/由 and a time before the first end (由“十三五”初期的1628家, 从2017年的11%).
+_CHANGE_START = re.compile(r"(?:从|由)(?:[^，,。；;！？\n]{0,12}的)?$")
 
 
 def link_changes(folded: str, quantities: list[Quantity]) -> list[Quantity]:
@@ -410,7 +412,7 @@ def link_changes(folded: str, quantities: list[Quantity]) -> list[Quantity]:
     linked = list(quantities)
     for k in range(1, len(linked)):
         a, b = linked[k - 1], linked[k]
-        if a.unit == b.unit and (a.kind == "rank" or folded[a.start - 1:a.start] in ("从", "由")) and \
+        if a.unit == b.unit and (a.kind == "rank" or _CHANGE_START.search(folded, max(0, a.start - 16), a.start)) and \
                 _CHANGE_LINK.fullmatch(folded, a.end, b.start):
             linked[k] = replace(b, change_from=a.value)
     return linked

@@ -24,7 +24,7 @@ from .indicator_phrases import clause_start, clean_before
 from .indicators import Draft, indicator_spans, render, with_decline
 from ..text.textnorm import replace_each, simplify
 
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from ..text.textnorm import simplify
 from .figure_numbers import Quantity
 from .gazetteer import gazetteer
 from .indicator_phrases import (
-    CLAUSE_END, INNER_VERBS, LEADING_NOISE, ONE_CHARACTER_NOUN, Span, after_end, clause_start, clean_before,
-    phrase_after, sentence_break,
+    CLAUSE_END, INNER_VERBS, LEADING_NOISE, ONE_CHARACTER_NOUN, SENTENCE_END, Span, after_end, clause_start,
+    clean_before, phrase_after, sentence_break,
 )
 from .word_tags import words_at
 
@@ -45,6 +45,7 @@ _RATE_OF_PREVIOUS = {"增速", "增幅", "增长率", "增长速度"}
 _MONEY_NOUN_END = re.compile(r"(?:金|费|资|款|贴|奖|助|入|额|税|券|励)$")
 # A transfer verb before an amount: what is transferred follows it (发放500元养老补贴).
 _TRANSFER_VERB = re.compile(r"(?:发放|补贴|奖励|补助|拨付|下达|给予|安排|发|奖)$")
+_CHANGE_AFTER = re.compile(r"(?:跃升|跃居|增加|增长|提高|提升|上升|下降|减少|降低|扩大|缩小|突破|达到|升至|降至|增至|减至)")
 _OPENS_NOUN = re.compile(r"[\u4e00-\u9fff“A-Za-z]")
 _NOT_A_NOUN_START = set("的了和及与或等以是在为将已并且也都就还再到至比较占约近达共")
 # A verb before an amount and 的 after it: the noun after 的 is what is given (提供了50万元的启动资金).
@@ -75,6 +76,10 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
         return previous[-1].spans  # 第1名1个百分点,第2名0.5个百分点: the same measure each
     if cleaned and is_place(text):
         cleaned, text = None, ""  # 涞源县有120多公里的乡村公路: the place is the figure's region
+        if folded[lo - 1:lo] in ("：", ":") and (not previous or sentence_break(folded, previous[-1].q.end, q.start)):
+            head = _list_head(folded, lo, floor)  # 依次是：邢台市100%、辛集市98%: the list's measure
+            if head is not None:
+                return (head,)
     after = _after_phrase(folded, q, before, bool(cleaned), following)
     if after is not None and (after[1] - after[0] >= 2 or ONE_CHARACTER_NOUN.fullmatch(folded, *after)):
         prefer_after = (
@@ -89,6 +94,33 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
     if cleaned:
         return _or_rate_of_previous(folded, q, cleaned, previous)
     return _last_resort(folded, q, before, previous)
+
+
+_LIST_OPENER = re.compile(r"(?:依次是|依次为|分别是|分别为|分别|依次|排序为|排名为|情况为|如下|为|是)$")
+_BY = re.compile(r"按照|根据|按")
+
+
+def _list_head(folded: str, lo: int, floor: int) -> Span | None:
+    """What a list of places with their values after a colon measures, read from the words before
+    the colon: 按照采购完成率由高到低排序，依次是： -> 采购完成率; 各市新增企业数量如下： -> 新增企业数量."""
+    i = lo - 1
+    while i > max(floor, lo - 80) and folded[i - 1] not in SENTENCE_END:
+        i -= 1
+    end = lo - 1
+    opener = _LIST_OPENER.search(folded, i, end)
+    if opener:
+        end = opener.start()
+    while end > i and folded[end - 1] in "，, ":
+        end -= 1
+    by = _BY.search(folded, i, end)
+    if by:
+        span = phrase_after(folded, by.end())
+        if span[1] - span[0] >= 2 and span[1] <= end:
+            return span
+    span = clean_before(folded, clause_start(folded, end, i), end) if end > i else None
+    if span is not None and not is_place(folded[span[0]:span[1]]) and span[1] - span[0] >= 2:
+        return span
+    return None
 
 
 def is_place(text: str) -> bool:
@@ -129,7 +161,9 @@ def _after_phrase(folded: str, q: Quantity, before: str, has_before: bool,
                           or _GIVES_WHAT_FOLLOWS.search(before) and (q.kind != "percent" or not before.endswith("以"))):
         return phrase_after(folded, start + 1)  # 配建5%的人才住房, 提供了50万元的启动资金, 为期两周的培训
     if (after and _OPENS_NOUN.match(after) and q.kind in ("count", "money", "measure")
-            and not (after in _NOT_A_NOUN_START and words_at(folded, start, start + 2)[0][1] == start + 1)):
+            and not (after in _NOT_A_NOUN_START and words_at(folded, start, start + 2)[0][1] == start + 1)
+            and not (has_before and _CHANGE_AFTER.match(folded, start))):
+        # 1628家跃升至9400家: a change verb after the figure is the predicate of the phrase before.
         a, b = phrase_after(folded, start)
         if folded.count("“", a, b) != folded.count("”", a, b):
             while a < b and folded[a] in "“”":
