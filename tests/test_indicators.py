@@ -159,3 +159,15 @@ def test_a_change_with_times_at_both_ends_joins_them():
     figures = extract_figures("森林覆盖率从2017年的11%提高到当前的34%。")
     assert [(f.text, f.indicator) for f in figures] == [("11%", "森林覆盖率"), ("34%", "森林覆盖率")]
     assert figures[1].change == {"from": 11.0, "to": 34.0}
+
+
+def test_a_rate_without_a_phrase_takes_the_subject_of_the_clause_before():
+    assert indicators("全市科技进步贡献率不断提高，2020年达到60%。") == [("60%", "科技进步贡献率")]
+    # an amount is still named by its verb, and a clause with a figure still names the next
+    assert indicators("河北坚持绿色发展的决心，近年来陆续投入3亿元。") == [("3亿元", "投入")]
+    assert indicators("旅游收入达到18亿元，同比增长9%。")[1] == ("9%", "旅游收入")
+
+
+def test_a_clause_that_only_compares_counts_what_the_figure_before_counts():
+    text = "野生鸟类达到252种，较新区设立前增加了46种。"
+    assert indicators(text) == [("252种", "野生鸟类"), ("46种", "野生鸟类")]

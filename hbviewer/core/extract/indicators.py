@@ -68,7 +68,7 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
         if subject:
             return _or_rate_of_previous(folded, q, subject, previous)
         return previous[-1].spans if previous else ()
-    cleaned = clean_before(folded, lo, q.start)
+    cleaned = None if _COMPARED.match(before) else clean_before(folded, lo, q.start)
     text = folded[cleaned[0]:cleaned[1]] if cleaned else ""
     if q.kind == "rank" and (not cleaned or re.search(r"[市省县区]$", text) and len(text) <= 4):
         return inherit(folded, q, previous)  # 596家,保定市排名第2: the rank of the figure before
@@ -93,7 +93,38 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
             return (after,)
     if cleaned:
         return _or_rate_of_previous(folded, q, cleaned, previous)
+    subject = _subject_of_clause_before(folded, lo, floor, previous) if q.kind in _RATES else None
+    if subject is not None:
+        return (subject,)
     return _last_resort(folded, q, before, previous)
+
+
+_RATES = ("percent", "points", "multiple")
+# A clause that only compares (较上年增加了46种, 比设立前多了30家): it says how much more, of
+# what the figure before measures.
+_COMPARED = re.compile(r"\s*(?:较|比)[^,，。；;]{1,14}?(?:增加|增长|提高|提升|上升|减少|下降|降低|多|少)了?$")
+
+
+def _subject_of_clause_before(folded: str, lo: int, floor: int, previous: list[Draft]) -> Span | None:
+    """The subject of the clause before, when that clause holds no figure and this rate has no
+    phrase of its own: 科技进步贡献率不断提高，2020年达到60% -> 科技进步贡献率. (A count or an
+    amount without a phrase is more often named by its verb: 近年来陆续投入3亿元.)"""
+    end = lo - 1
+    if end <= floor or folded[end:lo] not in ("，", ","):
+        return None
+    start = clause_start(folded, end, floor)
+    if previous and previous[-1].q.end > start:
+        return None
+    span = clean_before(folded, start, end)
+    if span is None:
+        return None
+    words = words_at(folded, span[0], span[1])
+    while words and words[-1][2] in ("d", "ad") and words[-1][0] - span[0] >= 2:
+        span = (span[0], words[-1][0])  # 贡献率不断(提高): the adverb of the verb left out
+        words.pop()
+    if span[1] - span[0] < 2 or is_place(folded[span[0]:span[1]]):
+        return None
+    return span
 
 
 _LIST_OPENER = re.compile(r"(?:依次是|依次为|分别是|分别为|分别|依次|排序为|排名为|情况为|如下|为|是)$")
