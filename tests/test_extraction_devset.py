@@ -1,8 +1,8 @@
 """The labelled sets for figure and region extraction, and the floors they must stay above.
 
-``labels.jsonl`` is the development set the rules were worked out on; ``holdout.jsonl`` was
-labelled later from other documents, before the extractor was run on them, to measure text the
-rules were not written against. The labels hold offsets and values only: the excerpt text is
+``labels.jsonl`` is the development set the rules were worked out on; ``holdout.jsonl`` and
+``holdout2.jsonl`` were labelled later from other documents, before the extractor was run on
+them, to measure text the rules were not written against. The labels hold offsets and values only: the excerpt text is
 read from ``../shared``, so the scoring part skips without it. The floors sit a little below the
 scores measured when they were set; raise them as extraction improves, so that a regression
 fails here.
@@ -47,9 +47,18 @@ FLOORS = {
         "region_ok": 0.74,
         "subject_f1": 0.77,
     },
+    "holdout2.jsonl": {
+        "figure_f1": 0.96,
+        "figure_strict_f1": 0.94,
+        "traditional_figure_f1": 0.95,
+        "value_ok": 0.98,
+        "indicator_ok": 0.74,
+        "region_ok": 0.85,
+        "subject_f1": 0.93,
+    },
 }
 SETS = sorted(FLOORS)
-SIZES = {"labels.jsonl": 50, "holdout.jsonl": 18}
+SIZES = {"labels.jsonl": 50, "holdout.jsonl": 18, "holdout2.jsonl": 18}
 
 
 def _records(name: str = "labels.jsonl"):
