@@ -42,7 +42,10 @@ def test_figures_at_0_9_or_above_are_right_97_times_in_100(measured, part):
 
 @needs_shared
 def test_less_certain_figures_are_right_less_often(measured):
+    # As extraction improves even the least certain figures are right more often, so the test
+    # is of order, not of a level: the lowest band well below the highest and below the set.
     bands = [b for b in measured["bands"] if b["figures"] >= 20]
     low, high = bands[0], bands[-1]
     assert low["to"] <= 0.5 and high["from"] >= 0.9
-    assert low["right"] < 0.5 < high["right"]
+    assert low["right"] < measured["right"] - 0.15
+    assert low["right"] < high["right"] - 0.3

@@ -171,3 +171,17 @@ def test_a_rate_without_a_phrase_takes_the_subject_of_the_clause_before():
 def test_a_clause_that_only_compares_counts_what_the_figure_before_counts():
     text = "野生鸟类达到252种，较新区设立前增加了46种。"
     assert indicators(text) == [("252种", "野生鸟类"), ("46种", "野生鸟类")]
+
+
+@pytest.mark.parametrize("text, figure, indicator", [
+    ("该港已连续4年煤炭吞吐量居全国首位。", "连续4年", "煤炭吞吐量"),
+    ("全市提前3个月完成年度目标任务，受到表彰。", "提前3个月", "完成年度目标任务"),
+    ("工程已连续10年向下游供水，累计超38亿立方米。", "连续10年", "向下游供水"),
+    ("两地将实现1小时通达。", "1小时", "通达"),
+])
+def test_a_streak_an_advance_or_a_travel_time_measures_what_follows_it(text, figure, indicator):
+    assert (figure, indicator) in indicators(text)
+
+
+def test_other_durations_keep_the_phrase_before_them():
+    assert indicators("项目审批时间由30天缩短至5天。") == [("30天", "项目审批时间"), ("5天", "项目审批时间")]

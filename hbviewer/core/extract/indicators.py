@@ -60,6 +60,10 @@ _RATIO_SUBJECT = re.compile(r"(?:是|为|达到|达|相当于)[^,，。]{0,10}�
 def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
                     following: Quantity | None = None) -> tuple[Span, ...]:
     """The spans naming what ``q`` measures; ``following`` is the next figure, if any."""
+    if q.kind == "duration":
+        action = _duration_action(folded, q, following)
+        if action is not None:
+            return (action,)
     lo = clause_start(folded, q.start, floor)
     before = folded[lo:q.start]
     ratio = _RATIO_SUBJECT.search(before)
@@ -152,6 +156,38 @@ def _list_head(folded: str, lo: int, floor: int) -> Span | None:
     if span is not None and not is_place(folded[span[0]:span[1]]) and span[1] - span[0] >= 2:
         return span
     return None
+
+
+# A streak or an advance (连续5年, 提前3个月) measures what follows it; so does a travel time
+# followed by its verb (一小时内通达).
+_STREAK = re.compile(r"连续|提前|连年|持续")
+_ARRIVES = re.compile(r"内?(通达|可达|到达|直达|抵达|往返)")
+_ACTION_START = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _duration_action(folded: str, q: Quantity, following: Quantity | None) -> Span | None:
+    """What a streak, an advance or a travel time measures: 连续4年煤炭吞吐量居全国首位 -> 煤炭
+    吞吐量; 提前3个月完成目标任务 -> 完成目标任务; 一小时内通达 -> 通达. None for other durations."""
+    start = q.end
+    if not _STREAK.match(folded, q.start):
+        arrive = _ARRIVES.match(folded, start)
+        return arrive.span(1) if arrive else None
+    if not _ACTION_START.match(folded, start):
+        return None
+    end = start
+    limit = following.start if following is not None else len(folded)
+    while end < min(limit, start + 24) and folded[end] not in CLAUSE_END:
+        end += 1
+    while end > start and folded[end - 1] in "的了、 ":
+        end -= 1
+    words = words_at(folded, start, min(end, start + 4))
+    if words and words[0][2].startswith("n") and words[0][1] - words[0][0] >= 2:
+        noun = phrase_after(folded, start)  # a subject, then its verb: the subject is measured
+        if noun[1] - noun[0] >= 2 and noun[1] < end:
+            end = noun[1]
+    while end - start > 2 and folded[end - 1] in "居为达是占列排":
+        end -= 1  # 吞吐量居(全国首位): the verb before a rank
+    return (start, end) if end - start >= 2 else None
 
 
 def is_place(text: str) -> bool:
