@@ -100,3 +100,11 @@ def test_every_region_with_a_figure_of_its_own_is_a_subject():
     # A figure that only falls back on the article's subject adds nothing.
     plain = analyse("", "唐山市加快港口建设，唐山市新开航线。今年新增泊位6个。")
     assert [ref.name for ref, _ in plain.subjects] == ["唐山市"]
+
+
+def test_a_figure_of_beijing_tianjin_and_hebei_together_has_no_region():
+    text = "全省推进协同发展。十年来，京津冀地区生产总值突破10万亿元，检验结果在京津冀685家医疗机构互认。"
+    assert region_of(text, "10万亿元") == ""
+    assert region_of(text, "685家") == ""
+    policy = "全省深入推进京津冀协同发展，承接京津转入企业4万家。"
+    assert region_of(policy, "4万家") == "河北省"

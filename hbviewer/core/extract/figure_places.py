@@ -61,6 +61,11 @@ _BASE_BEFORE = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|领先|
 _BASE_AFTER = re.compile(r"(?:的)?(?:平均|同期|水平|增速|总量)")
 # Each of several units (每个市至少建成1个平台, 各县新建3所学校): a figure of none of them.
 _EACH = re.compile(r"(?:每个|每一个|各)(?:设区市|市|县|区|县\(市、区\)|县（市、区）)")
+# Beijing, Tianjin and Hebei together as where a figure is (京津冀地区生产总值, 在津冀两地设立
+# 分支机构), not the policy named after them (京津冀协同发展) nor a qualifier (京津冀知名医院):
+# a figure of all of them is no single region's.
+_JOINT = re.compile(r"(?:京津冀|津冀|京冀)(?:地区|区域|两地|三地|三省市|各地)"
+                    r"|在(?:京津冀|津冀|京冀)(?!协同|一体化|协作|合作|联动|联合|交界)")
 # A count of divisions (检查的21个县, 6个县(市、区)) is a figure of the level above them, never
 # of one of the divisions counted: the word after the figure and the levels it cannot be given.
 _PLACE_COUNT = re.compile(r"个?([县市区])(?![场民域级委长政直属城内外块里])")
@@ -127,7 +132,7 @@ class FigurePlaces:
             hi = min(paragraphs[p][1], stop + _REACH // 3)
             items = items[bisect_left(self._item_starts, lo):bisect_left(self._item_starts, hi)]
         clause = self.layout.bounds(pos, _CLAUSE_END)
-        if _EACH.search(self.doc, clause[0], pos):
+        if _EACH.search(self.doc, clause[0], pos) or _JOINT.search(self.doc, clause[0], pos):
             return None
         inside = [t for t in items if pos <= t.start and t.end <= stop]
         others = [t for t in items if not (pos <= t.start and t.end <= stop)]
