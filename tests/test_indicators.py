@@ -185,3 +185,17 @@ def test_a_streak_an_advance_or_a_travel_time_measures_what_follows_it(text, fig
 
 def test_other_durations_keep_the_phrase_before_them():
     assert indicators("项目审批时间由30天缩短至5天。") == [("30天", "项目审批时间"), ("5天", "项目审批时间")]
+
+
+def test_a_list_of_places_with_values_in_brackets_takes_what_they_are_ranked_by():
+    text = "完成率较低的县（市）为：甲城县（0%）、泊头市（2%）、魏县（8.8%）。"
+    text = text.replace("甲城县", "故城县")
+    assert [i for _, i in indicators(text)] == ["完成率", "完成率", "完成率"]
+    paid = "支付资金较低的3个县（市）为：泊头市1.28%、抚宁区8%、魏县9.9%。"
+    assert [i for t, i in indicators(paid) if t.endswith("%")] == ["支付资金"] * 3
+
+
+def test_a_value_after_a_place_that_opens_no_list_keeps_its_own_reading():
+    # the count before is no item of a list by place: the rate does not take its indicator
+    text = "检查的21个县中，唐山市开工率为90%。"
+    assert ("90%", "开工率") in indicators(text)

@@ -72,6 +72,17 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
         if subject:
             return _or_rate_of_previous(folded, q, subject, previous)
         return previous[-1].spans if previous else ()
+    item = _LIST_ITEM.fullmatch(before)
+    if item and is_place(item.group(1)) and folded[q.end:q.end + 1] in _ITEM_END:
+        # 依次是：邢台市100%、辛集市98%; 较低的县为：故城县（0%）、泊头市（2%）: each value of a
+        # list by place measures what the list does, named before its colon.
+        gap = _LIST_ITEM.fullmatch(folded, previous[-1].q.end, q.start) if previous else None
+        if gap and previous[-1].spans and is_place(gap.group(1)):
+            return previous[-1].spans  # the next item of the list
+        if folded[lo - 1:lo] in ("：", ":"):
+            head = _list_head(folded, lo, floor)
+            if head is not None:
+                return (head,)
     cleaned = None if _COMPARED.match(before) else clean_before(folded, lo, q.start)
     text = folded[cleaned[0]:cleaned[1]] if cleaned else ""
     if q.kind == "rank" and (not cleaned or re.search(r"[市省县区]$", text) and len(text) <= 4):
@@ -80,10 +91,6 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
         return previous[-1].spans  # 第1名1个百分点,第2名0.5个百分点: the same measure each
     if cleaned and is_place(text):
         cleaned, text = None, ""  # 涞源县有120多公里的乡村公路: the place is the figure's region
-        if folded[lo - 1:lo] in ("：", ":") and (not previous or sentence_break(folded, previous[-1].q.end, q.start)):
-            head = _list_head(folded, lo, floor)  # 依次是：邢台市100%、辛集市98%: the list's measure
-            if head is not None:
-                return (head,)
     after = _after_phrase(folded, q, before, bool(cleaned), following)
     if after is not None and (after[1] - after[0] >= 2 or ONE_CHARACTER_NOUN.fullmatch(folded, *after)):
         prefer_after = (
@@ -131,6 +138,11 @@ def _subject_of_clause_before(folded: str, lo: int, floor: int, previous: list[D
     return span
 
 
+_ITEM_END = set("、，,。；;）)\n")  # after a value of a list: the next item, or the list's end
+_LIST_ITEM = re.compile(r"\s*[）)]?\s*[、，,]?\s*([\u4e00-\u9fff]{2,12}?)\s*[（(]?")
+# 完成率较低的县（市）为: the measure is what the places are ranked by
+_RANKED_BY = re.compile(r"(?:较|最|相对)(?:高|低|快|慢|大|小|多|少|好|差)的")
+_YEAR = re.compile(r"\d{4}年度?")
 _LIST_OPENER = re.compile(r"(?:依次是|依次为|分别是|分别为|分别|依次|排序为|排名为|情况为|如下|为|是)$")
 _BY = re.compile(r"按照|根据|按")
 
@@ -139,20 +151,30 @@ def _list_head(folded: str, lo: int, floor: int) -> Span | None:
     """What a list of places with their values after a colon measures, read from the words before
     the colon: 按照采购完成率由高到低排序，依次是： -> 采购完成率; 各市新增企业数量如下： -> 新增企业数量."""
     i = lo - 1
-    while i > max(floor, lo - 80) and folded[i - 1] not in SENTENCE_END:
+    while i > max(0, lo - 80) and folded[i - 1] not in SENTENCE_END:
         i -= 1
     end = lo - 1
+    ranked = _RANKED_BY.search(folded, i, end)
+    i = max(i, floor) if ranked is None or ranked.start() >= floor else i
     opener = _LIST_OPENER.search(folded, i, end)
     if opener:
         end = opener.start()
     while end > i and folded[end - 1] in "，, ":
         end -= 1
-    by = _BY.search(folded, i, end)
+    if ranked:
+        end = ranked.start()  # 支付资金较低的5个县（市）为： -> 支付资金 (the count is of the places)
+    by = None if ranked else _BY.search(folded, i, end)
     if by:
         span = phrase_after(folded, by.end())
         if span[1] - span[0] >= 2 and span[1] <= end:
             return span
     span = clean_before(folded, clause_start(folded, end, i), end) if end > i else None
+    if span is not None:
+        year = None
+        for year in _YEAR.finditer(folded, span[0], span[1]):
+            pass
+        if year is not None:  # 21个县2014年设备购置项目完成率: what comes after the year
+            span = clean_before(folded, year.end(), span[1])
     if span is not None and not is_place(folded[span[0]:span[1]]) and span[1] - span[0] >= 2:
         return span
     return None
