@@ -76,6 +76,12 @@ class SqlDialect:
         """
         if per_match:
             return self._typed_conditions(query, True)
+        clauses, params = self._given_conditions(query)
+        typed, extra = self._typed_conditions(query, None if per_match is None else False)
+        return clauses + typed, params + extra
+
+    def _given_conditions(self, query: SearchQuery) -> tuple[list[str], list]:
+        """The filters the query was given apart from its text: sources, dates, ids."""
         clauses, params = [], []
         if query.sources:
             clause, extra = self._ids_in("a.source_id", query.sources)
@@ -91,8 +97,7 @@ class SqlDialect:
             clause, extra = self._ids_in("a.id", query.article_ids)
             clauses.append(clause)
             params += extra
-        typed, extra = self._typed_conditions(query, None if per_match is None else False)
-        return clauses + typed, params + extra
+        return clauses, params
 
     def _typed_conditions(self, query: SearchQuery, per_match: bool | None) -> tuple[list[str], list]:
         """region:, date: … typed in the query (query_filters.py), of one kind or (None) all."""
