@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from contextlib import contextmanager
 
 from ..query_filters import FILTERS
 from ..search import ParsedQuery, QueryError, SearchQuery, term_expression
@@ -30,6 +31,26 @@ class SqliteSearch:
     """The text-search part of :class:`~hbviewer.core.store.sqlite.library.SqliteLibrary`."""
 
     _db: sqlite3.Connection
+    _restrictions: dict | None = None  # during one search: the filters' restriction, worked out once
+
+    def _text_search(self, query: SearchQuery, offsets: bool):
+        # The query as typed and then its pinyin are two parts, with the same filters.
+        with self._one_restriction():
+            return super()._text_search(query, offsets)
+
+    def _matching_ids(self, query: SearchQuery) -> set[int]:
+        with self._one_restriction():
+            return super()._matching_ids(query)
+
+    @contextmanager
+    def _one_restriction(self):
+        outer = self._restrictions
+        if outer is None:
+            self._restrictions = {}
+        try:
+            yield
+        finally:
+            self._restrictions = outer
 
     def _ranked_page(self, query: SearchQuery, parsed: ParsedQuery, minus: ParsedQuery | None,
                      limit: int | None, offset: int) -> tuple[int, list[tuple[int, float]]]:
@@ -37,6 +58,8 @@ class SqliteSearch:
         restrict, params = self._restriction(query)
         try:
             total = self._match_count(expression, restrict, params)
+            if total <= offset or limit == 0:  # nothing to rank: the count is all a search asks for
+                return total, []
             if query.sort in SORT_ORDERS:
                 return total, self._sorted(query, expression, limit, offset)
             simple = minus is None and len(parsed.required) == 1 and not parsed.excluded
@@ -101,6 +124,14 @@ class SqliteSearch:
         return self._db.execute(sql, [expression, *params]).fetchall()
 
     def _restriction(self, query: SearchQuery) -> tuple[str, list]:
+        if self._restrictions is None:
+            return self._restriction_now(query)
+        if query not in self._restrictions:
+            self._restrictions[query] = self._restriction_now(query)
+        sql, params = self._restrictions[query]
+        return sql, list(params)
+
+    def _restriction_now(self, query: SearchQuery) -> tuple[str, list]:
         """Filters as conditions on the index rowid (nothing when there are none).
 
         Those an index answers as a set (sources, a period, a region's articles) are made into
