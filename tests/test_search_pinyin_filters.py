@@ -274,3 +274,15 @@ def test_text_with_filters_finds_what_the_text_and_the_filters_find_apart(seeded
             page = lib.search(SearchQuery(f"{text} {flt}", limit=5, offset=3))
             assert [h.article_id for h in page.hits] == [h.article_id for h in result.hits][3:8], (text, flt)
     assert any(lib.search_ids(SearchQuery(f"科技 {f}")) for f in SEED_FILTERS)
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date", "figures"])
+def test_filters_alone_list_a_page_as_the_article_list_does(seeded_any, sort):
+    for text in ("region:张家口市", "has:figures -kind:money", "date:2020..2030"):
+        for limit, offset in ((50, 0), (7, 3), (None, 0)):
+            query = SearchQuery(text, limit=limit, offset=offset, sort=sort)
+            result = seeded_any.search(query)
+            listed = seeded_any.articles(query)
+            assert [(h.article_id, h.title, h.source_name, h.date) for h in result.hits] == [
+                (a.id, a.title, a.source_name, a.date) for a in listed], (text, sort, limit)
+            assert result.total == len(seeded_any.articles(SearchQuery(text, limit=None)))

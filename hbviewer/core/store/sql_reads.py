@@ -279,8 +279,15 @@ class SqlReads(TextSearch, SqlVocabulary, SqlDialect):
     def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
         asked, query = query, self._keep_scope(query)
         if not query.has_text:
-            hits = tuple(SearchHit(a.id, a.title, a.source_name, a.date, 0.0, make_snippet(a.text, []))
-                         for a in self.articles(query))
+            # The page's ids in order, then only what a hit shows of those: listing whole articles
+            # sorted carried every match's text along and unpacked each page's original text.
+            where, params = self._filters(query)
+            ids = [r[0] for r in self._rows(
+                f"SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id{where}"
+                f" ORDER BY {self._order(query)}{self._page(query)}", params)]
+            rows = self._hit_rows(ids)
+            hits = tuple(SearchHit(aid, title, source, date, 0.0, make_snippet(text, []))
+                         for aid, title, source, date, text in (rows[i] for i in ids if i in rows))
             return SearchResult(asked, self._count(query), hits)
         return replace(self._with_notes(query, offsets), query=asked)
 
