@@ -78,6 +78,11 @@ def test_figure_notes_keep_their_span_across_a_new_analysis(lib):
     assert lib.search_ids(SearchQuery("港务局")) == {tangshan}
     assert lib.search_ids(SearchQuery("note:上报")) == {cangzhou}
     assert lib.search_ids(SearchQuery("港务局", article_ids=(cangzhou,))) == set()
+    # typed filters hold for articles found by their notes too
+    assert lib.search_ids(SearchQuery("港务局 region:唐山市")) == {tangshan}
+    assert lib.search_ids(SearchQuery("港务局 region:沧州市")) == set()
+    assert lib.search_ids(SearchQuery("港务局 -region:沧州市 has:figures")) == {tangshan}
+    assert lib.search(SearchQuery("上报 region:沧州市")).total == 1
     total, rows = lib.rows(SearchQuery("港务局 OR 黄骅港"))
     assert total == 2 and rows[0].article_id == tangshan and "港务局" in rows[0].snippet.text
     with pytest.raises(ValueError):

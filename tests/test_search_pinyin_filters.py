@@ -251,3 +251,38 @@ def test_a_library_from_before_the_region_index_gets_it_and_filters_the_same(bac
     assert "figures_region_article" in indexes and "figures_region" not in indexes
     assert {q: found(lib, q) for q in before} == before and before["region:张家口市"]
     lib.close()
+
+
+SEED_TEXTS = ["科技", "发展", "张家口", "zjk", "增长 OR 投资", "企业 -北京"]
+SEED_FILTERS = ["region:张家口市", "-region:张家口市", "region:河北省 -region:石家庄市", "kind:money", "-kind:money",
+                "has:figures", "has:date", "-has:regions", "date:2020..2024", "-date:2023", "source:河北日报",
+                "-source:日报", "status:unreviewed", "region:石家庄市 kind:count has:date"]
+
+
+def test_text_with_filters_finds_what_the_text_and_the_filters_find_apart(seeded_any):
+    """A text search's filters (set, left out, checked per match) keep exactly the articles the filters alone list."""
+    lib = seeded_any
+    text_ids = {t: lib.search_ids(SearchQuery(t, limit=None)) for t in SEED_TEXTS}
+    for flt in SEED_FILTERS:
+        allowed = lib.search_ids(SearchQuery(flt, limit=None))
+        for text in SEED_TEXTS:
+            want = text_ids[text] & allowed
+            query = SearchQuery(f"{text} {flt}", limit=None)
+            assert lib.search_ids(query) == want, (text, flt)
+            result = lib.search(query)
+            assert result.total == len(want) and {h.article_id for h in result.hits} == want, (text, flt)
+            page = lib.search(SearchQuery(f"{text} {flt}", limit=5, offset=3))
+            assert [h.article_id for h in page.hits] == [h.article_id for h in result.hits][3:8], (text, flt)
+    assert any(lib.search_ids(SearchQuery(f"科技 {f}")) for f in SEED_FILTERS)
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date", "figures"])
+def test_filters_alone_list_a_page_as_the_article_list_does(seeded_any, sort):
+    for text in ("region:张家口市", "has:figures -kind:money", "date:2020..2030"):
+        for limit, offset in ((50, 0), (7, 3), (None, 0)):
+            query = SearchQuery(text, limit=limit, offset=offset, sort=sort)
+            result = seeded_any.search(query)
+            listed = seeded_any.articles(query)
+            assert [(h.article_id, h.title, h.source_name, h.date) for h in result.hits] == [
+                (a.id, a.title, a.source_name, a.date) for a in listed], (text, sort, limit)
+            assert result.total == len(seeded_any.articles(SearchQuery(text, limit=None)))

@@ -235,15 +235,22 @@ class SqlKeptSearch(SqlDialect):
             narrow(self.bookmarked_ids())
         return ids or set()
 
-    def _note_texts(self, query: SearchQuery | None = None) -> list[tuple[int, str]]:
-        """(article id, note folded) of every note, of the articles the query's filters allow."""
-        clauses, params = self._conditions(query) if query is not None else ([], [])
-        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    def _note_texts(self) -> list[tuple[int, str]]:
+        """(article id, note folded) of every note."""
         return [(aid, collapse_spaces(fold(text))) for aid, text in self._rows(
-            f"SELECT a.id, n.text FROM notes n JOIN articles a ON a.fingerprint = n.fingerprint{where}", params)]
+            "SELECT a.id, n.text FROM notes n JOIN articles a ON a.fingerprint = n.fingerprint")]
 
     def _note_matching_ids(self, parsed: ParsedQuery, query: SearchQuery) -> set[int]:
-        return {aid for aid, text in self._note_texts(query) if note_matches(text, parsed.required, parsed.excluded)}
+        found = {aid for aid, text in self._note_texts() if note_matches(text, parsed.required, parsed.excluded)}
+        clauses, params = self._conditions(query)
+        if not found or not clauses:
+            return found
+        # The filters only for the few articles whose notes hold the text: joined to every note, a
+        # region's set of articles was worked out at each search, notes or not (60 ms for 河北省 at
+        # 100,000 articles).
+        among, among_params = self._ids_in("a.id", sorted(found))
+        return {r[0] for r in self._rows(f"SELECT a.id FROM articles a WHERE {among} AND {' AND '.join(clauses)}",
+                                         among_params + params)}
 
     def _note_hits(self, ids: list[int], parsed: ParsedQuery) -> list[SearchHit]:
         """Hits for articles found by their notes: the snippet is the note's."""

@@ -33,6 +33,9 @@ class FilterKind:
     # True: checked article by article (cheap for the few a text search finds); False: a set an
     # index gives at once (a region's articles, a period), which a search may start from
     per_match: bool = True
+    # For a set (per_match False): a SELECT of the article ids the filter holds, when an index gives
+    # them without the articles table; otherwise they are read as ``SELECT a.id … WHERE condition``.
+    ids: Callable[[object], tuple[str, list]] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,14 @@ class QueryFilter:
     def per_match(self) -> bool:
         return self.negated or FILTERS[self.name].per_match
 
+    def id_set(self) -> tuple[str, list]:
+        """A SELECT of the ids of the articles the filter holds, negated or not (for a set filter)."""
+        kind = FILTERS[self.name]
+        if kind.ids is not None:
+            return kind.ids(self.argument)
+        sql, params = kind.condition(self.argument)
+        return f"SELECT a.id FROM articles a WHERE {sql}", params
+
 
 # -- region ---------------------------------------------------------------------------------
 def _region_codes(value: str) -> tuple[str, ...]:
@@ -77,12 +88,17 @@ def _region_codes(value: str) -> tuple[str, ...]:
     return tuple(sorted(codes))
 
 
-def _region_condition(codes: tuple[str, ...]) -> tuple[str, list]:
+def _region_ids(codes: tuple[str, ...]) -> tuple[str, list]:
     marks = ",".join("?" * len(codes))
     # As the region panel counts: articles about the region, or with figures attributed to it.
+    return (f"SELECT r.article_id FROM article_regions r WHERE r.role = 'subject' AND r.code IN ({marks})"
+            f" UNION SELECT f.article_id FROM figures f WHERE f.region_code IN ({marks})", [*codes, *codes])
+
+
+def _region_condition(codes: tuple[str, ...]) -> tuple[str, list]:
     # One set of ids, so the articles are looked up by id rather than all read.
-    return (f"a.id IN (SELECT r.article_id FROM article_regions r WHERE r.role = 'subject' AND r.code IN ({marks})"
-            f" UNION SELECT f.article_id FROM figures f WHERE f.region_code IN ({marks}))", [*codes, *codes])
+    sql, params = _region_ids(codes)
+    return f"a.id IN ({sql})", params
 
 
 # -- source ---------------------------------------------------------------------------------
@@ -207,7 +223,8 @@ def _status_condition(statuses: tuple[str, ...]) -> tuple[str, list]:
 
 
 FILTERS: dict[str, FilterKind] = {
-    "region": FilterKind(_region_codes, _region_condition, "region:张家口市 (the region and its counties)", False),
+    "region": FilterKind(_region_codes, _region_condition, "region:张家口市 (the region and its counties)", False,
+                         _region_ids),
     "source": FilterKind(_source_value, _source_condition, "source:河北日报 (publication, else file name)"),
     "date": FilterKind(_date_range, _date_condition, "date:2024, date:2024-01..2024-03, date:2024-03-01..",
                        False),

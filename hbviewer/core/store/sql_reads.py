@@ -76,6 +76,12 @@ class SqlDialect:
         """
         if per_match:
             return self._typed_conditions(query, True)
+        clauses, params = self._given_conditions(query)
+        typed, extra = self._typed_conditions(query, None if per_match is None else False)
+        return clauses + typed, params + extra
+
+    def _given_conditions(self, query: SearchQuery) -> tuple[list[str], list]:
+        """The filters the query was given apart from its text: sources, dates, ids."""
         clauses, params = [], []
         if query.sources:
             clause, extra = self._ids_in("a.source_id", query.sources)
@@ -91,8 +97,7 @@ class SqlDialect:
             clause, extra = self._ids_in("a.id", query.article_ids)
             clauses.append(clause)
             params += extra
-        typed, extra = self._typed_conditions(query, None if per_match is None else False)
-        return clauses + typed, params + extra
+        return clauses, params
 
     def _typed_conditions(self, query: SearchQuery, per_match: bool | None) -> tuple[list[str], list]:
         """region:, date: … typed in the query (query_filters.py), of one kind or (None) all."""
@@ -274,8 +279,15 @@ class SqlReads(TextSearch, SqlVocabulary, SqlDialect):
     def search(self, query: SearchQuery, offsets: bool = False) -> SearchResult:
         asked, query = query, self._keep_scope(query)
         if not query.has_text:
-            hits = tuple(SearchHit(a.id, a.title, a.source_name, a.date, 0.0, make_snippet(a.text, []))
-                         for a in self.articles(query))
+            # The page's ids in order, then only what a hit shows of those: listing whole articles
+            # sorted carried every match's text along and unpacked each page's original text.
+            where, params = self._filters(query)
+            ids = [r[0] for r in self._rows(
+                f"SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id{where}"
+                f" ORDER BY {self._order(query)}{self._page(query)}", params)]
+            rows = self._hit_rows(ids)
+            hits = tuple(SearchHit(aid, title, source, date, 0.0, make_snippet(text, []))
+                         for aid, title, source, date, text in (rows[i] for i in ids if i in rows))
             return SearchResult(asked, self._count(query), hits)
         return replace(self._with_notes(query, offsets), query=asked)
 
