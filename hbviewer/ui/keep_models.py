@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from ..core.store.search import SearchQuery
+from .roles import DISPLAY, TOOLTIP
 
 NOTE_ROLE = Qt.UserRole + 1
 QUERY_ROLE = Qt.UserRole + 2
@@ -31,15 +32,15 @@ class NoteListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._notes)
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
         note = self._notes[index.row()]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             figure = self._figures.get(note.span) if note.span else None
             about = f"[{figure}] " if figure else ""
             return f"{about}{note.text}  — {note.author or '?'}, {note.created_at[:16].replace('T', ' ')}"
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return note.text
         if role == NOTE_ROLE:
             return note
@@ -68,17 +69,17 @@ class SavedSearchModel(QAbstractListModel):
         """The saved search of a row; None for the bookmarked articles."""
         return self._saved[row - 1] if row > 0 else None
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
         saved = self.saved_at(index.row())
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if saved is None:
                 return self.tr("★ Bookmarked articles")
             if saved.new:
                 return self.tr("%1 (%2 new)").replace("%1", saved.name).replace("%2", str(saved.new))
             return saved.name
-        if role == Qt.ToolTipRole and saved is not None:
+        if role == TOOLTIP and saved is not None:
             return saved.query.text
         if role == QUERY_ROLE:
             return SearchQuery(BOOKMARKED_QUERY) if saved is None else saved.query

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 
 from ..core.model import source_label
 from ..core.store.search import ArticleRow
+from .roles import ALIGNMENT, ALIGN_RIGHT, DISPLAY, HORIZONTAL, TOOLTIP
 from .safe_text import rich_literal
 
 ARTICLE_ID_ROLE = Qt.UserRole + 1
@@ -23,8 +24,8 @@ class HeaderedTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=DISPLAY):
+        if orientation == HORIZONTAL and role == DISPLAY:
             return self.headers()[section]
         return None
 
@@ -80,16 +81,16 @@ class ArticleTableModel(HeaderedTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
         r = self._rows[index.row()]
         col = index.column()
         if role == ARTICLE_ID_ROLE:
             return r.article_id
-        if role == Qt.DisplayRole and col == self.TITLE and r.by_pinyin:
+        if role == DISPLAY and col == self.TITLE and r.by_pinyin:
             return r.title + self.tr("  · pinyin")  # found through the Chinese words a Latin term spells
-        if role in (Qt.DisplayRole, SORT_ROLE):
+        if role in (DISPLAY, SORT_ROLE):
             if col == self.TITLE:
                 return r.title
             if col == self.DATE:
@@ -102,15 +103,15 @@ class ArticleTableModel(HeaderedTableModel):
                 return r.figure_count
             if col == self.TAGS:
                 return self._tags.get(r.article_id, "")
-        if role == Qt.ToolTipRole and col == self.TITLE:
+        if role == TOOLTIP and col == self.TITLE:
             if r.by_pinyin:
                 return rich_literal(r.title + "\n" + self.tr("Found by pinyin"))
             return rich_literal(r.title)
-        if role == Qt.ToolTipRole and col == self.SOURCE:
+        if role == TOOLTIP and col == self.SOURCE:
             # The file an article came from, when the column shows where it appeared.
             return rich_literal(self.tr("File: {0}").format(r.source_name))
-        if role == Qt.TextAlignmentRole and col == self.FIGURES:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and col == self.FIGURES:
+            return ALIGN_RIGHT
         return None
 
 

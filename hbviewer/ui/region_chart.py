@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QToolTip, QWidget
 
 from ..core.briefing.latest import LatestValue
 from .models import SORT_ROLE, HeaderedTableModel
+from .roles import ALIGNMENT, ALIGN_RIGHT, DECORATION, DISPLAY, FOREGROUND, TOOLTIP
 from .safe_text import rich_literal
 
 BAR_COLOUR = "#4a90d9"
@@ -147,21 +148,21 @@ class LatestValuesModel(HeaderedTableModel):
             return self.tips.when(v)
         return v.latest.title
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
         v = self._values[index.row()]
         key = self.COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return self._shown(v, key)
         if role == SORT_ROLE:
             return v.value if key == "value" else self._shown(v, key)
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return self.tips.tooltip(v)
-        if role == Qt.DecorationRole and key == "value" and v.in_conflict:
+        if role == DECORATION and key == "value" and v.in_conflict:
             return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
-        if role == Qt.ForegroundRole and v.in_conflict:
+        if role == FOREGROUND and v.in_conflict:
             return QColor(CONFLICT_COLOUR)
-        if role == Qt.TextAlignmentRole and key == "value":
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and key == "value":
+            return ALIGN_RIGHT
         return None

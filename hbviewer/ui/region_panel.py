@@ -23,6 +23,7 @@ from ..core.briefing.summary import RegionNode, RegionOverview, RegionView
 from .figure_status import plain_number, status_label
 from .models import SORT_ROLE, ArticleSortProxy, HeaderedTableModel
 from .region_chart import BarChart, LatestValuesModel
+from .roles import ALIGNMENT, ALIGN_RIGHT, DISPLAY, EDIT, EDITABLE, TOOLTIP
 from .safe_text import rich_literal
 
 CODE_ROLE = Qt.UserRole + 10
@@ -58,8 +59,8 @@ class RegionTreeModel(QStandardItemModel):
             for root in roots:
                 for node in root.walk():
                     for item, value in zip(self._counts[node.code], (node.articles, node.figures)):
-                        if item.data(Qt.DisplayRole) != value:
-                            item.setData(value, Qt.DisplayRole)
+                        if item.data(DISPLAY) != value:
+                            item.setData(value, DISPLAY)
             return False
         ticked = {code for code, item in self._items.items() if item.checkState() == Qt.Checked}
         # The rows only: clear() would drop the columns, and the header's sizing of them with it.
@@ -87,7 +88,7 @@ class RegionTreeModel(QStandardItemModel):
         counts = []
         for value in (node.articles, node.figures):
             item = QStandardItem()
-            item.setData(value, Qt.DisplayRole)
+            item.setData(value, DISPLAY)
             item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             counts.append(item)
         for item in (name, *counts):
@@ -161,7 +162,7 @@ class FigureTableModel(HeaderedTableModel):
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
         r = self._rows[index.row()]
@@ -171,29 +172,29 @@ class FigureTableModel(HeaderedTableModel):
             return index.row()
         if role == SORT_ROLE:
             return value if value is not None and value == value else ""
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if key == "value":
                 return f"{value:,.10g}" if value is not None else ""
             if key == "status":
                 return status_label(value or "automatic")
             return "" if value is None or value != value else str(value)
-        if role == Qt.EditRole:
+        if role == EDIT:
             return plain_number(value) if key == "value" else "" if value is None or value != value else str(value)
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             return rich_literal(str(r.get("sentence", "")))
-        if role == Qt.TextAlignmentRole and key == "value":
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and key == "value":
+            return ALIGN_RIGHT
         return None
 
 
     def flags(self, index):
         flags = super().flags(index)
         if index.isValid() and self.COLUMNS[index.column()] in self.EDITABLE and self.can_edit():
-            flags |= Qt.ItemIsEditable
+            flags |= EDITABLE
         return flags
 
-    def setData(self, index, value, role=Qt.EditRole) -> bool:
-        if role != Qt.EditRole or not index.isValid() or self.COLUMNS[index.column()] not in self.EDITABLE:
+    def setData(self, index, value, role=EDIT) -> bool:
+        if role != EDIT or not index.isValid() or self.COLUMNS[index.column()] not in self.EDITABLE:
             return False
         r, key, typed = self._rows[index.row()], self.COLUMNS[index.column()], str(value).strip()
         try:

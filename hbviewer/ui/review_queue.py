@@ -23,6 +23,7 @@ from ..core.store.corrections import STATUS_OF
 from .correction_flow import CorrectionFlow, FigureRef
 from .figure_status import reason_label, status_label
 from .models import HeaderedTableModel
+from .roles import ALIGNMENT, ALIGN_RIGHT, DISPLAY, FOREGROUND, TOOLTIP
 
 QUEUE_LENGTH = 500
 
@@ -64,12 +65,12 @@ class ReviewQueueModel(HeaderedTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.items)
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
         item = self.items[index.row()]
         f, key = item.figure, self.COLUMNS[index.column()]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if key == "confidence":
                 return "" if f.confidence is None else f"{f.confidence:.2f}"
             if key == "reasons":
@@ -77,12 +78,12 @@ class ReviewQueueModel(HeaderedTableModel):
             if key == "status":
                 return status_label(item.status)
             return getattr(f, key) or "—"
-        if role == Qt.ToolTipRole and key == "reasons":
+        if role == TOOLTIP and key == "reasons":
             return "\n".join(reason_label(r) for r in f.reasons) or None
-        if role == Qt.ForegroundRole and item.status != "automatic":
+        if role == FOREGROUND and item.status != "automatic":
             return QColor("#8a8a8a")
-        if role == Qt.TextAlignmentRole and key == "confidence":
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == ALIGNMENT and key == "confidence":
+            return ALIGN_RIGHT
         return None
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .roles import ALIGNMENT, ALIGN_RIGHT, DISPLAY, HORIZONTAL, TOOLTIP
 from .safe_text import rich_literal
 
 BEFORE_RESTORE = "before-restore"  # the tag of the copy a restore keeps of the file it replaced
@@ -40,17 +41,17 @@ class BackupsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=DISPLAY):
+        if orientation == HORIZONTAL and role == DISPLAY:
             return (self.tr("Made"), self.tr("Articles"), self.tr("Size"), self.tr("Note"))[section]
         return None
 
-    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
             return None
         backup = self._rows[index.row()]
         column = index.column()
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if column == self.MADE:
                 return backup.made.strftime("%Y-%m-%d %H:%M:%S")
             if column == self.ARTICLES:
@@ -58,9 +59,9 @@ class BackupsModel(QAbstractTableModel):
             if column == self.SIZE:
                 return data_size(backup.size)
             return self.note(backup)
-        if role == Qt.TextAlignmentRole and column in (self.ARTICLES, self.SIZE):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole:
+        if role == ALIGNMENT and column in (self.ARTICLES, self.SIZE):
+            return ALIGN_RIGHT
+        if role == TOOLTIP:
             return str(backup.path)
         return None
 
