@@ -108,3 +108,10 @@ def test_a_figure_of_beijing_tianjin_and_hebei_together_has_no_region():
     assert region_of(text, "685家") == ""
     policy = "全省深入推进京津冀协同发展，承接京津转入企业4万家。"
     assert region_of(policy, "4万家") == "河北省"
+
+
+def test_a_branch_named_for_its_place_does_not_place_a_figure():
+    text = "今年，全省新建研发平台30家。建立北方工业大学唐山研究院等3家示范基地。"
+    assert region_of(text, "3家") == "河北省"
+    city = "今年，全省新建研发平台30家。唐山研究院新增专利12件。"
+    assert region_of(city, "12件") == "唐山市"

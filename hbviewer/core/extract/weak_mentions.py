@@ -32,6 +32,9 @@ _DOC_TITLE = re.compile(r"《[^《》\n]{0,80}》")
 _ORG_TAIL = re.compile(r"[\u4e00-\u9fff·]{1,16}?(?:股份有限公司|有限责任公司|有限公司|公司|集团|银行|大学|学院|"
                        r"医院|研究院|研究所|研究中心|设计院|基地|协会|学会|商会|合作社|学校|中学|小学|农场|酒店)"
                        r"(?![业界类系生化务])")
+# A branch named for its place right after its organisation's name (某大学唐山研究院, 某集团沧州公司).
+_BRANCH_OF = re.compile(r"(?:大学|学院|集团|公司|银行|研究院|科学院)$")
+_BRANCH = re.compile(r"(?:研究院|研究所|分院|分校|校区|分公司|公司|基地|中心|分行|支行)")
 _NAME_BREAK = re.compile(r"[与和及等在的是为将对把被向从已也还都就了着过并而或]|政府|党委|人大|政协|委员会|"
                          r"管委会|常委会|局|厅")
 # A rank and the group it is counted in: 全省第二, 保定市排名第2, 居全省首位, 全省168个县(市、区)中
@@ -59,6 +62,8 @@ def weak_mentions(gaz: RegionGazetteer, doc: str, mentions: list[Mention]) -> di
             org = _ORG_TAIL.match(doc, m.end)
             if org and not _NAME_BREAK.search(doc, m.end, org.end()):
                 kind = "org"
+            elif _BRANCH_OF.search(doc, max(0, m.start - 4), m.start) and _BRANCH.match(doc, m.end):
+                kind = "org"  # 某某大学唐山研究院: a branch of an organisation, named for its place
             elif _modifier(gaz, doc, m):
                 kind = "modifier"
         if kind:
