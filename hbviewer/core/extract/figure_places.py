@@ -1,13 +1,18 @@
 """Where a figure belongs: the region each figure of an article is attributed to.
 
-``FigurePlaces.resolve(start, end)`` takes the first of these that names a place:
+A figure of no single unit gets no region: one for each of several (每个市至少建成1个平台) or of
+Beijing, Tianjin and Hebei together (京津冀地区生产总值). Otherwise ``FigurePlaces.resolve(start,
+end)`` takes the first of these that names a place:
 
 1. the figure's sentence: the nearest name or reference (该市, 全省 ...) before it in its part of
    the sentence (parts end at ；), else the nearest after it in that part, else the nearest
-   before it in the rest of the sentence, else the nearest after it (…全市技术交易额已达6057万元
-   ……这是辛集市交出的成绩单). A province or the nation found this way gives way to a more
-   specific place earlier in the sentence (该市已建成…河北省院士合作重点单位2家). A national body
-   opening a clause (科技部…发布通知，…同意将43个产业集群纳入…) and 全国 mean no region;
+   before it in the rest of the sentence (the last there in subject position: 加快雄安新区建设，
+   完成投资…；围绕12个产业… is not the new area's), else the nearest after it
+   (…全市技术交易额已达6057万元……这是辛集市交出的成绩单). A province or the nation found this
+   way gives way to a more specific place earlier in the sentence (该市已建成…河北省院士合作重点单位
+   2家). A national body opening a clause (科技部…发布通知，…同意将43个产业集群纳入…) and 全国
+   before the figure mean no region; 全国 as a comparison base (高于全国平均水平) or after the
+   figure (获得全国…称号) does not;
 2. the paragraph: the nearest place in the sentence just before, else the first place of the
    paragraph's opening sentence (its topic), else the nearest place earlier in the paragraph;
 3. a quotation with nothing placed before it: the sentence right after the quotation, which
@@ -26,6 +31,9 @@ inside a noun phrase (有效河北省科技型中小企业). A rank figure (第�
 place inside its group: 全省168个县(市、区)中排名第七位 in a paragraph about 安次区 is 安次区's
 rank; when no such place is around, the group's own name is taken (廊坊市排名第一 with nothing
 smaller named).
+
+A count of divisions (检查的21个县) is never placed at one of those it counts: it goes to the
+latest place of a level above, else the province.
 
 References (该市, 全县 ...) stand for the region ``region_references`` found for them. Names in
 passing (lists, addressee lines, mastheads, delegations: ``region_roles``), qualifiers and the
