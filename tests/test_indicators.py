@@ -199,3 +199,10 @@ def test_a_value_after_a_place_that_opens_no_list_keeps_its_own_reading():
     # the count before is no item of a list by place: the rate does not take its indicator
     text = "检查的21个县中，唐山市开工率为90%。"
     assert ("90%", "开工率") in indicators(text)
+
+
+def test_a_verb_taking_a_place_ends_the_noun_after_a_count():
+    assert indicators("全县派出30个工作队进驻阜平县各村。") == [("30个", "工作队")]
+    assert indicators("一艘10万吨级油轮靠泊黄骅港。") == [("10万吨级", "油轮")]
+    # a place opening the noun stays: it is what is counted
+    assert indicators("新增20家河北企业。") == [("20家", "河北企业")]

@@ -269,6 +269,21 @@ def _stop_cut(folded: str, words: list) -> list:
     return words
 
 
+def _place_cut(words: list) -> list:
+    """The words before a verb that takes a place (油轮靠泊黄骅港, 工作队进驻阜平县, 巨轮进出渤海):
+    a place inside the phrase, past its first word, is where the noun goes, not part of it."""
+    for k in range(2, len(words)):
+        if words[k][2] != "ns":
+            continue
+        j = k
+        while j > 1 and (words[j - 1][2] == "v" or words[j - 1][2] == "" and words[j - 1][1] - words[j - 1][0] == 1):
+            j -= 1
+        if j < k and words[j - 1][1] - words[0][0] >= 2 and _nouny(words[j - 1][2]):
+            return words[:j]
+        return words
+    return words
+
+
 def _predicate_cut(folded: str, words: list) -> list:
     """The words before the predicate: a verb with no noun after it (机组投入运行, 梨树开花, 增加到),
     or two verbs in a row; not 创新驿站 or 获救者, whose head follows the verb."""
@@ -294,7 +309,7 @@ def phrase_after(folded: str, end: int) -> Span:
     if folded.startswith("的", i) and i - end <= 10 and (
             _RELATIVE_OPENER.match(folded, end) or len(words) == 1 and words[0][2] in ("a", "b", "ad", "z")):
         return phrase_after(folded, i + 1)  # 20家有出口业务的企业, 8条具体的扶持措施
-    words = _predicate_cut(folded, _stop_cut(folded, words))
+    words = _place_cut(_predicate_cut(folded, _stop_cut(folded, words)))
     if len(words) == 1 and words[0][2] in ("v", "vn") and folded[words[0][1]:words[0][1] + 1] in ("为", "到", "至"):
         return (end, end)  # 由3元调整为4元: a verb, whatever the dictionary says
     i = words[-1][1] if words else end
