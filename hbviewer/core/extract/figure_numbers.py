@@ -399,7 +399,7 @@ def _special_at(folded: str, i: int) -> Quantity | None:
 # What stands between the two ends of a change: 从6个增加到13个, 由第20位进到第10位.
 _CHANGE_LINK = re.compile(r"(?:增加|增长|提高|提升|上升|减少|下降|降低|扩大|缩小|跃升|发展|压减|压缩|缩短|延长|前进|进|升)?"
                           r"了?(?:到|至)(?:[^，,。；;！？\n\d]{1,8}的)?")
-# 从/由 and a time before the first end (由“十三五”初期的1628家, 从2017年的11%).
+# 从/由 and a time before the first end (由起步时的1200家, 从2018年的15%).
 _CHANGE_START = re.compile(r"(?:从|由)(?:[^，,。；;！？\n]{0,12}的)?$")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import gazetteer
 from .word_tags import word_tags, words_at
 
 Span = tuple[int, int]
@@ -269,19 +270,26 @@ def _stop_cut(folded: str, words: list) -> list:
     return words
 
 
-def _place_cut(words: list) -> list:
-    """The words before a verb that takes a place (油轮靠泊黄骅港, 工作队进驻阜平县, 巨轮进出渤海):
-    a place inside the phrase, past its first word, is where the noun goes, not part of it."""
-    for k in range(2, len(words)):
-        if words[k][2] != "ns":
-            continue
-        j = k
-        while j > 1 and (words[j - 1][2] == "v" or words[j - 1][2] == "" and words[j - 1][1] - words[j - 1][0] == 1):
-            j -= 1
-        if j < k and words[j - 1][1] - words[0][0] >= 2 and _nouny(words[j - 1][2]):
-            return words[:j]
+def _place_cut(folded: str, words: list) -> list:
+    """The words before a verb that takes a place (货轮停靠某港, 工作队进驻某县, 巨轮进出渤海): a
+    place inside the phrase, past its first word, is where the noun goes, not part of it. A place
+    is a word the dictionary tags as one, or a name of the gazetteer the dictionary does not know."""
+    k = next((k for k in range(2, len(words)) if _is_place_word(folded, words[k])), None)
+    if k is None:
         return words
+    j = k
+    while j > 1 and (words[j - 1][2] == "v" or words[j - 1][2] == "" and words[j - 1][1] - words[j - 1][0] == 1):
+        j -= 1
+    if j < k and words[j - 1][1] - words[0][0] >= 2 and _nouny(words[j - 1][2]):
+        return words[:j]
     return words
+
+
+def _is_place_word(folded: str, word: tuple[int, int, str]) -> bool:
+    a, b, tag = word
+    if tag == "ns" or gazetteer().lookup(folded[a:b]):  # 秦皇岛 is tagged as a person's name
+        return True
+    return tag == "" and any(gazetteer().lookup(folded[a:a + n]) for n in (2, 3))
 
 
 def _predicate_cut(folded: str, words: list) -> list:
@@ -309,7 +317,7 @@ def phrase_after(folded: str, end: int) -> Span:
     if folded.startswith("的", i) and i - end <= 10 and (
             _RELATIVE_OPENER.match(folded, end) or len(words) == 1 and words[0][2] in ("a", "b", "ad", "z")):
         return phrase_after(folded, i + 1)  # 20家有出口业务的企业, 8条具体的扶持措施
-    words = _place_cut(_predicate_cut(folded, _stop_cut(folded, words)))
+    words = _place_cut(folded, _predicate_cut(folded, _stop_cut(folded, words)))
     if len(words) == 1 and words[0][2] in ("v", "vn") and folded[words[0][1]:words[0][1] + 1] in ("为", "到", "至"):
         return (end, end)  # 由3元调整为4元: a verb, whatever the dictionary says
     i = words[-1][1] if words else end

@@ -111,14 +111,14 @@ def indicator_spans(folded: str, q: Quantity, floor: int, previous: list[Draft],
 
 
 _RATES = ("percent", "points", "multiple")
-# A clause that only compares (较上年增加了46种, 比设立前多了30家): it says how much more, of
+# A clause that only compares (较成立时增加了30种, 比上年多了20家): it says how much more, of
 # what the figure before measures.
 _COMPARED = re.compile(r"\s*(?:较|比)[^,，。；;]{1,14}?(?:增加|增长|提高|提升|上升|减少|下降|降低|多|少)了?$")
 
 
 def _subject_of_clause_before(folded: str, lo: int, floor: int, previous: list[Draft]) -> Span | None:
     """The subject of the clause before, when that clause holds no figure and this rate has no
-    phrase of its own: 科技进步贡献率不断提高，2020年达到60% -> 科技进步贡献率. (A count or an
+    phrase of its own: 研发投入强度稳步提高，2023年达到2.4% -> 研发投入强度. (A count or an
     amount without a phrase is more often named by its verb: 近年来陆续投入3亿元.)"""
     end = lo - 1
     if end <= floor or folded[end:lo] not in ("，", ","):
@@ -143,17 +143,21 @@ _LIST_ITEM = re.compile(r"\s*[）)]?\s*[、，,]?\s*([\u4e00-\u9fff]{2,12}?)\s*[
 # 完成率较低的县（市）为: the measure is what the places are ranked by
 _RANKED_BY = re.compile(r"(?:较|最|相对)(?:高|低|快|慢|大|小|多|少|好|差)的")
 _YEAR = re.compile(r"\d{4}年度?")
+_ORDER = re.compile(r"[由从](?:高|低|大|小|多|少|快|慢)[到至向](?:高|低|大|小|多|少|快|慢)")
 _LIST_OPENER = re.compile(r"(?:依次是|依次为|分别是|分别为|分别|依次|排序为|排名为|情况为|如下|为|是)$")
 _BY = re.compile(r"按照|根据|按")
 
 
 def _list_head(folded: str, lo: int, floor: int) -> Span | None:
     """What a list of places with their values after a colon measures, read from the words before
-    the colon: 按照采购完成率由高到低排序，依次是： -> 采购完成率; 各市新增企业数量如下： -> 新增企业数量."""
+    the colon: 按照签约率由高到低排列，依次是： -> 签约率; 各市新增企业数量如下： -> 新增企业数量."""
     i = lo - 1
     while i > max(0, lo - 80) and folded[i - 1] not in SENTENCE_END:
         i -= 1
     end = lo - 1
+    order = _ORDER.search(folded, i, end)
+    if order:
+        end = order.start()  # 按照签约率由高到低排列: the measure, not the order it is read in
     ranked = _RANKED_BY.search(folded, i, end)
     i = max(i, floor) if ranked is None or ranked.start() >= floor else i
     opener = _LIST_OPENER.search(folded, i, end)
@@ -162,7 +166,7 @@ def _list_head(folded: str, lo: int, floor: int) -> Span | None:
     while end > i and folded[end - 1] in "，, ":
         end -= 1
     if ranked:
-        end = ranked.start()  # 支付资金较低的5个县（市）为： -> 支付资金 (the count is of the places)
+        end = ranked.start()  # 拨付资金较低的3个县（市）为： -> 拨付资金 (the count is of the places)
     by = None if ranked else _BY.search(folded, i, end)
     if by:
         span = phrase_after(folded, by.end())
@@ -170,17 +174,15 @@ def _list_head(folded: str, lo: int, floor: int) -> Span | None:
             return span
     span = clean_before(folded, clause_start(folded, end, i), end) if end > i else None
     if span is not None:
-        year = None
-        for year in _YEAR.finditer(folded, span[0], span[1]):
-            pass
-        if year is not None:  # 21个县2014年设备购置项目完成率: what comes after the year
-            span = clean_before(folded, year.end(), span[1])
+        years = list(_YEAR.finditer(folded, span[0], span[1]))
+        if years:  # 17个县2019年验收项目完成率: what comes after the year
+            span = clean_before(folded, years[-1].end(), span[1])
     if span is not None and not is_place(folded[span[0]:span[1]]) and span[1] - span[0] >= 2:
         return span
     return None
 
 
-# A streak or an advance (连续5年, 提前3个月) measures what follows it; so does a travel time
+# A streak or an advance (连续6年, 提前2个月) measures what follows it; so does a travel time
 # followed by its verb (一小时内通达).
 _STREAK = re.compile(r"连续|提前|连年|持续")
 _ARRIVES = re.compile(r"内?(通达|可达|到达|直达|抵达|往返)")
@@ -188,8 +190,8 @@ _ACTION_START = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _duration_action(folded: str, q: Quantity, following: Quantity | None) -> Span | None:
-    """What a streak, an advance or a travel time measures: 连续4年煤炭吞吐量居全国首位 -> 煤炭
-    吞吐量; 提前3个月完成目标任务 -> 完成目标任务; 一小时内通达 -> 通达. None for other durations."""
+    """What a streak, an advance or a travel time measures: 连续6年集装箱吞吐量居全省首位 -> 集装箱
+    吞吐量; 提前2个月完成造林任务 -> 完成造林任务; 40分钟内通达 -> 通达. None for other durations."""
     start = q.end
     if not _STREAK.match(folded, q.start):
         arrive = _ARRIVES.match(folded, start)
@@ -252,7 +254,7 @@ def _after_phrase(folded: str, q: Quantity, before: str, has_before: bool,
     if (after and _OPENS_NOUN.match(after) and q.kind in ("count", "money", "measure")
             and not (after in _NOT_A_NOUN_START and words_at(folded, start, start + 2)[0][1] == start + 1)
             and not (has_before and _CHANGE_AFTER.match(folded, start))):
-        # 1628家跃升至9400家: a change verb after the figure is the predicate of the phrase before.
+        # 1200家跃升至5300家: a change verb after the figure is the predicate of the phrase before.
         a, b = phrase_after(folded, start)
         if folded.count("“", a, b) != folded.count("”", a, b):
             while a < b and folded[a] in "“”":

@@ -128,8 +128,8 @@ def score_article(a: _Analysis) -> ArticleRegions:
 
     if (not scores and _PROVINCE_UNITS.search(a.doc) and not _ELSEWHERE.search(a.doc)
             and not any(r.region is None and r.kind != "nation" for r in a.references)):
-        # A text that names no place but speaks of a province's units (对进入A类的县(市、区)给予
-        # 300万元奖励), and neither of the nation nor of a unit it leaves unnamed (全市 of a city
+        # A text that names no place but speaks of a province's units (对考核优秀的县(市、区)各奖励
+        # 150万元), and neither of the nation nor of a unit it leaves unnamed (全市 of a city
         # never named), is a notice of the province's own rules: Hebei's, as the pages read here are.
         add(gaz.get(HEBEI), REFERENCE)
     forced = {gaz.successor(r) for r in breakdown_places(a.doc, a.base, a.mentions)}
