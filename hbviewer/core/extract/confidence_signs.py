@@ -24,24 +24,20 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..text.textnorm import fold
+from .figure_places import COUNTED_LEVELS, PLACE_COUNT
 from .figures import Figure
 from .gazetteer import gazetteer
+from .region_layout import is_headline
 
 COMMON_UNITS = frozenset({"元", "美元", "%", "个百分点", "倍", "家", "个", "项", "人", "人次", "万人", "亩", "公里",
                           "吨", "平方米", "千瓦", "千瓦时", "户", "所", "名", "件", "台", "座", "条", "辆", "位"})
 _UNUSUAL_KINDS = frozenset({"rank", "measure", "multiple"})
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
-_STATEMENT = re.compile(r"[。！？!?；;]")  # a line holding one is no headline
 _CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]")
 _REFERENCE = re.compile(r"(?:该|全|我|本)(?:省|市|县|区)")
 # the whole country as the figure's scope. 国家 is often a designation (国家高新技术企业) but as
 # often the country's own count; only 国家级 is surely a designation.
 _NATION = re.compile(r"我国|全国|国家(?!级)|中国|国内|全球")
-# a count of divisions (12个县, 8个县(市)), not of 市场, 区域, 县级 or 省级 things
-_PLACE_COUNT = re.compile(r"个?([县市区省])(?![场民域级委长政直属城内外块])")
-# the levels whose figure a count of these divisions is not: 12个县 is a city's or the province's
-_COUNTED_FROM = {"县": ("county",), "区": ("county",), "市": ("county", "prefecture"),
-                 "省": ("county", "prefecture", "province")}
 _KIND_OF_DIVISION = re.compile(r"[（(][县市区、]+[)）]")  # 县(市、区): a kind, not punctuation
 _PLACE_WORD = re.compile(r"^[县市区省乡镇]+$")
 _INDICATOR_BREAK = re.compile(r"[（()）、“”\"，,；;：:]")
@@ -50,7 +46,6 @@ _INDICATOR_BREAK = re.compile(r"[（()）、“”\"，,；;：:]")
 _INDICATOR_VERB = re.compile(r"已|将|成功|达到|突破|仅|只|最快|也|了|让|(?:增加|增长|提高|提升|减少|降低|下降)(?:到|至)")
 _CN_NUMERAL = re.compile(r"[零一二两三四五六七八九十百千万亿]")
 _DIGIT = re.compile(r"\d")
-_HEADLINE = 40  # a line this short without a sentence end is a headline
 _REACH = 300  # text without punctuation has no sentences: look no further than the extractor does
 
 
@@ -89,8 +84,7 @@ class ArticleSigns:
         if self._headlines is None:
             self._headlines, lo = [], 0
             for hi in self.lines.ends + [len(self.folded) + 1]:
-                line = self.folded[lo:hi].strip()
-                if line.startswith("**") or (line and len(line) <= _HEADLINE and not _STATEMENT.search(line)):
+                if is_headline(self.folded[lo:hi]):
                     self._headlines.append(lo)
                 lo = hi
         return self._headlines
@@ -179,8 +173,8 @@ class ArticleSigns:
         doc, found = self.folded, []
         if _NATION.search(doc, *sentence):
             found.append("national_scope")
-        counted = _PLACE_COUNT.match(doc, f.end) if f.kind == "count" else None
-        if counted and _level_of(f) in _COUNTED_FROM[counted.group(1)]:
+        counted = PLACE_COUNT.match(doc, f.end) if f.kind == "count" else None
+        if counted and _level_of(f) in COUNTED_LEVELS[counted.group(1)]:
             found.append("counts_places")
         clause = self.clauses.around(f.start, f.end)
         if len(self._places_in(*clause)) >= 2:

@@ -1,13 +1,13 @@
 """Where a figure belongs: the region each figure of an article is attributed to.
 
-A figure of no single unit gets no region: one for each of several (每个市至少建成1个平台) or of
-Beijing, Tianjin and Hebei together (京津冀地区生产总值). Otherwise ``FigurePlaces.resolve(start,
+A figure of no single unit gets no region: one for each of several (每个市至少建成2个平台) or of
+Beijing, Tianjin and Hebei together (京津冀地区客运量). Otherwise ``FigurePlaces.resolve(start,
 end)`` takes the first of these that names a place:
 
 1. the figure's sentence: the nearest name or reference (该市, 全省 ...) before it in its part of
    the sentence (parts end at ；), else the nearest after it in that part, else the nearest
    before it in the rest of the sentence (the last there in subject position: 加快雄安新区建设，
-   完成投资…；围绕12个产业… is not the new area's), else the nearest after it
+   完成投资…；围绕8个产业… is not the new area's), else the nearest after it
    (…全市技术交易额已达6057万元……这是辛集市交出的成绩单). A province or the nation found this
    way gives way to a more specific place earlier in the sentence (该市已建成…河北省院士合作重点单位
    2家). A national body opening a clause (科技部…发布通知，…同意将43个产业集群纳入…) and 全国
@@ -32,7 +32,7 @@ place inside its group: 全省168个县(市、区)中排名第七位 in a paragr
 rank; when no such place is around, the group's own name is taken (廊坊市排名第一 with nothing
 smaller named).
 
-A count of divisions (检查的21个县) is never placed at one of those it counts: it goes to the
+A count of divisions (督导的17个县) is never placed at one of those it counts: it goes to the
 latest place of a level above, else the province.
 
 References (该市, 全县 ...) stand for the region ``region_references`` found for them. Names in
@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .gazetteer import HEBEI, Region
-from .region_layout import CLAUSE_END as _CLAUSE_END, FULL_END, PART_END
+from .region_layout import CLAUSE_END, FULL_END, PART_END
 from .region_records import PASSING, RegionRef
 from .weak_mentions import at_rank, doc_titles, opens_clause, weak_kind
 
@@ -63,21 +63,23 @@ _NATIONAL_BODY = re.compile(
     r"(?:国务院|党中央|中共中央|全国人大|国家发改委|国家发展改革委|国家知识产权局|国家统计局|国家卫健委"
     r"|(?:科技|工信|工业和信息化|财政|教育|商务|农业农村|人力资源社会保障|人社|生态环境|自然资源"
     r"|住房城乡建设|住建|交通运输|水利|文化和旅游|民政|应急管理)部(?![门署分位件长]))")
-# 全国 as the base a figure is compared with or a share of (高于全国平均水平3.5个百分点,
+# 全国 as the base a figure is compared with or a share of (高于全国平均水平2.1个百分点,
 # 占全国的15%) says nothing about where the figure is.
 _BASE_BEFORE = re.compile(r"(?:高于|低于|超过|超出|快于|慢于|领先|领跑|比|较|占|同)$")
 _BASE_AFTER = re.compile(r"(?:的)?(?:平均|同期|水平|增速|总量)")
-# Each of several units (每个市至少建成1个平台, 各县新建3所学校): a figure of none of them.
+# Each of several units (每个市至少建成2个平台, 各县新建3所学校): a figure of none of them.
 _EACH = re.compile(r"(?:每个|每一个|各)(?:设区市|市|县|区|县\(市、区\)|县（市、区）)")
-# Beijing, Tianjin and Hebei together as where a figure is (京津冀地区生产总值, 在津冀两地设立
-# 分支机构), not the policy named after them (京津冀协同发展) nor a qualifier (京津冀知名医院):
+# Beijing, Tianjin and Hebei together as where a figure is (京津冀地区客运量, 在津冀两地开设
+# 门店), not the policy named after them (京津冀协同发展) nor a qualifier (京津冀知名医院):
 # a figure of all of them is no single region's.
 _JOINT = re.compile(r"(?:京津冀|津冀|京冀)(?:地区|区域|两地|三地|三省市|各地)"
                     r"|在(?:京津冀|津冀|京冀)(?!协同|一体化|协作|合作|联动|联合|交界)")
-# A count of divisions (检查的21个县, 6个县(市、区)) is a figure of the level above them, never
-# of one of the divisions counted: the word after the figure and the levels it cannot be given.
-_PLACE_COUNT = re.compile(r"个?([县市区])(?![场民域级委长政直属城内外块里])")
-_COUNTED_LEVELS = {"县": ("county",), "区": ("county", "zone"), "市": ("county", "prefecture", "zone")}
+# A count of divisions (督导的17个县, 6个县(市、区)), not of 市场, 区域, 县级 or 省级 things, is a
+# figure of the level above them, never of one of those counted: the word after the figure, and
+# the levels it cannot be given (12个省 is counted here too, but only the confidence reads it).
+PLACE_COUNT = re.compile(r"个?([县市区省])(?![场民域级委长政直属城内外块里])")
+COUNTED_LEVELS = {"县": ("county",), "区": ("county", "zone"), "市": ("county", "prefecture", "zone"),
+                  "省": ("county", "prefecture", "province", "zone")}
 # A paragraph opening on 该模式, 这一做法, 上述项目 ... goes on with the previous paragraph's topic.
 _ANAPHOR = re.compile(r"\s*[“\"]?(?:该(?![市县区省])|这(?:一|些|种|个|项|批|类)|上述|此(?:项|类|种))"
                       r"[\u4e00-\u9fff]")
@@ -139,7 +141,7 @@ class FigurePlaces:
             lo = max(paragraphs[max(0, p - 1)][0], pos - _REACH)
             hi = min(paragraphs[p][1], stop + _REACH // 3)
             items = items[bisect_left(self._item_starts, lo):bisect_left(self._item_starts, hi)]
-        clause = self.layout.bounds(pos, _CLAUSE_END)
+        clause = self.layout.bounds(pos, CLAUSE_END)
         if _EACH.search(self.doc, clause[0], pos) or _JOINT.search(self.doc, clause[0], pos):
             return None
         inside = [t for t in items if pos <= t.start and t.end <= stop]
@@ -177,8 +179,8 @@ class FigurePlaces:
             region, written = scope.region, scope.surface
         if region is None or not self.gaz.successor(region).in_hebei:
             return None  # a place outside Hebei is no region a figure is given
-        counted = _PLACE_COUNT.match(self.doc, stop)
-        if counted and self.gaz.successor(region).level in _COUNTED_LEVELS[counted.group(1)]:
+        counted = PLACE_COUNT.match(self.doc, stop)
+        if counted and counted.group(1) != "省" and self.gaz.successor(region).level in COUNTED_LEVELS[counted.group(1)]:
             region, written = self._above(counted.group(1), pos)
         return self.a.ref(region, written)
 
@@ -199,8 +201,8 @@ class FigurePlaces:
                 if specific:
                     return specific[-1]
             return pick
-        # 全国 after a figure names a title or a standing (…获得全国脱贫攻坚楷模称号, 进入全国
-        # 18名以内), not the figure's scope, which a text writes before the number.
+        # 全国 after a figure names a title or a standing (…获得全国绿化模范称号, 进入全国
+        # 前十名), not the figure's scope, which a text writes before the number.
         after = [t for t in items if stop <= t.start < part[1] and not t.nation]
         if after:
             return after[0]
@@ -254,7 +256,7 @@ class FigurePlaces:
     def _above(self, word: str, pos: int) -> tuple[Region, str]:
         """The unit a count of 县/区/市 before ``pos`` belongs to: the latest place named before
         it of a level above those counted, else the province."""
-        levels = _COUNTED_LEVELS[word]
+        levels = COUNTED_LEVELS[word]
         for t in reversed(self.items[:bisect_left(self._item_starts, pos)]):
             if t.region is not None and not t.weak:
                 region = self.gaz.successor(t.region)
@@ -265,7 +267,7 @@ class FigurePlaces:
     def _topic(self, items: list[_Item]) -> _Item:
         """Of the places named before a figure's clause, the one that carries on to it: the last
         that opens its clause (全省…, 唐山市新增…) or follows 在/于, rather than one named as an
-        object (加快雄安新区建设，完成投资2000亿元；围绕12个省级主导产业… is the province's)."""
+        object (加快雄安新区建设，完成投资200亿元；围绕8个重点产业… is the province's)."""
         leading = [t for t in items if opens_clause(self.doc, t.start) or t.surface[:1] in "全该我本"
                    or self.doc[t.start - 1:t.start] in ("在", "于")]
         return leading[-1] if leading else items[-1]
